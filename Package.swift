@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Scholia",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "scholia", targets: ["scholia"]),
+        .library(name: "CSL", targets: ["CSL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // The system libcmark (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // The citation processor: depends on nothing but Foundation.
+        .target(name: "CSL"),
+        .executableTarget(name: "csl-suite", dependencies: ["CSL"]),
+        .target(
+            name: "ScholiaCore",
+            dependencies: [
+                "Markdown", "CSL",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "scholia",
+            dependencies: [
+                "ScholiaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "CSLTests", dependencies: ["CSL"]),
+        .testTarget(name: "ScholiaCoreTests", dependencies: ["ScholiaCore"]),
+        .testTarget(name: "ScholiaCLITests", dependencies: ["ScholiaCore"]),
+    ]
+)

@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "ScholiaCore",
             dependencies: [
-                "Markdown", "CSL",
+                "Markdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

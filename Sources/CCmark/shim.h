@@ -1,0 +1,2 @@
+// The system libcmark (Debian: libcmark-dev).
+#include <cmark.h>

@@ -1,0 +1,75 @@
+/// Maps a document, once, to a CSL-JSON item: what the exports contain and what every style renders.
+public enum CitationItem {
+    /// The CSL type for a Scholia document type, and the genre that says what kind of speech it was.
+    static func cslType(for type: String) -> (type: String, genre: String?) {
+        switch type {
+        case "speech", "address", "lecture": ("speech", nil)
+        case "remarks": ("speech", "Remarks")
+        case "press-conference", "news-conference", "briefing": ("speech", "Press conference")
+        case "debate": ("speech", "Debate")
+        case "interview": ("interview", nil)
+        case "testimony", "hearing": ("hearing", nil)
+        case "letter", "telegram", "email": ("personal_communication", type == "letter" ? "Letter" : DocumentTypes.label(type))
+        case "memorandum", "memo": ("manuscript", "Memorandum")
+        case "treaty", "agreement", "charter": ("treaty", nil)
+        case "report": ("report", nil)
+        case "statement", "communique", "declaration": ("document", DocumentTypes.label(type))
+        default: ("document", nil)
+        }
+    }
+
+    public static func make(for document: Document, site: Site, url: String) -> JSONValue {
+        let (type, genre) = cslType(for: document.type)
+        var item: [(String, JSONValue)] = [("id", .string(document.id)), ("type", .string(type)), ("title", .string(document.title))]
+        func names(_ roles: Set<Participation>) -> JSONValue? {
+            let names = document.participants.filter { roles.contains($0.participation) }.compactMap { site.speaker($0.speakerID)?.name }
+            return names.isEmpty ? nil : .array(names.map(cslName))
+        }
+        if let authors = names([.speaker, .author]) { item.append(("author", authors)) }
+        if let recipients = names([.recipient]) { item.append(("recipient", recipients)) }
+        if let interviewers = names([.interviewer]) { item.append(("interviewer", interviewers)) }
+        if let translators = names([.translator]) { item.append(("translator", translators)) }
+        item.append(("issued", cslDate(document.date)))
+        if let genre { item.append(("genre", .string(genre))) }
+        item.append(("container-title", .string(site.config.title)))
+        if let publisher = document.source.publisher { item.append(("publisher", .string(publisher))) }
+        if let place = document.source.place {
+            item.append((type == "speech" ? "event-place" : "publisher-place", .string(place)))
+        }
+        if let archive = document.source.archive { item.append(("archive", .string(archive))) }
+        if let location = document.source.archiveLocation { item.append(("archive_location", .string(location))) }
+        item.append(("language", .string(document.language ?? site.config.language)))
+        if let summary = document.summaryText { item.append(("abstract", .string(summary))) }
+        item.append(("URL", .string(url)))
+        for (key, value) in document.citationOverrides {
+            if let index = item.firstIndex(where: { $0.0 == key }) { item[index].1 = value } else { item.append((key, value)) }
+        }
+        return .object(item)
+    }
+
+    static func cslName(_ name: PersonName) -> JSONValue {
+        if let literal = name.literal { return .object([("literal", .string(literal))]) }
+        var parts: [(String, JSONValue)] = []
+        if let family = name.family { parts.append(("family", .string(family))) }
+        if let given = name.given { parts.append(("given", .string(given))) }
+        if let particle = name.particle { parts.append(("non-dropping-particle", .string(particle))) }
+        if let suffix = name.suffix { parts.append(("suffix", .string(suffix))) }
+        return .object(parts)
+    }
+
+    static func cslDate(_ date: DocumentDate) -> JSONValue {
+        var parts: [JSONValue] = [.array(date.start.parts.map { .int($0) })]
+        if let end = date.end { parts.append(.array(end.parts.map { .int($0) })) }
+        var value: [(String, JSONValue)] = [("date-parts", .array(parts))]
+        if date.circa { value.append(("circa", .bool(true))) }
+        return .object(value)
+    }
+}
+
+/// Labels for document types: "press-conference" → "Press conference".
+public enum DocumentTypes {
+    public static func label(_ type: String) -> String {
+        let words = type.split(separator: "-").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

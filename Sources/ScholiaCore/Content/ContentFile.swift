@@ -1,0 +1,44 @@
+import Foundation
+
+/// Reads a content file as UTF-8, reporting where an invalid byte is.
+enum ContentFile {
+    static func read(_ url: URL, displayPath: String, _ diagnostics: inout DiagnosticList) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error("cannot read the file", at: SourceLocation(path: displayPath))
+            return nil
+        }
+        if let text = String(data: data, encoding: .utf8) {
+            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        }
+        let (line, column) = firstInvalidUTF8(in: data)
+        diagnostics.error("the file is not valid UTF-8 text (save it as UTF-8)", at: SourceLocation(path: displayPath, line: line, column: column))
+        return nil
+    }
+
+    /// The line and column (in bytes) of the first byte that is not part of a valid UTF-8 sequence.
+    static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
+        let bytes = [UInt8](data)
+        var line = 1, lineStart = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            guard index + length <= bytes.count,
+                  bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else {
+                return (line, index - lineStart + 1)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return (line, 1)
+    }
+}

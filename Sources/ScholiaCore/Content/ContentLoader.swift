@@ -1,0 +1,110 @@
+import Foundation
+
+/// Reads a site folder: `site.yml`, `Content/` (documents, speakers, topics, collections, static).
+struct ContentLoader {
+    let siteDirectory: URL
+    let includeDrafts: Bool
+
+    func load() -> (LoadedContent, DiagnosticList) {
+        var diagnostics = DiagnosticList()
+        let config = SiteConfig.load(from: siteDirectory.appendingPathComponent("site.yml"), displayPath: "site.yml", &diagnostics)
+        var content = LoadedContent(config: config)
+        let contentDirectory = siteDirectory.appendingPathComponent("Content")
+        guard isDirectory(contentDirectory) else {
+            diagnostics.error("no Content/ folder: put documents in Content/documents/", at: SourceLocation(path: "Content"))
+            return (content, diagnostics)
+        }
+        let entities = EntityLoader(config: config)
+        for (url, path) in files(in: "Content/speakers", extensions: ["md"], &diagnostics) {
+            if let speaker = entities.speaker(url, displayPath: path, &diagnostics) { content.speakers[speaker.id] = speaker }
+        }
+        for (url, path) in files(in: "Content/topics", extensions: ["md"], &diagnostics) {
+            if let topic = entities.topic(url, displayPath: path, &diagnostics) { content.topics[topic.id] = topic }
+        }
+        for (url, path) in files(in: "Content/collections", extensions: ["md"], &diagnostics) {
+            if let collection = entities.collection(url, displayPath: path, &diagnostics) { content.collections.append(collection) }
+        }
+
+        let documentFiles = documentFileList(&diagnostics)
+        if documentFiles.isEmpty {
+            diagnostics.error("Content/documents/ has no documents (.md or .txt files)", at: SourceLocation(path: "Content/documents"))
+        }
+        let loader = DocumentLoader(config: config, speakerFiles: content.speakers)
+        for (loaded, found) in documentFiles.parallelMap({ loader.load($0) }) {
+            diagnostics.append(contentsOf: found)
+            if let loaded, includeDrafts || !loaded.document.isDraft { content.documents.append(loaded) }
+        }
+        content.staticFiles = staticFiles()
+        return (content, diagnostics)
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The files of one content folder with the given extensions, sorted; others are reported.
+    private func files(in folder: String, extensions: Set<String>, _ diagnostics: inout DiagnosticList) -> [(URL, String)] {
+        let directory = siteDirectory.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        return names.sorted().compactMap { name in
+            guard !name.hasPrefix(".") else { return nil }
+            let url = directory.appendingPathComponent(name)
+            guard extensions.contains(url.pathExtension) else {
+                if !isDirectory(url) {
+                    diagnostics.warning("ignored: only \(extensions.sorted().map { "." + $0 }.joined(separator: " and ")) files are read here",
+                                        at: SourceLocation(path: "\(folder)/\(name)"))
+                }
+                return nil
+            }
+            return (url, "\(folder)/\(name)")
+        }
+    }
+
+    /// Documents with their sidecar `.yml` files; a sidecar without a `.txt` is an error.
+    private func documentFileList(_ diagnostics: inout DiagnosticList) -> [DocumentLoader.File] {
+        let all = files(in: "Content/documents", extensions: ["md", "txt", "yml"], &diagnostics)
+        let texts = Set(all.filter { $0.0.pathExtension == "txt" }.map { $0.0.deletingPathExtension().lastPathComponent })
+        var result: [DocumentLoader.File] = []
+        for (url, path) in all {
+            let stem = url.deletingPathExtension().lastPathComponent
+            switch url.pathExtension {
+            case "yml":
+                if !texts.contains(stem) {
+                    diagnostics.error("sidecar metadata without a document: expected \(stem).txt beside it", at: SourceLocation(path: path))
+                }
+            case "txt":
+                let sidecar = url.deletingPathExtension().appendingPathExtension("yml")
+                let hasSidecar = FileManager.default.fileExists(atPath: sidecar.path)
+                result.append(.init(url: url, displayPath: path, sidecar: hasSidecar ? sidecar : nil,
+                                    sidecarDisplayPath: hasSidecar ? "Content/documents/\(stem).yml" : nil, isPlainText: true))
+            default:
+                result.append(.init(url: url, displayPath: path, sidecar: nil, sidecarDisplayPath: nil, isPlainText: false))
+            }
+        }
+        return result
+    }
+
+    /// `Content/static/` is copied as it is, to the root of the output.
+    private func staticFiles() -> [(outputPath: String, source: URL)] {
+        let directory = siteDirectory.appendingPathComponent("Content/static")
+        return FileTree.files(under: directory).map { (outputPath: $0, source: directory.appendingPathComponent($0)) }
+    }
+}
+
+/// Lists the regular files below a folder as sorted relative paths (hidden files skipped).
+enum FileTree {
+    static func files(under directory: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var paths: [String] = []
+        let base = directory.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            paths.append(String(path.dropFirst(base.count + 1)))
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// A date as precise as the source knows it: a year, a month or a day.
+public struct PartialDate: Sendable, Hashable, Comparable {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when that is not a real date.
+    public init?(iso text: Substring) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+              parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              let year = Int(parts[0]) else { return nil }
+        let numbers = parts.dropFirst().map { Int($0) }
+        guard !numbers.contains(nil) else { return nil }
+        self.year = year
+        month = numbers.first ?? nil
+        day = numbers.count > 1 ? numbers[1] : nil
+        if let month, !(1...12).contains(month) { return nil }
+        if let month, let day, !(1...PartialDate.daysIn(month: month, year: year)).contains(day) { return nil }
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public var iso: String {
+        var text = String(format: "%04d", year)
+        if let month { text += String(format: "-%02d", month) }
+        if let day { text += String(format: "-%02d", day) }
+        return text
+    }
+
+    public var parts: [Int] { [year] + [month, day].compactMap { $0 } }
+
+    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+
+    /// Days since year 0, for distances between dates; missing parts count as the start of the period.
+    var dayNumber: Int {
+        let days = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+        return year * 365 + year / 4 + days[(month ?? 1) - 1] + (day ?? 1)
+    }
+}
+
+/// A document's date: one day, month or year, or a range, possibly approximate.
+public struct DocumentDate: Sendable, Hashable, Comparable {
+    public var start: PartialDate
+    public var end: PartialDate?
+    public var circa: Bool
+
+    public init(start: PartialDate, end: PartialDate? = nil, circa: Bool = false) {
+        self.start = start
+        self.end = end
+        self.circa = circa
+    }
+
+    /// Parses `2013-05-07`, `2013-05`, `2013` or a range `1945-02-04/1945-02-11`.
+    public init?(_ text: String, circa: Bool = false) {
+        let halves = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(halves.count), let start = PartialDate(iso: halves[0]) else { return nil }
+        self.start = start
+        self.circa = circa
+        if halves.count == 2 {
+            guard let end = PartialDate(iso: halves[1]), start < end else { return nil }
+            self.end = end
+        }
+    }
+
+    public static func < (a: DocumentDate, b: DocumentDate) -> Bool { a.start < b.start }
+
+    public var year: Int { start.year }
+    public var iso: String { end.map { "\(start.iso)/\($0.iso)" } ?? start.iso }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                                     "August", "September", "October", "November", "December"]
+
+    /// "May 7, 2013", "May 2013", "2013", "February 4–11, 1945", "c. 1862".
+    public var display: String {
+        let text: String
+        if let end {
+            text = Self.displayRange(start, end)
+        } else {
+            text = Self.display(start)
+        }
+        return circa ? "c. \(text)" : text
+    }
+
+    static func display(_ date: PartialDate, withYear: Bool = true) -> String {
+        guard let month = date.month else { return String(date.year) }
+        let name = monthNames[month - 1]
+        let yearText = withYear ? (date.day == nil ? " \(date.year)" : ", \(date.year)") : ""
+        if let day = date.day { return "\(name) \(day)\(yearText)" }
+        return name + yearText
+    }
+
+    static func displayRange(_ start: PartialDate, _ end: PartialDate) -> String {
+        if start.year == end.year, start.month == end.month, let month = start.month, let d1 = start.day, let d2 = end.day {
+            return "\(monthNames[month - 1]) \(d1)–\(d2), \(start.year)"
+        }
+        if start.year == end.year, start.month != nil {
+            return "\(display(start, withYear: false)) – \(display(end))"
+        }
+        return "\(display(start))–\(display(end))"
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A speaker as a document names it, before the site is resolved.
+struct SpeakerReference: Sendable {
+    var id: String
+    var name: String?
+    var role: String?
+    var labels: [String]
+    var participation: Participation
+    var location: SourceLocation
+}
+
+/// A topic as a document names it: an id, or a title that gives one.
+struct TopicReference: Sendable {
+    var id: String
+    var title: String?
+}
+
+struct LoadedDocument: Sendable {
+    var document: Document
+    var location: SourceLocation
+    var speakers: [SpeakerReference]
+    var topics: [TopicReference]
+}
+
+struct LoadedCollectionItem: Sendable {
+    var item: CollectionItem
+    var location: SourceLocation
+}
+
+struct LoadedCollection: Sendable {
+    var collection: Collection
+    var items: [LoadedCollectionItem]
+}
+
+/// Everything read from a site folder, before cross-references are resolved.
+struct LoadedContent: Sendable {
+    var config: SiteConfig
+    var documents: [LoadedDocument] = []
+    var speakers: [String: Speaker] = [:]
+    var topics: [String: Topic] = [:]
+    var collections: [LoadedCollection] = []
+    /// Files to copy as they are: output path → source file.
+    var staticFiles: [(outputPath: String, source: URL)] = []
+}

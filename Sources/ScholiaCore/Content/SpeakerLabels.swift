@@ -1,0 +1,55 @@
+/// Decides which paragraph openings are speaker labels and whom they name.
+///
+/// A label is one of the document's declared labels (in any case), a declared speaker's name, or an
+/// all-capitals label (`QUESTION`, `MR. SMITH`). An all-capitals label whose last word is the family name of
+/// exactly one declared speaker (`SECRETARY KERRY`) is that speaker's.
+struct SpeakerLabels: Sendable {
+    struct Speaker: Sendable {
+        var id: String
+        var labels: [String]
+        var name: String
+        var familyName: String?
+    }
+
+    private var declared: [String: String] = [:]      // normalised label → speaker id
+    private var byFamilyName: [String: [String]] = [:]  // normalised family name → speaker ids
+
+    init(speakers: [Speaker]) {
+        for speaker in speakers {
+            for label in speaker.labels + [speaker.name] {
+                declared[Self.normalise(label)] = declared[Self.normalise(label)] ?? speaker.id
+            }
+            if let family = speaker.familyName {
+                byFamilyName[Self.normalise(family), default: []].append(speaker.id)
+            }
+        }
+    }
+
+    /// Periods, case and runs of spaces do not matter: "Howard K Smith" is "HOWARD K. SMITH".
+    static func normalise(_ label: String) -> String {
+        label.uppercased().filter { $0 != "." }.split(separator: " ").joined(separator: " ")
+    }
+
+    func isLabel(_ candidate: String) -> Bool {
+        declared[Self.normalise(candidate)] != nil || Self.looksLikeLabel(candidate)
+    }
+
+    /// All capitals, at most six words, letters and a little punctuation only.
+    static func looksLikeLabel(_ candidate: String) -> Bool {
+        let words = candidate.split(separator: " ")
+        guard words.count <= 6, candidate.contains(where: \.isLetter) else { return false }
+        return candidate.allSatisfy { character in
+            (character.isLetter && character.isUppercase) || " .'’-&".contains(character)
+        }
+    }
+
+    func speaker(for label: String) -> (id: String, declared: Bool) {
+        let key = Self.normalise(label)
+        if let id = declared[key] { return (id, true) }
+        if let last = key.split(separator: " ").last, let ids = byFamilyName[String(last)], ids.count == 1 {
+            return (ids[0], true)
+        }
+        let slug = Identifier.slug(label)
+        return (slug.isEmpty ? "speaker" : slug, false)
+    }
+}

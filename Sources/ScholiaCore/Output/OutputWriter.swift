@@ -1,0 +1,100 @@
+import Foundation
+
+/// Writes a build into a temporary folder beside the output and swaps it in only when everything is
+/// written, so that a failed build leaves the previous output as it was.
+///
+/// A manifest (`.scholia-manifest`) lists the files a build made. A file in the output that is not in it
+/// was put there by someone else: the build stops rather than delete it.
+struct OutputWriter {
+    static let manifestName = ".scholia-manifest"
+    let output: URL
+    let displayPath: String
+
+    typealias Failure = OutputWriterError
+
+    /// Checks, before any work, that the output folder holds only what earlier builds made.
+    func checkOutputIsOurs() throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw Failure.notAFolder(displayPath) }
+        let existing = allFiles(under: output)
+        guard !existing.isEmpty else { return }
+        let manifest = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
+        let ours = Set(manifest.split(separator: "\n").map(String.init))
+        let foreign = existing.filter { $0 != Self.manifestName && !ours.contains($0) }
+        if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
+    }
+
+    /// Writes `files` (and copies `copies`) into a fresh folder, then puts it in place of the output.
+    func write(_ files: [OutputFile], copies: [(path: String, source: URL)]) throws {
+        try checkOutputIsOurs()
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var directories: Set<String> = []
+            for path in (files.map(\.path) + copies.map(\.path)) {
+                let directory = (path as NSString).deletingLastPathComponent
+                if !directory.isEmpty && directories.insert(directory).inserted {
+                    try fileManager.createDirectory(at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
+                }
+            }
+            let failures = files.parallelMap { file -> String? in
+                do { try file.data.write(to: staging.appendingPathComponent(file.path)) } catch { return "\(file.path): \(error.localizedDescription)" }
+                return nil
+            }.compactMap { $0 }
+            if let failure = failures.first { throw Failure.io("cannot write \(failure)") }
+            for copy in copies {
+                try fileManager.copyItem(at: copy.source, to: staging.appendingPathComponent(copy.path))
+            }
+            let manifest = (files.map(\.path) + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
+            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
+            try swapIn(staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            if let failure = error as? Failure { throw failure }
+            throw Failure.io("cannot write \(displayPath): \(error.localizedDescription)")
+        }
+    }
+
+    /// Replaces the output with the staging folder: two renames, so readers never see a half-written site.
+    private func swapIn(_ staging: URL) throws {
+        let fileManager = FileManager.default
+        let retired = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: retired)
+        if fileManager.fileExists(atPath: output.path) { try fileManager.moveItem(at: output, to: retired) }
+        try fileManager.moveItem(at: staging, to: output)
+        try? fileManager.removeItem(at: retired)
+    }
+
+    private func allFiles(under directory: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
+        }
+        return files.sorted()
+    }
+}
+
+/// Why the output folder could not be written.
+public enum OutputWriterError: Error, CustomStringConvertible {
+    case foreignFiles(output: String, files: [String])
+    case notAFolder(String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .foreignFiles(let output, let files):
+            let list = files.prefix(10).map { "  \(output)/\($0)" }.joined(separator: "\n")
+            let more = files.count > 10 ? "\n  … and \(files.count - 10) more" : ""
+            return "\(output)/ holds files that Scholia did not make, and a build never deletes those:\n\(list)\(more)\n"
+                + "Move them to Content/static/ (copied into every build) or delete them, then build again."
+        case .notAFolder(let path): return "\(path) exists and is not a folder"
+        case .io(let message): return message
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The resolved site: every document, speaker, topic, year and collection, cross-referenced. Immutable.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// Newest first.
+    public let documents: [Document]
+    /// Alphabetical by family name.
+    public let speakers: [Speaker]
+    /// Alphabetical by title.
+    public let topics: [Topic]
+    public let collections: [Collection]
+    /// Newest first: (year, document ids newest first).
+    public let years: [(year: Int, documentIDs: [String])]
+    public let staticFiles: [(outputPath: String, source: URL)]
+
+    private let documentIndex: [String: Int]
+    private let speakerIndex: [String: Int]
+    private let topicIndex: [String: Int]
+
+    init(config: SiteConfig, documents: [Document], speakers: [Speaker], topics: [Topic], collections: [Collection],
+         staticFiles: [(outputPath: String, source: URL)]) {
+        self.config = config
+        self.documents = documents
+        self.speakers = speakers
+        self.topics = topics
+        self.collections = collections
+        self.staticFiles = staticFiles
+        documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        speakerIndex = Dictionary(uniqueKeysWithValues: speakers.enumerated().map { ($1.id, $0) })
+        topicIndex = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.id, $0) })
+        var byYear: [Int: [String]] = [:]
+        for document in documents { byYear[document.date.year, default: []].append(document.id) }
+        years = byYear.keys.sorted(by: >).map { ($0, byYear[$0]!) }
+    }
+
+    public func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }
+    public func speaker(_ id: String) -> Speaker? { speakerIndex[id].map { speakers[$0] } }
+    public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
+}

@@ -1,0 +1,65 @@
+/// Renders output with the markup of the CSL test suite (`<i>`, `<b>`, small-caps spans…).
+struct HTMLRenderer {
+    let quotes: CSLQuotes
+
+    func render(_ nodes: [CSLInline]) -> String {
+        var out = ""
+        write(nodes, into: &out, quoteDepth: 0)
+        return out
+    }
+
+    private func write(_ nodes: [CSLInline], into out: inout String, quoteDepth: Int) {
+        for node in nodes {
+            switch node {
+            case .text(let s): out += Self.escape(s)
+            case .styled(let style, let children):
+                let (open, close) = Self.tags(style)
+                out += open
+                write(children, into: &out, quoteDepth: quoteDepth)
+                out += close
+            case .quoted(let children):
+                let outer = quoteDepth % 2 == 0
+                out += outer ? quotes.openOuter : quotes.openInner
+                write(children, into: &out, quoteDepth: quoteDepth + 1)
+                out += outer ? quotes.closeOuter : quotes.closeInner
+            case .display(let display, let children):
+                out += "<div class=\"csl-\(display.rawValue)\">"
+                write(children, into: &out, quoteDepth: quoteDepth)
+                out += "</div>"
+            }
+        }
+    }
+
+    static func tags(_ style: CSLTextStyle) -> (String, String) {
+        func span(_ css: String) -> (String, String) { ("<span style=\"\(css)\">", "</span>") }
+        switch style {
+        case .italic: return ("<i>", "</i>")
+        case .oblique: return span("font-style:oblique;")
+        case .normalStyle: return span("font-style:normal;")
+        case .bold: return ("<b>", "</b>")
+        case .light: return span("font-weight:light;")
+        case .normalWeight: return span("font-weight:normal;")
+        case .smallCaps: return span("font-variant:small-caps;")
+        case .normalVariant: return span("font-variant:normal;")
+        case .underline: return span("text-decoration:underline;")
+        case .noDecoration: return span("text-decoration:none;")
+        case .sup: return ("<sup>", "</sup>")
+        case .sub: return ("<sub>", "</sub>")
+        case .baseline: return span("baseline")
+        }
+    }
+
+    static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return s }
+        var r = ""
+        for c in s {
+            switch c {
+            case "&": r += "&#38;"
+            case "<": r += "&#60;"
+            case ">": r += "&#62;"
+            default: r.append(c)
+            }
+        }
+        return r
+    }
+}

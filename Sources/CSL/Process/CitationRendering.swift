@@ -1,0 +1,93 @@
+/// A cite rendered inside a citation, with what collapsing needs to know about it.
+struct RenderedCite {
+    var id: String
+    var nodes: [Node]
+    /// The cite without its author names (for "Smith 2000, 2001").
+    var withoutNames: () -> [Node]
+    var number: Int?
+    var namesKey: String?
+    var yearKey: String?
+    var yearSuffix: [Node]?
+    var hasAffixesOrLocator: Bool
+}
+
+extension Document {
+    func renderCitation(_ index: Int) -> CSLOutput {
+        let citation = citations[index]
+        var cites: [(CSLCite, CiteData)] = []
+        for (i, cite) in citation.cites.enumerated() where items[cite.id] != nil {
+            cites.append((cite, citeData[index][i]))
+        }
+        if !style.citation.sort.isEmpty {
+            let sorter = Sorter(document: self, keys: style.citation.sort, mode: .citation)
+            cites = sorter.sortedIndices(cites.map(\.0.id), cites: cites.map(\.1)).map { cites[$0] }
+        }
+        let rendered = cites.map { renderCite($0.0, $0.1) }
+        let layout = style.citation.layout
+        let joined = CiteCollapser(citation: style.citation, layoutDelimiter: layout.delimiter).join(rendered)
+        guard !joined.isBlank else { return processor.output([]) }
+        let renderer = Renderer(style: style, locale: locale, item: CSLItem(id: ""), cite: CiteData(),
+                                mode: .citation, disambiguation: Disambiguation(), citationNumber: nil)
+        return processor.output(renderer.decorate(joined, layout.decoration))
+    }
+
+    private func renderCite(_ cite: CSLCite, _ data: CiteData) -> RenderedCite {
+        let elements = style.citation.layout.elements
+        let r = makeRenderer(cite.id, cite: data, mode: .citation)
+        r.suppressFirstNames = cite.suppressAuthor
+        var nodes = r.render(elements)
+        let affixed = cite.prefix != nil || cite.suffix != nil
+        nodes = wrapAffixes(nodes, cite)
+        let namesKey = Self.first(.names, in: nodes)?.plainText
+        let dateNode = Self.first(.date, in: nodes)
+        var yearKey: String?
+        var suffix: [Node]?
+        if let dateNode, case .tag(_, let children) = dateNode {
+            suffix = Self.first(.yearSuffix, in: children).map { [$0] }
+            yearKey = Self.removing(.yearSuffix, from: children).plainText
+        }
+        let withoutNames: () -> [Node] = { [self] in
+            let again = makeRenderer(cite.id, cite: data, mode: .citation)
+            again.suppressFirstNames = true
+            return wrapAffixes(again.render(elements), cite)
+        }
+        return RenderedCite(id: cite.id, nodes: nodes, withoutNames: withoutNames, number: citationNumbers[cite.id],
+                            namesKey: namesKey, yearKey: yearKey, yearSuffix: suffix,
+                            hasAffixesOrLocator: affixed || data.locator != nil)
+    }
+
+    private func wrapAffixes(_ nodes: [Node], _ cite: CSLCite) -> [Node] {
+        guard !nodes.isBlank else { return nodes }
+        var out = nodes
+        if let p = cite.prefix, !p.isEmpty { out = RichText.parse(p) + out }
+        if let s = cite.suffix, !s.isEmpty { out += RichText.parse(s) }
+        return out
+    }
+
+    static func first(_ tag: NodeTag, in nodes: [Node]) -> Node? {
+        for node in nodes {
+            switch node {
+            case .tag(let t, let c):
+                if t == tag { return node }
+                if let found = first(tag, in: c) { return found }
+            case .styled(_, let c), .quoted(let c), .display(_, let c), .nocase(let c):
+                if let found = first(tag, in: c) { return found }
+            case .text: continue
+            }
+        }
+        return nil
+    }
+
+    static func removing(_ tag: NodeTag, from nodes: [Node]) -> [Node] {
+        nodes.compactMap { node in
+            switch node {
+            case .tag(let t, let c): return t == tag ? nil : .tag(t, removing(tag, from: c))
+            case .styled(let s, let c): return .styled(s, removing(tag, from: c))
+            case .quoted(let c): return .quoted(removing(tag, from: c))
+            case .display(let d, let c): return .display(d, removing(tag, from: c))
+            case .nocase(let c): return .nocase(removing(tag, from: c))
+            case .text: return node
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// Joins the cites of a citation, collapsing number ranges ("1–3") and repeated authors
+/// ("Smith 2000a, b; Jones 1999") when the style asks for it.
+struct CiteCollapser {
+    let citation: CitationSection
+    let layoutDelimiter: String
+
+    func join(_ cites: [RenderedCite]) -> [Node] {
+        let visible = cites.filter { !$0.nodes.isBlank }
+        switch citation.collapse {
+        case "citation-number": return joinNumbers(visible)
+        case "year", "year-suffix", "year-suffix-ranged": return joinByAuthor(visible)
+        default: return joinPlain(visible.map(\.nodes), layoutDelimiter)
+        }
+    }
+
+    private func joinPlain(_ parts: [[Node]], _ delimiter: String) -> [Node] {
+        var out: [Node] = []
+        for (i, p) in parts.enumerated() {
+            if i > 0 { out.append(.text(delimiter)) }
+            out += p
+        }
+        return out
+    }
+
+    private func joinNumbers(_ cites: [RenderedCite]) -> [Node] {
+        var out: [Node] = []
+        var i = 0
+        while i < cites.count {
+            var j = i
+            while j + 1 < cites.count, let a = cites[j].number, let b = cites[j + 1].number, b == a + 1,
+                  !cites[j].hasAffixesOrLocator, !cites[j + 1].hasAffixesOrLocator, cites[i].number != nil {
+                j += 1
+            }
+            if i > 0 { out.append(.text(layoutDelimiter)) }
+            if j - i >= 2 {
+                out += cites[i].nodes + [.text("\u{2013}")] + cites[j].nodes
+            } else {
+                out += cites[i].nodes
+                if j > i { out += [.text(layoutDelimiter)] + cites[j].nodes }
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    private func joinByAuthor(_ cites: [RenderedCite]) -> [Node] {
+        // Bring cites by the same author together, keeping first-appearance order.
+        var groups: [[RenderedCite]] = []
+        for cite in cites {
+            if let key = cite.namesKey, let g = groups.firstIndex(where: { $0.first?.namesKey == key }) {
+                groups[g].append(cite)
+            } else {
+                groups.append([cite])
+            }
+        }
+        let groupDelimiter = citation.citeGroupDelimiter ?? ", "
+        let afterCollapse = citation.afterCollapseDelimiter ?? layoutDelimiter
+        var out: [Node] = []
+        var previousCollapsed = false
+        for (g, group) in groups.enumerated() {
+            if g > 0 { out.append(.text(previousCollapsed ? afterCollapse : layoutDelimiter)) }
+            out += groupNodes(group, groupDelimiter)
+            previousCollapsed = group.count > 1
+        }
+        return out
+    }
+
+    private func groupNodes(_ group: [RenderedCite], _ delimiter: String) -> [Node] {
+        guard group.count > 1 else { return group[0].nodes }
+        var out = group[0].nodes
+        var index = 1
+        let bySuffix = citation.collapse != "year"
+        while index < group.count {
+            let cite = group[index]
+            let prev = group[index - 1]
+            if bySuffix, let suffix = cite.yearSuffix, prev.yearSuffix != nil, cite.yearKey == prev.yearKey,
+               !cite.hasAffixesOrLocator, !prev.hasAffixesOrLocator {
+                // Same author and year: only the suffix ("2000a, b"), or a range ("2000a–c").
+                var run = [suffix]
+                var end = index
+                while end + 1 < group.count, let next = group[end + 1].yearSuffix, group[end + 1].yearKey == cite.yearKey,
+                      !group[end + 1].hasAffixesOrLocator {
+                    run.append(next)
+                    end += 1
+                }
+                let yearDelimiter = citation.yearSuffixDelimiter ?? layoutDelimiter
+                if citation.collapse == "year-suffix-ranged" {
+                    out += rangedSuffixes([prev.yearSuffix!] + run, yearDelimiter)
+                } else {
+                    for s in run { out += [.text(yearDelimiter)] + s }
+                }
+                index = end + 1
+                continue
+            }
+            out += [.text(delimiter)] + cite.withoutNames()
+            index += 1
+        }
+        return out
+    }
+
+    /// Suffix runs like a, b, c become "–c" after the first (already printed) suffix.
+    private func rangedSuffixes(_ suffixes: [[Node]], _ delimiter: String) -> [Node] {
+        let letters = suffixes.map(\.plainText)
+        var out: [Node] = []
+        var i = 0
+        while i < letters.count {
+            var j = i
+            while j + 1 < letters.count, Self.next(letters[j]) == letters[j + 1] { j += 1 }
+            if i > 0 { out += [.text(delimiter)] + suffixes[i] }
+            if j - i >= 2 { out += [.text("\u{2013}")] + suffixes[j] }
+            else if j > i { for k in (i + 1)...j { out += [.text(delimiter)] + suffixes[k] } }
+            i = j + 1
+        }
+        return out
+    }
+
+    private static func next(_ s: String) -> String {
+        guard s.count == 1, let c = s.unicodeScalars.first, c.value < 122 else { return "" }
+        return String(UnicodeScalar(c.value + 1)!)
+    }
+}

@@ -1,0 +1,84 @@
+/// Renders a single name in display or sort order, with initials and name-part formatting.
+struct NameFormatter {
+    let options: NameOptions
+    let element: NameElement?
+    let demoteParticle: String
+    let initializeWithHyphen: Bool
+
+    /// - Parameters:
+    ///   - inverted: family name first (name-as-sort-order applies to this name).
+    ///   - givenLevel: disambiguation expansion: 0 as styled, 1 add initials/full given, 2 full given.
+    func render(_ name: CSLName, inverted: Bool, givenLevel: Int) -> [Node] {
+        let familyDeco = element?.family
+        let givenDeco = element?.given
+        if let literal = name.literal { return decorated(RichText.parse(literal), familyDeco) }
+        if name.family == nil, let only = name.given { return decorated([.text(only)], givenDeco) }
+        var form = options.form ?? .long
+        if form == .short && givenLevel > 0 { form = .long }
+        let family = name.family ?? ""
+        let ndp = name.nonDroppingParticle ?? ""
+        let dp = name.droppingParticle ?? ""
+        let suffix = name.suffix ?? ""
+        var given = name.given ?? ""
+        if let with = options.initializeWith, !given.isEmpty {
+            let fullForLevel = givenLevel >= 2 || (givenLevel == 1 && (options.form ?? .long) == .long)
+            if !fullForLevel {
+                given = Initials.make(given, with: with, hyphen: initializeWithHyphen,
+                                      initializeFull: options.initialize ?? true)
+            }
+        }
+        if !name.isRomanesque {
+            // Family name first, no spaces (Chinese, Japanese, Korean names).
+            let familyNodes = decorated([.text(family)], familyDeco)
+            if form == .short || given.isEmpty { return familyNodes }
+            return familyNodes + decorated([.text(given)], givenDeco)
+        }
+        if form == .short {
+            return decorated([.text(join(ndp, family))], familyDeco)
+        }
+        if inverted && !name.staticOrdering {
+            let separator = options.sortSeparator ?? ", "
+            var out: [Node]
+            if demoteParticle == "display-and-sort" {
+                out = decorated([.text(family)], familyDeco)
+                let givenText = join(join(given, dp), ndp)
+                if !givenText.isEmpty { out += [.text(separator)] + decorated([.text(givenText)], givenDeco) }
+            } else {
+                out = decorated([.text(join(ndp, family))], familyDeco)
+                let givenText = join(given, dp)
+                if !givenText.isEmpty { out += [.text(separator)] + decorated([.text(givenText)], givenDeco) }
+            }
+            if !suffix.isEmpty { out += [.text(separator + suffix)] }
+            return out
+        }
+        var out: [Node] = []
+        let givenText = join(given, dp)
+        if !givenText.isEmpty { out = decorated([.text(givenText)], givenDeco) }
+        let familyText = join(ndp, family)
+        if !familyText.isEmpty {
+            if !out.isEmpty { out.append(.text(" ")) }
+            var familyNodes: [Node] = [.text(familyText)]
+            if !suffix.isEmpty { familyNodes.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
+            out += decorated(familyNodes, familyDeco)
+        }
+        return out
+    }
+
+    /// Joins two name parts with a space, except after an apostrophe or hyphen ("d'Alembert").
+    private func join(_ a: String, _ b: String) -> String {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        if let last = a.last, last == "'" || last == "\u{2019}" || last == "-" { return a + b }
+        return a + " " + b
+    }
+
+    private func decorated(_ nodes: [Node], _ d: Decoration?) -> [Node] {
+        guard let d else { return nodes }
+        var out = nodes
+        if let tc = d.textCase { out = TextCaser.apply(tc, to: out) }
+        out = Renderer.format(out, d.formatting)
+        if !d.prefix.isEmpty { out.insert(.text(d.prefix), at: 0) }
+        if !d.suffix.isEmpty { out.append(.text(d.suffix)) }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+/// The renderer's working tree. Like `CSLInline`, plus markers the processor needs while it
+/// still rearranges output (substituting authors, collapsing years, protecting case).
+indirect enum Node: Sendable, Equatable {
+    case text(String)
+    case styled(CSLTextStyle, [Node])
+    case quoted([Node])
+    case display(CSLDisplay, [Node])
+    /// Content that text-case must not change (`<span class="nocase">`).
+    case nocase([Node])
+    case tag(NodeTag, [Node])
+
+    var isEmpty: Bool {
+        switch self {
+        case .text(let s): return s.isEmpty
+        case .styled(_, let c), .quoted(let c), .display(_, let c), .nocase(let c), .tag(_, let c):
+            return c.allSatisfy(\.isEmpty)
+        }
+    }
+
+    /// The plain text, without quotes or markup.
+    var plainText: String {
+        switch self {
+        case .text(let s): return s
+        case .styled(_, let c), .display(_, let c), .nocase(let c), .tag(_, let c): return c.plainText
+        case .quoted(let c): return "\u{201C}" + c.plainText + "\u{201D}"
+        }
+    }
+}
+
+enum NodeTag: Sendable, Equatable {
+    /// Output of a `cs:names` element (for subsequent-author-substitute and suppress-author).
+    case names
+    /// A rendered date whose year may be merged when citations collapse.
+    case date
+    case yearSuffix
+    case citationNumber
+}
+
+extension [Node] {
+    var plainText: String { map(\.plainText).joined() }
+    var isBlank: Bool { allSatisfy(\.isEmpty) }
+}

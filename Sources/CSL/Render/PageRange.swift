@@ -1,0 +1,84 @@
+import Foundation
+
+/// Page range formatting (`page-range-format`): chicago, chicago-15, chicago-16, expanded,
+/// minimal, minimal-two. Hyphens between numbers become the locale's range delimiter (en dash).
+enum PageRange {
+    static func format(_ text: String, _ format: String?, _ locale: ResolvedLocale) -> String {
+        let delimiter = locale.termText("page-range-delimiter") ?? "\u{2013}"
+        // Split on commas/ampersands to handle "1-3, 5-7".
+        var out = ""
+        var current = ""
+        for c in text {
+            if c == "," || c == "&" {
+                out += formatRange(current, format, delimiter) + String(c)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        return out + formatRange(current, format, delimiter)
+    }
+
+    private static func formatRange(_ part: String, _ format: String?, _ delimiter: String) -> String {
+        let pieces = part.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "\u{2013}" }
+        guard pieces.count == 2 || (pieces.count == 3 && pieces[1].isEmpty) else { return part }
+        let leading = String(pieces.first!.prefix { $0 == " " })
+        let trailing = String(pieces.last!.reversed().prefix { $0 == " " })
+        let first = pieces.first!.trimmingCharacters(in: .whitespaces)
+        let last = pieces.last!.trimmingCharacters(in: .whitespaces)
+        guard !first.isEmpty, !last.isEmpty else { return part }
+        guard let format else { return leading + first + delimiter + last + trailing }
+        let (prefixA, numberA) = splitPrefix(first)
+        let (prefixB, numberB) = splitPrefix(last)
+        guard let a = Int(numberA), let b = Int(numberB), prefixA == prefixB else {
+            return leading + first + delimiter + last + trailing
+        }
+        let expandedB = expand(numberA, numberB)
+        guard let bb = Int(expandedB), bb > a else { return leading + first + delimiter + last + trailing }
+        _ = b
+        let second: String
+        switch format {
+        case "expanded": second = expandedB
+        case "minimal": second = minimal(numberA, expandedB, keep: 1)
+        case "minimal-two": second = minimal(numberA, expandedB, keep: 2)
+        case "chicago", "chicago-15": second = chicago15(a, numberA, expandedB)
+        case "chicago-16": second = chicago16(a, numberA, expandedB)
+        default: second = expandedB
+        }
+        return leading + first + delimiter + prefixB + second + trailing
+    }
+
+    private static func splitPrefix(_ s: String) -> (String, String) {
+        let digits = s.reversed().prefix { $0.isNumber }
+        return (String(s.dropLast(digits.count)), String(digits.reversed()))
+    }
+
+    /// "321-28" → "328".
+    private static func expand(_ a: String, _ b: String) -> String {
+        b.count < a.count ? String(a.prefix(a.count - b.count)) + b : b
+    }
+
+    /// Drops the leading digits that repeat, keeping at least `keep` digits.
+    private static func minimal(_ a: String, _ b: String, keep: Int) -> String {
+        guard a.count == b.count else { return b }
+        let same = zip(a, b).prefix { $0 == $1 }.count
+        let kept = max(b.count - same, min(keep, b.count))
+        return String(b.suffix(kept))
+    }
+
+    private static func chicago15(_ a: Int, _ aText: String, _ b: String) -> String {
+        if a < 100 || a % 100 == 0 { return b }
+        if a % 100 < 10 { return minimal(aText, b, keep: 1) }
+        if aText.count == 4 {
+            let m = minimal(aText, b, keep: 2)
+            return m.count > 2 ? b : m
+        }
+        return minimal(aText, b, keep: 2)
+    }
+
+    private static func chicago16(_ a: Int, _ aText: String, _ b: String) -> String {
+        if a < 100 || a % 100 == 0 { return b }
+        if a % 100 < 10 { return minimal(aText, b, keep: 1) }
+        return minimal(aText, b, keep: 2)
+    }
+}

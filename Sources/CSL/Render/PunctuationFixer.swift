@@ -1,0 +1,92 @@
+/// Cleans punctuation where separately rendered pieces meet: doubled periods, "?." and, for
+/// locales that want it, periods and commas moved inside closing quotes.
+struct PunctuationFixer {
+    let punctuationInQuote: Bool
+
+    private enum Token {
+        case text(String)
+        case open(Node)  // the node with its children removed
+        case close
+    }
+
+    func fix(_ nodes: [Node]) -> [Node] {
+        var tokens: [Token] = []
+        flatten(nodes, into: &tokens)
+        adjust(&tokens)
+        var index = 0
+        return rebuild(tokens, &index)
+    }
+
+    private func flatten(_ nodes: [Node], into tokens: inout [Token]) {
+        for node in nodes {
+            switch node {
+            case .text(let s): if !s.isEmpty { tokens.append(.text(s)) }
+            case .styled(let st, let c): tokens.append(.open(.styled(st, []))); flatten(c, into: &tokens); tokens.append(.close)
+            case .quoted(let c): tokens.append(.open(.quoted([]))); flatten(c, into: &tokens); tokens.append(.close)
+            case .display(let d, let c): tokens.append(.open(.display(d, []))); flatten(c, into: &tokens); tokens.append(.close)
+            case .nocase(let c): tokens.append(.open(.nocase([]))); flatten(c, into: &tokens); tokens.append(.close)
+            case .tag(let t, let c): tokens.append(.open(.tag(t, []))); flatten(c, into: &tokens); tokens.append(.close)
+            }
+        }
+    }
+
+    private func rebuild(_ tokens: [Token], _ index: inout Int) -> [Node] {
+        var out: [Node] = []
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            switch token {
+            case .text(let s): if !s.isEmpty { out.append(.text(s)) }
+            case .close: return out
+            case .open(let shell):
+                let children = rebuild(tokens, &index)
+                switch shell {
+                case .styled(let st, _): out.append(.styled(st, children))
+                case .quoted: out.append(.quoted(children))
+                case .display(let d, _): out.append(.display(d, children))
+                case .nocase: out.append(.nocase(children))
+                case .tag(let t, _): out.append(.tag(t, children))
+                case .text: break
+                }
+            }
+        }
+        return out
+    }
+
+    private func adjust(_ tokens: inout [Token]) {
+        var lastText: Int?  // index of the previous non-empty text token
+        var quoteClosedSince = false
+        var openQuotes: [Bool] = []  // stack: is each open node a quote
+        for i in tokens.indices {
+            switch tokens[i] {
+            case .open(let shell):
+                if case .quoted = shell { openQuotes.append(true) } else { openQuotes.append(false) }
+            case .close:
+                if openQuotes.popLast() == true { quoteClosedSince = true }
+            case .text(var s):
+                if let p = lastText, case .text(var prev) = tokens[p], let first = s.first, let last = prev.last {
+                    if punctuationInQuote && quoteClosedSince && (first == "." || first == ",") {
+                        s.removeFirst()
+                        if !".,!?".contains(last) { prev.append(first) }
+                        tokens[p] = .text(prev)
+                    } else if Self.absorbs(last, first) {
+                        s.removeFirst()
+                    } else if last == " " && first == " " {
+                        s.removeFirst()
+                    }
+                }
+                tokens[i] = .text(s)
+                if !s.isEmpty { lastText = i; quoteClosedSince = false }
+            }
+        }
+    }
+
+    /// True when `next` adds nothing after `previous` ("." after "?", "," after ",").
+    static func absorbs(_ previous: Character, _ next: Character) -> Bool {
+        switch next {
+        case ".": return previous == "." || previous == "?" || previous == "!" || previous == "\u{2026}"
+        case ",", ";", ":": return previous == next
+        default: return false
+        }
+    }
+}

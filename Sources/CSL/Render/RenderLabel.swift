@@ -1,0 +1,34 @@
+extension Renderer {
+    func renderLabel(_ l: LabelElement) -> [Node] {
+        let variable = l.variable
+        let termName: String
+        let value: String?
+        if variable == "locator" {
+            guard let locator = cite.locator, !locator.isEmpty else { return [] }
+            termName = cite.label ?? "page"
+            value = locator
+        } else {
+            guard !suppressed.contains(variable), let v = item.variables[variable], !v.isEmpty else { return [] }
+            termName = variable
+            value = v
+        }
+        let plural: Bool
+        switch l.plural {
+        case .always: plural = true
+        case .never: plural = false
+        case .contextual: plural = Self.isPluralValue(value ?? "", variable: variable)
+        }
+        guard let text = locale.termText(termName, form: l.form, plural: plural), !text.isEmpty else { return [] }
+        return decorate([.text(text)], l.decoration)
+    }
+
+    /// Counts for `number-of-*` variables; otherwise several numbers ("1-3", "2, 4") are plural.
+    static func isPluralValue(_ value: String, variable: String) -> Bool {
+        if variable.hasPrefix("number-of-") {
+            return (Int(value.trimmingCharacters(in: .whitespaces)) ?? 0) > 1
+        }
+        return NumericValue(value)?.isPlural ?? false
+    }
+}
+
+import Foundation

@@ -1,0 +1,58 @@
+extension Renderer {
+    func renderText(_ t: TextElement) -> [Node] {
+        switch t.source {
+        case .value(let v):
+            return decorate(RichText.parse(v), t.decoration)
+        case .term(let name, let form, let plural):
+            guard let text = locale.termText(name, form: form, plural: plural) else { return [] }
+            return decorate(RichText.parse(text), t.decoration)
+        case .macro(let name):
+            guard let body = style.macros[name], macroDepth < 50 else { return [] }
+            macroDepth += 1
+            defer { macroDepth -= 1 }
+            return decorate(render(body), t.decoration)
+        case .variable(let name, let short):
+            let nodes = variableNodes(name, short: short)
+            noteVariable(!nodes.isBlank)
+            if !nodes.isBlank { captured.insert(name) }
+            return decorate(nodes, t.decoration)
+        }
+    }
+
+    /// The content of a text or number variable, honoring short forms and special variables.
+    func variableNodes(_ name: String, short: Bool) -> [Node] {
+        if suppressed.contains(name) { return [] }
+        switch name {
+        case "citation-number":
+            guard let n = citationNumber else { return [] }
+            return [.tag(.citationNumber, [.text(String(n))])]
+        case "year-suffix":
+            guard let n = disambiguation.yearSuffix else { return [] }
+            yearSuffixRendered = true
+            return [.tag(.yearSuffix, [.text(YearSuffix.letters(n))])]
+        case "locator":
+            guard let locator = cite.locator, !locator.isEmpty else { return [] }
+            if cite.label == nil || cite.label == "page" { return [.text(PageRange.format(locator, style.pageRangeFormat, locale))] }
+            return RichText.parse(locator)
+        case "first-reference-note-number":
+            guard let n = cite.firstReferenceNoteNumber else { return [] }
+            return [.text(String(n))]
+        case "page":
+            guard let page = item.variables["page"] else { return [] }
+            return [.text(PageRange.format(page, style.pageRangeFormat, locale))]
+        default:
+            guard let value = variableValue(name, short: short), !value.isEmpty else { return [] }
+            return RichText.parse(value)
+        }
+    }
+
+    func variableValue(_ name: String, short: Bool) -> String? {
+        if suppressed.contains(name) { return nil }
+        if short {
+            if let v = item.variables[name + "-short"], !v.isEmpty { return v }
+            if name == "container-title", let v = item.variables["journalAbbreviation"], !v.isEmpty { return v }
+        }
+        if name == "container-title-short", item.variables[name] == nil { return item.variables["journalAbbreviation"] }
+        return item.variables[name]
+    }
+}

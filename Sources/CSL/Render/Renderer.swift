@@ -1,0 +1,107 @@
+/// Renders one item through a layout. Create one per rendering; it keeps the mutable state
+/// the spec needs (substituted variables, group suppression counters, year-suffix placement).
+final class Renderer {
+    let style: CSLStyle
+    let locale: ResolvedLocale
+    let item: CSLItem
+    let cite: CiteData
+    let mode: RenderMode
+    let disambiguation: Disambiguation
+    let citationNumber: Int?
+    /// Name options inherited from the style and the active citation/bibliography section.
+    let inheritedNames: NameOptions
+    let inheritedNamesDelimiter: String?
+    /// Overrides from a sort key's names-min / names-use-first / names-use-last.
+    var sortNameOverride: (min: Int?, useFirst: Int?, useLast: Bool?)?
+
+    /// Variables consumed by a `cs:substitute`, suppressed for the rest of the layout.
+    var suppressed: Set<String> = []
+    /// Counters for the group rule: variables tried, and how many were non-empty.
+    var variablesCalled = 0
+    var variablesRendered = 0
+    var yearSuffixRendered = false
+    /// Variables rendered non-empty, gathered while trying a substitute.
+    var captured: Set<String> = []
+    var macroDepth = 0
+    /// suppress-author: the first `cs:names` output is dropped (still counting as rendered).
+    var suppressFirstNames = false
+
+    init(style: CSLStyle, locale: ResolvedLocale, item: CSLItem, cite: CiteData, mode: RenderMode,
+         disambiguation: Disambiguation, citationNumber: Int?) {
+        self.style = style
+        self.locale = locale
+        self.item = item
+        self.cite = cite
+        self.mode = mode
+        self.disambiguation = disambiguation
+        self.citationNumber = citationNumber
+        switch mode {
+        case .bibliography, .sort where style.bibliography != nil:
+            inheritedNames = style.bibliography!.nameOptions.over(style.nameOptions)
+            inheritedNamesDelimiter = style.bibliography!.namesDelimiter ?? style.namesDelimiter
+        default:
+            inheritedNames = style.citation.nameOptions.over(style.nameOptions)
+            inheritedNamesDelimiter = style.citation.namesDelimiter ?? style.namesDelimiter
+        }
+    }
+
+    func render(_ elements: [Element]) -> [Node] {
+        var out: [Node] = []
+        for element in elements { out += render(element) }
+        return out
+    }
+
+    func render(_ element: Element) -> [Node] {
+        switch element {
+        case .text(let t): return renderText(t)
+        case .number(let n): return renderNumber(n)
+        case .label(let l): return renderLabel(l)
+        case .names(let n): return renderNames(n)
+        case .date(let d): return renderDate(d)
+        case .group(let g): return renderGroup(g)
+        case .choose(let c): return renderChoose(c)
+        }
+    }
+
+    /// Renders a layout with its affixes and formatting.
+    func renderLayout(_ layout: Layout) -> [Node] {
+        let body = render(layout.elements)
+        return body
+    }
+
+    /// Records that a variable was asked for, and whether it produced anything.
+    func noteVariable(_ nonEmpty: Bool) {
+        variablesCalled += 1
+        if nonEmpty { variablesRendered += 1 }
+    }
+
+    func renderGroup(_ group: GroupElement) -> [Node] {
+        let calledBefore = variablesCalled, renderedBefore = variablesRendered
+        var parts: [[Node]] = []
+        for child in group.children {
+            let out = render(child)
+            if !out.isBlank { parts.append(out) }
+        }
+        let called = variablesCalled - calledBefore
+        let rendered = variablesRendered - renderedBefore
+        // Suppress the group if it asked for variables and none of them had a value.
+        if parts.isEmpty || (called > 0 && rendered == 0) { return [] }
+        // A group that rendered something counts as a non-empty variable for enclosing groups.
+        if called > 0 { variablesCalled = calledBefore + 1; variablesRendered = renderedBefore + 1 }
+        return decorate(join(parts, group.delimiter), group.decoration)
+    }
+
+    func renderChoose(_ choose: ChooseElement) -> [Node] {
+        for branch in choose.branches where evaluate(branch.condition) { return render(branch.body) }
+        return render(choose.otherwise)
+    }
+
+    func join(_ parts: [[Node]], _ delimiter: String) -> [Node] {
+        var out: [Node] = []
+        for (i, part) in parts.enumerated() {
+            if i > 0 && !delimiter.isEmpty { out.append(.text(delimiter)) }
+            out += part
+        }
+        return out
+    }
+}

@@ -1,0 +1,136 @@
+/// Applies `text-case` to rendered nodes, leaving `nocase` content untouched.
+enum TextCaser {
+    static let stopWords: Set<String> = [
+        "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on",
+        "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+    ]
+
+    private enum Action { case keep, upper, lower }
+
+    static func apply(_ textCase: TextCase, to nodes: [Node]) -> [Node] {
+        // Gather the text leaves in order; protected ones still count as words.
+        var leaves: [(text: String, protected: Bool)] = []
+        collect(nodes, protected: false, into: &leaves)
+        let chars = Array(leaves.map(\.text).joined())
+        let actions = plan(textCase, chars, protectedMask(leaves))
+        var position = 0
+        var leafIndex = 0
+        return rewrite(nodes, protected: false) { text, protected in
+            defer { leafIndex += 1 }
+            var out = ""
+            for c in text {
+                switch protected ? .keep : actions[position] {
+                case .keep: out.append(c)
+                case .upper: out += c.uppercased()
+                case .lower: out += c.lowercased()
+                }
+                position += 1
+            }
+            return out
+        }
+    }
+
+    private static func collect(_ nodes: [Node], protected: Bool, into leaves: inout [(text: String, protected: Bool)]) {
+        for node in nodes {
+            switch node {
+            case .text(let s): leaves.append((s, protected))
+            case .nocase(let c): collect(c, protected: true, into: &leaves)
+            case .styled(let style, let c):
+                // Small caps and super/subscripts in source text are treated as protected.
+                collect(c, protected: protected || style == .smallCaps, into: &leaves)
+            case .quoted(let c), .display(_, let c), .tag(_, let c): collect(c, protected: protected, into: &leaves)
+            }
+        }
+    }
+
+    private static func protectedMask(_ leaves: [(text: String, protected: Bool)]) -> [Bool] {
+        leaves.flatMap { leaf in Array(repeating: leaf.protected, count: leaf.text.count) }
+    }
+
+    private static func rewrite(_ nodes: [Node], protected: Bool, _ f: (String, Bool) -> String) -> [Node] {
+        nodes.map { node in
+            switch node {
+            case .text(let s): return .text(f(s, protected))
+            case .nocase(let c): return .nocase(rewrite(c, protected: true, f))
+            case .styled(let st, let c): return .styled(st, rewrite(c, protected: protected || st == .smallCaps, f))
+            case .quoted(let c): return .quoted(rewrite(c, protected: protected, f))
+            case .display(let d, let c): return .display(d, rewrite(c, protected: protected, f))
+            case .tag(let t, let c): return .tag(t, rewrite(c, protected: protected, f))
+            }
+        }
+    }
+
+    private static func plan(_ textCase: TextCase, _ chars: [Character], _ protected: [Bool]) -> [Action] {
+        var actions = [Action](repeating: .keep, count: chars.count)
+        switch textCase {
+        case .lowercase: return [Action](repeating: .lower, count: chars.count)
+        case .uppercase: return [Action](repeating: .upper, count: chars.count)
+        case .capitalizeFirst, .sentence:
+            if textCase == .sentence, isAllUppercase(chars, protected) {
+                actions = [Action](repeating: .lower, count: chars.count)
+            }
+            if let first = chars.firstIndex(where: \.isLetter) { actions[first] = .upper }
+            return actions
+        case .capitalizeAll, .title:
+            let words = wordRanges(chars)
+            let lowerAll = textCase == .title && isAllUppercase(chars, protected)
+            if lowerAll { actions = [Action](repeating: .lower, count: chars.count) }
+            for (n, range) in words.enumerated() {
+                let word = String(chars[range])
+                let letters = word.filter(\.isLetter)
+                guard let firstLetter = chars[range].firstIndex(where: \.isLetter) else { continue }
+                if textCase == .capitalizeAll {
+                    actions[firstLetter] = .upper
+                    continue
+                }
+                let isFirst = n == 0 || endsSentence(chars, before: range.lowerBound)
+                let isLast = n == words.count - 1
+                let bare = letters.lowercased()
+                if stopWords.contains(bare) && !isFirst && !isLast && (lowerAll || letters == bare) {
+                    for i in range where chars[i].isLetter { actions[i] = .lower }
+                } else if lowerAll || letters == letters.lowercased() || firstLetter == range.lowerBound {
+                    if lowerAll || letters == letters.lowercased() { actions[firstLetter] = .upper }
+                }
+                // Capitalize after hyphens inside lowercase compound words too.
+                if lowerAll || letters == letters.lowercased() {
+                    for i in range where i > range.lowerBound && chars[i - 1] == "-" && chars[i].isLetter {
+                        if !stopWords.contains(String(chars[i...].prefix { $0.isLetter }).lowercased()) {
+                            actions[i] = .upper
+                        }
+                    }
+                }
+            }
+            return actions
+        }
+    }
+
+    private static func isAllUppercase(_ chars: [Character], _ protected: [Bool]) -> Bool {
+        var sawLetter = false
+        for (i, c) in chars.enumerated() where c.isLetter && !protected[i] {
+            sawLetter = true
+            if c.isLowercase { return false }
+        }
+        return sawLetter
+    }
+
+    private static func wordRanges(_ chars: [Character]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        for (i, c) in chars.enumerated() {
+            if c.isWhitespace {
+                if let s = start { ranges.append(s..<i); start = nil }
+            } else if start == nil {
+                start = i
+            }
+        }
+        if let s = start { ranges.append(s..<chars.count) }
+        return ranges
+    }
+
+    /// True if the word starting at `index` follows ":", "?" or "!" (a subtitle starts).
+    private static func endsSentence(_ chars: [Character], before index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0 && chars[i].isWhitespace { i -= 1 }
+        return i >= 0 && ":?!".contains(chars[i])
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A minimal XML element tree with line numbers, so style errors can point at the source.
+final class XMLNode: @unchecked Sendable {
+    let name: String
+    var attributes: [String: String]
+    var children: [XMLNode] = []
+    var text: String = ""
+    let line: Int
+
+    init(name: String, attributes: [String: String], line: Int) {
+        self.name = name
+        self.attributes = attributes
+        self.line = line
+    }
+
+    func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+    func children(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
+
+    /// Parses `data`; throws a `CSLError` naming `file` and the parser's line.
+    static func parse(_ data: Data, file: String) throws -> XMLNode {
+        let builder = TreeBuilder()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = builder
+        builder.parser = parser
+        let ok = parser.parse()
+        if !ok || builder.root == nil {
+            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
+            throw CSLError(file: file, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
+                           message: "malformed XML: \(reason)")
+        }
+        return builder.root!
+    }
+}
+
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    weak var parser: XMLParser?
+    var root: XMLNode?
+    var stack: [XMLNode] = []
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        // Drop namespace prefixes on attributes (xml:lang → lang kept as "xml:lang").
+        let node = XMLNode(name: elementName, attributes: attributeDict, line: parser.lineNumber)
+        if let top = stack.last { top.children.append(node) } else if root == nil { root = node }
+        stack.append(node)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?) {
+        _ = stack.popLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        stack.last?.text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+}

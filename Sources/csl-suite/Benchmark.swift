@@ -1,0 +1,58 @@
+import CSL
+import Foundation
+
+/// Times parsing each style once and rendering a bibliography and one citation per item
+/// for 10,000 synthetic items.
+enum Benchmark {
+    static func run(styles: [String], locales: String, count: Int = 10_000) -> Int32 {
+        let store = CSLLocaleStore(folder: URL(fileURLWithPath: locales))
+        let items = syntheticItems(count)
+        var total = 0.0
+        for path in styles {
+            do {
+                let start = Date()
+                let style = try CSLStyle(contentsOf: URL(fileURLWithPath: path))
+                let processor = try CSLProcessor(style: style, locales: store)
+                let entries = processor.bibliography(items: items)
+                let citations = processor.document(items.map { CSLCitation(cites: [CSLCite(id: $0.id)]) }, items: items)
+                let elapsed = Date().timeIntervalSince(start)
+                total += elapsed
+                print(String(format: "%@: %d entries, %d citations in %.3f s", (path as NSString).lastPathComponent,
+                             entries.count, citations.citations.count, elapsed))
+                if let first = entries.first { print("  e.g. \(first.text)") }
+            } catch {
+                print("\(path): \(error)")
+                return 1
+            }
+        }
+        print(String(format: "total %.3f s for %d items × %d styles", total, count, styles.count))
+        return 0
+    }
+
+    /// Deterministic, varied items: several authors, containers, pages, dates.
+    static func syntheticItems(_ count: Int) -> [CSLItem] {
+        let families = ["Smith", "Jones", "García", "van Gogh", "Müller", "Okafor", "Tanaka", "Dubois", "Rossi", "Nguyen"]
+        let givens = ["Anna", "John Ronald", "Marie", "Jean-Paul", "Li", "Olu", "Kenji", "Sofia"]
+        let types = ["book", "article-journal", "chapter"]
+        return (0..<count).map { i in
+            var item = CSLItem(id: "item-\(i)", type: types[i % types.count])
+            item["title"] = "A study of things, number \(i): the \(i % 7 == 0 ? "long" : "short") view"
+            item["container-title"] = "Journal of Examples \(i % 13)"
+            item["publisher"] = "Example Press"
+            item["publisher-place"] = "Berlin"
+            item["volume"] = String(i % 40 + 1)
+            item["issue"] = String(i % 4 + 1)
+            item["page"] = "\(100 + i % 300)-\(120 + i % 300)"
+            item.names["author"] = (0..<(1 + i % 4)).map { k in
+                let family = families[(i + k) % families.count]
+                let parts = family.split(separator: " ")
+                return parts.count > 1
+                    ? CSLName(family: String(parts[1]), given: givens[(i * 3 + k) % givens.count], nonDroppingParticle: String(parts[0]))
+                    : CSLName(family: family, given: givens[(i * 3 + k) % givens.count])
+            }
+            if i % 3 == 2 { item.names["editor"] = [CSLName(family: families[i % 10], given: "Eva")] }
+            item.dates["issued"] = CSLDate(year: 1950 + i % 70, month: i % 12 + 1, day: i % 28 + 1)
+            return item
+        }
+    }
+}

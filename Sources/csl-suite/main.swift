@@ -1,0 +1,21 @@
+import CSL
+import Foundation
+
+// csl-suite TEST-SUITE-FOLDER LOCALES-FOLDER [FILTER]
+// csl-suite --bench STYLE.csl LOCALES-FOLDER [COUNT]
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--bench" {
+    guard arguments.count >= 3 else {
+        print("usage: csl-suite --bench STYLE.csl [STYLE2.csl …] LOCALES-FOLDER")
+        exit(2)
+    }
+    exit(Benchmark.run(styles: Array(arguments[1..<(arguments.count - 1)]), locales: arguments.last!))
+}
+guard arguments.count >= 2 else {
+    print("usage: csl-suite TEST-SUITE-FOLDER LOCALES-FOLDER [NAME-FILTER]")
+    exit(2)
+}
+let result = SuiteRunner.run(suite: URL(fileURLWithPath: arguments[0]), locales: URL(fileURLWithPath: arguments[1]),
+                             filter: arguments.count > 2 ? arguments[2] : nil, verbose: true)
+print("\(result.passed.count) passed, \(result.failed.count) failed")
+exit(result.failed.isEmpty ? 0 : 1)

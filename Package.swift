@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "CSLTests", dependencies: ["CSL"]),
         .testTarget(name: "ScholiaCoreTests", dependencies: ["ScholiaCore"]),
-        .testTarget(name: "ScholiaCLITests", dependencies: ["ScholiaCore"]),
+        // End-to-end: runs the built `scholia` binary on fixture sites.
+        .testTarget(name: "ScholiaCLITests", dependencies: ["ScholiaCore", "scholia"]),
     ]
 )

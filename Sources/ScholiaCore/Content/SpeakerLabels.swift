@@ -34,12 +34,12 @@ struct SpeakerLabels: Sendable {
         declared[Self.normalise(candidate)] != nil || Self.looksLikeLabel(candidate)
     }
 
-    /// All capitals, at most six words, letters and a little punctuation only.
+    /// All capitals, at most six words, letters, digits and a little punctuation only.
     static func looksLikeLabel(_ candidate: String) -> Bool {
         let words = candidate.split(separator: " ")
         guard words.count <= 6, candidate.contains(where: \.isLetter) else { return false }
         return candidate.allSatisfy { character in
-            (character.isLetter && character.isUppercase) || " .'’-&".contains(character)
+            (character.isLetter && character.isUppercase) || character.isNumber || " .'’-&".contains(character)
         }
     }
 

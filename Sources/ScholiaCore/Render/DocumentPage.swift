@@ -18,7 +18,7 @@ enum DocumentPage {
                 "people": people.enumerated().map { index, participant -> [String: Any] in
                     let name = site.speaker(participant.speakerID)?.name.display ?? participant.speakerID
                     return ["name": name, "href": contexts.link(Routes.speaker(participant.speakerID)),
-                            "role": participant.role ?? "", "last": index == people.count - 1]
+                            "role": optional(participant.role), "last": index == people.count - 1]
                 },
             ])
         }
@@ -26,14 +26,14 @@ enum DocumentPage {
         context["document"] = [
             "id": document.id, "title": document.title, "date": document.date.display, "dateISO": document.date.start.iso,
             "type": DocumentTypes.label(document.type), "typeHref": contexts.link(Routes.type(document.type)),
-            "participantGroups": groups, "summaryHTML": document.summaryHTML ?? "", "excerpt": document.excerpt ?? "",
+            "participantGroups": groups, "summaryHTML": optional(document.summaryHTML), "excerpt": optional(document.excerpt),
             "transcriptHTML": TranscriptHTML.render(document.transcript, routes: routes),
             "topics": document.topicIDs.compactMap { contexts.topicLink($0) },
             "related": contexts.summaries(document.relatedIDs),
-            "language": document.language ?? "",
+            "language": optional(document.language),
             "source": source.publisher == nil && source.url == nil && source.title == nil && source.archive == nil ? false : [
-                "publisher": source.publisher ?? "", "title": source.title ?? "", "url": source.url ?? "", "place": source.place ?? "",
-                "archive": source.archive ?? "", "archiveLocation": source.archiveLocation ?? "",
+                "publisher": optional(source.publisher), "title": optional(source.title), "url": optional(source.url), "place": optional(source.place),
+                "archive": optional(source.archive), "archiveLocation": optional(source.archiveLocation),
             ] as [String: Any],
             "citation": ["json": contexts.link(Routes.citation(document.id, "json")), "bib": contexts.link(Routes.citation(document.id, "bib")),
                          "ris": contexts.link(Routes.citation(document.id, "ris"))],

@@ -49,7 +49,7 @@ enum ListPages {
     static func speakers(_ contexts: PageContexts) -> [String: Any] {
         var context = contexts.page(title: "Speakers", route: Routes.speakers, section: "speakers")
         context["speakers"] = contexts.site.speakers.map { speaker -> [String: Any] in
-            let role = speaker.documentRoles.last?.title ?? speaker.declaredRoles.last?.title ?? ""
+            let role = optional(speaker.documentRoles.last?.title ?? speaker.declaredRoles.last?.title)
             return ["name": speaker.name.display, "href": contexts.link(Routes.speaker(speaker.id)), "count": speaker.documentIDs.count, "role": role,
                     "countLabel": PageContexts.count(speaker.documentIDs.count, "document")]
         }
@@ -59,10 +59,10 @@ enum ListPages {
     static func speaker(_ speaker: Speaker, _ contexts: PageContexts) -> [String: Any] {
         var context = contexts.page(title: speaker.name.display, route: Routes.speaker(speaker.id), section: "speakers")
         context["speaker"] = [
-            "name": speaker.name.display, "born": speaker.born ?? "", "died": speaker.died ?? "",
+            "name": speaker.name.display, "born": optional(speaker.born), "died": optional(speaker.died),
             "aliases": speaker.aliases.joined(separator: ", "),
             "declaredRoles": contexts.roleSpans(speaker.declaredRoles), "documentRoles": contexts.roleSpans(speaker.documentRoles),
-            "biographyHTML": speaker.biographyHTML ?? "", "documentCount": speaker.documentIDs.count,
+            "biographyHTML": optional(speaker.biographyHTML), "documentCount": speaker.documentIDs.count,
             "documentsByYear": contexts.byYear(speaker.documentIDs),
             "coSpeakers": speaker.coSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) },
             "topics": speaker.topics.compactMap { contexts.topicLink($0.id, count: $0.count) },
@@ -73,7 +73,7 @@ enum ListPages {
     static func topics(_ contexts: PageContexts) -> [String: Any] {
         var context = contexts.page(title: "Topics", route: Routes.topics, section: "topics")
         context["topics"] = contexts.site.topics.map { topic -> [String: Any] in
-            ["title": topic.title, "href": contexts.link(Routes.topic(topic.id)), "count": topic.documentIDs.count, "summaryHTML": topic.summaryHTML ?? ""]
+            ["title": topic.title, "href": contexts.link(Routes.topic(topic.id)), "count": topic.documentIDs.count, "summaryHTML": optional(topic.summaryHTML)]
         }
         return context
     }
@@ -81,7 +81,7 @@ enum ListPages {
     static func topic(_ topic: Topic, _ contexts: PageContexts) -> [String: Any] {
         var context = contexts.page(title: topic.title, route: Routes.topic(topic.id), section: "topics")
         context["topic"] = [
-            "title": topic.title, "summaryHTML": topic.summaryHTML ?? "", "bodyHTML": topic.bodyHTML ?? "",
+            "title": topic.title, "summaryHTML": optional(topic.summaryHTML), "bodyHTML": optional(topic.bodyHTML),
             "documents": contexts.summaries(topic.documentIDs), "documentCount": topic.documentIDs.count,
             "frequentSpeakers": topic.frequentSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) },
             "relatedTopics": topic.relatedTopics.compactMap { contexts.topicLink($0.id, count: $0.count) },
@@ -97,8 +97,8 @@ enum ListPages {
 
     static func collectionSummaries(_ contexts: PageContexts) -> [[String: Any]] {
         contexts.site.collections.map { collection in
-            ["title": collection.title, "href": contexts.link(Routes.collection(collection.id)), "course": collection.course ?? "",
-             "term": collection.term ?? "", "instructor": collection.instructor ?? "", "countLabel": PageContexts.count(collection.items.count, "reading")] as [String: Any]
+            ["title": collection.title, "href": contexts.link(Routes.collection(collection.id)), "course": optional(collection.course),
+             "term": optional(collection.term), "instructor": optional(collection.instructor), "countLabel": PageContexts.count(collection.items.count, "reading")] as [String: Any]
         }
     }
 
@@ -111,14 +111,14 @@ enum ListPages {
     static func collection(_ collection: Collection, _ contexts: PageContexts) -> [String: Any] {
         var context = contexts.page(title: collection.title, route: Routes.collection(collection.id), section: "collections")
         context["collection"] = [
-            "title": collection.title, "course": collection.course ?? "", "term": collection.term ?? "",
-            "instructor": collection.instructor ?? "", "bodyHTML": collection.bodyHTML ?? "",
+            "title": collection.title, "course": optional(collection.course), "term": optional(collection.term),
+            "instructor": optional(collection.instructor), "bodyHTML": optional(collection.bodyHTML),
             "readings": collection.items.enumerated().compactMap { index, item -> [String: Any]? in
                 guard let document = contexts.site.document(item.documentID) else { return nil }
                 var reading = contexts.summary(document)
                 reading["number"] = index + 1
-                reading["noteHTML"] = item.noteHTML ?? ""
-                reading["pinpoint"] = item.pinpoint ?? ""
+                reading["noteHTML"] = optional(item.noteHTML)
+                reading["pinpoint"] = optional(item.pinpoint)
                 return reading
             },
         ] as [String: Any]

@@ -13,8 +13,8 @@ struct PageContexts {
                                                     ("Collections", Routes.collections, "collections")]
         return [
             "site": ["title": site.config.title, "home": link(Routes.home), "language": site.config.language,
-                     "feed": link(Routes.feed), "feedURL": routes.absolute(Routes.feed), "publisher": site.config.publisher ?? ""] as [String: Any],
-            "page": ["title": title, "url": routes.absolute(route), "description": description ?? "",
+                     "feed": link(Routes.feed), "feedURL": routes.absolute(Routes.feed), "publisher": optional(site.config.publisher)] as [String: Any],
+            "page": ["title": title, "url": routes.absolute(route), "description": optional(description),
                      "isHome": route == Routes.home] as [String: Any],
             "assets": ["css": link(Routes.asset("scholia.css")), "js": link(Routes.asset("scholia.js"))],
             "nav": sections.map { label, target, key in
@@ -36,7 +36,7 @@ struct PageContexts {
         [
             "title": document.title, "href": link(Routes.document(document.id)), "date": document.date.display,
             "dateISO": document.date.start.iso, "type": DocumentTypes.label(document.type),
-            "speakers": speakerNames(document), "summaryHTML": document.summaryHTML ?? "",
+            "speakers": optional(speakerNames(document)), "summaryHTML": optional(document.summaryHTML),
         ]
     }
 
@@ -80,4 +80,11 @@ struct PageContexts {
             return ["title": role.title, "span": span]
         }
     }
+}
+
+/// Templates test values with sections (`{{#role}}…{{/role}}`), and an empty string would count as
+/// present: a missing or empty text is `false` instead.
+func optional(_ text: String?) -> Any {
+    guard let text, !text.isEmpty else { return false }
+    return text
 }

@@ -293,12 +293,12 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
     {{{document.transcriptHTML}}}
   </section>
   <footer class="document-footer">
-    {{#document.topics.0}}
+    {{^empty(document.topics)}}
     <section aria-labelledby="topics-heading">
       <h2 id="topics-heading">Topics</h2>
       <ul class="inline-list">{{#document.topics}}<li><a href="{{href}}">{{title}}</a></li>{{/document.topics}}</ul>
     </section>
-    {{/document.topics.0}}
+    {{/empty(document.topics)}}
     {{#document.source}}
     <section aria-labelledby="source-heading">
       <h2 id="source-heading">Source</h2>
@@ -311,7 +311,7 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
     </section>
   </footer>
 </article>
-{{#document.related.0}}
+{{^empty(document.related)}}
 <aside class="related" aria-labelledby="related-heading">
   <h2 id="related-heading">More on This Topic</h2>
   <ul class="related-list">
@@ -320,7 +320,7 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
   {{/document.related}}
   </ul>
 </aside>
-{{/document.related.0}}
+{{/empty(document.related)}}
 <script src="{{assets.js}}" defer></script>
 {{/content}}
 {{/base}}
@@ -357,7 +357,7 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
     <p><a href="{{allDocuments}}">All documents →</a></p>
   </section>
   <aside class="home-browse" aria-label="Browse">
-    {{#collections.0}}
+    {{^empty(collections)}}
     <section aria-labelledby="collections-heading">
       <h2 id="collections-heading">Reading lists</h2>
       <ul class="plain-list">
@@ -365,7 +365,7 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
       {{/collections}}
       </ul>
     </section>
-    {{/collections.0}}
+    {{/empty(collections)}}
     <section aria-labelledby="speakers-heading">
       <h2 id="speakers-heading">By speaker</h2>
       <ul class="counted-links">
@@ -418,18 +418,18 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
   {{#born}}<p class="meta">Born {{born}}{{#died}} · Died {{died}}{{/died}}</p>{{/born}}
   {{#aliases}}<p class="meta">Also known as {{aliases}}</p>{{/aliases}}
 </header>
-{{#documentRoles.0}}
+{{^empty(documentRoles)}}
 <section aria-labelledby="roles-heading">
   <h2 id="roles-heading">Roles in these documents</h2>
   <ul class="roles">{{#documentRoles}}<li>{{title}} <span class="meta">({{span}})</span></li>{{/documentRoles}}</ul>
 </section>
-{{/documentRoles.0}}
-{{#declaredRoles.0}}
+{{/empty(documentRoles)}}
+{{^empty(declaredRoles)}}
 <section aria-labelledby="career-heading">
   <h2 id="career-heading">Career</h2>
   <ul class="roles">{{#declaredRoles}}<li>{{title}}{{#span}} <span class="meta">({{span}})</span>{{/span}}</li>{{/declaredRoles}}</ul>
 </section>
-{{/declaredRoles.0}}
+{{/empty(declaredRoles)}}
 {{#biographyHTML}}
 <section aria-labelledby="bio-heading" class="prose">
   <h2 id="bio-heading">Biography</h2>
@@ -445,18 +445,18 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
     {{/documentsByYear}}
   </section>
   <aside aria-label="Related">
-    {{#coSpeakers.0}}
+    {{^empty(coSpeakers)}}
     <section aria-labelledby="cospeakers-heading">
       <h2 id="cospeakers-heading">Appears with</h2>
       <ul class="counted-links">{{#coSpeakers}}<li><a href="{{href}}">{{name}}</a> <span class="count">({{count}})</span></li>{{/coSpeakers}}</ul>
     </section>
-    {{/coSpeakers.0}}
-    {{#topics.0}}
+    {{/empty(coSpeakers)}}
+    {{^empty(topics)}}
     <section aria-labelledby="speaker-topics-heading">
       <h2 id="speaker-topics-heading">Topics</h2>
       <ul class="counted-links">{{#topics}}<li><a href="{{href}}">{{title}}</a> <span class="count">({{count}})</span></li>{{/topics}}</ul>
     </section>
-    {{/topics.0}}
+    {{/empty(topics)}}
   </aside>
 </div>
 {{/speaker}}
@@ -492,18 +492,18 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
     {{> document-list}}
   </section>
   <aside aria-label="Related">
-    {{#frequentSpeakers.0}}
+    {{^empty(frequentSpeakers)}}
     <section aria-labelledby="frequent-heading">
       <h2 id="frequent-heading">Frequent speakers</h2>
       <ul class="counted-links">{{#frequentSpeakers}}<li><a href="{{href}}">{{name}}</a> <span class="count">({{count}})</span></li>{{/frequentSpeakers}}</ul>
     </section>
-    {{/frequentSpeakers.0}}
-    {{#relatedTopics.0}}
+    {{/empty(frequentSpeakers)}}
+    {{^empty(relatedTopics)}}
     <section aria-labelledby="related-topics-heading">
       <h2 id="related-topics-heading">Related topics</h2>
       <ul class="counted-links">{{#relatedTopics}}<li><a href="{{href}}">{{title}}</a> <span class="count">({{count}})</span></li>{{/relatedTopics}}</ul>
     </section>
-    {{/relatedTopics.0}}
+    {{/empty(relatedTopics)}}
   </aside>
 </div>
 {{/topic}}

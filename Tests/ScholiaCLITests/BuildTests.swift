@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@Suite struct BuildTests {
+    static let press = document("Joint Press Conference", extra: """
+    type: press-conference
+    speakers:
+      - {id: john-kerry, role: Secretary of State, label: SECRETARY KERRY}
+      - {id: sergey-lavrov, role: Minister of Foreign Affairs}
+    topics: [syria, diplomacy]
+    summary: Kerry and Lavrov on Syria.
+
+    """, body: "QUESTION: Why now?\n\nSECRETARY KERRY: Because.\n\nFOREIGN MINISTER LAVROV: Indeed.")
+
+    static let speech = document("A Speech on Syria", date: "2013-09-10", extra: "type: speech\nspeakers: [barack-obama]\ntopics: [syria]\n",
+                                 body: "**THE PRESIDENT:** My fellow Americans.")
+
+    @Test func buildsEveryPageWithTurnsAndMetadata() throws {
+        let site = try FixtureSite(["Content/documents/press.md": Self.press, "Content/documents/obama.md": Self.speech])
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        for path in ["index.html", "404.html", "feed.xml", "sitemap.xml", "documents/index.html", "documents/press/index.html",
+                     "documents/press/citation.json", "documents/press/citation.bib", "documents/press/citation.ris",
+                     "speakers/index.html", "speakers/john-kerry/index.html", "speakers/barack-obama/index.html", "topics/syria/index.html",
+                     "years/index.html", "years/2013/index.html", "types/speech/index.html", "collections/index.html", "assets/scholia.css"] {
+            #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Public/" + path).path), "\(path)")
+        }
+        let page = try site.read("Public/documents/press/index.html")
+        #expect(page.contains(#"<div class="turn" data-speaker="question">"#))
+        #expect(page.contains(#"<div class="turn" data-speaker="john-kerry">"#))
+        #expect(page.contains(#"<div class="turn" data-speaker="sergey-lavrov">"#))
+        #expect(page.contains(#"<p id="p2"><a class="speaker-label" href="/speakers/john-kerry/">SECRETARY KERRY</a>: Because.</p>"#))
+        #expect(page.contains(#"<meta name="citation_title" content="Joint Press Conference">"#))
+        #expect(page.contains(#"<meta name="citation_author" content="Kerry, John">"#))
+        #expect(page.contains(#"<meta name="citation_publication_date" content="2013/05/07">"#))
+        #expect(page.contains(#"<meta name="DC.type" content="Speech">"#))
+        #expect(page.contains("Secretary of State"))
+        #expect(page.contains("More on This Topic"))
+        #expect(page.contains(#"href="/documents/obama/""#))
+        let speaker = try site.read("Public/speakers/john-kerry/index.html")
+        #expect(speaker.contains("Secretary of State"))
+        #expect(speaker.contains(#"href="/speakers/sergey-lavrov/""#))
+        let obama = try site.read("Public/documents/obama/index.html")
+        #expect(obama.contains(#"<div class="turn" data-speaker="the-president">"#), "an undeclared label naming no declared speaker is its own")
+    }
+
+    @Test func theSameInputGivesTheSameBytes() throws {
+        let site = try FixtureSite(["Content/documents/press.md": Self.press, "Content/documents/obama.md": Self.speech])
+        defer { site.remove() }
+        #expect(try site.build(["--output", site.root.appendingPathComponent("one").path]).status == 0)
+        #expect(try site.build(["--output", site.root.appendingPathComponent("two").path]).status == 0)
+        let one = FixtureSite.snapshot(site.root.appendingPathComponent("one"))
+        let two = FixtureSite.snapshot(site.root.appendingPathComponent("two"))
+        #expect(one.count > 20)
+        #expect(one == two)
+    }
+
+    @Test func everyInternalLinkWorksUnderASubPath() throws {
+        let site = try FixtureSite([
+            "site.yml": "title: Sub\nbase_url: https://example.edu/hist210/\npaginate: 1\n",
+            "Content/documents/press.md": Self.press, "Content/documents/obama.md": Self.speech,
+            "Content/collections/week.md": "---\ntitle: Week\ndocuments: [press, {id: obama, note: Read}]\n---\n",
+        ])
+        defer { site.remove() }
+        #expect(try site.build().status == 0)
+        let output = site.root.appendingPathComponent("Public")
+        let links = LinkChecker.brokenLinks(in: output, basePath: "/hist210/")
+        #expect(links.broken.isEmpty, "\(links.broken)")
+        #expect(links.checked > 50)
+        let page = try String(contentsOf: output.appendingPathComponent("documents/index.html"), encoding: .utf8)
+        #expect(page.contains(#"href="/hist210/documents/page/2/""#))
+        let feed = try String(contentsOf: output.appendingPathComponent("feed.xml"), encoding: .utf8)
+        #expect(feed.contains("https://example.edu/hist210/documents/press/"))
+    }
+
+    @Test func staticFilesAreCopied() throws {
+        let site = try FixtureSite(["Content/documents/a.md": document("A"), "Content/static/robots.txt": "User-agent: *\n",
+                                    "Content/static/img/seal.svg": "<svg/>"])
+        defer { site.remove() }
+        #expect(try site.build().status == 0)
+        #expect(try site.read("Public/robots.txt") == "User-agent: *\n")
+        #expect(try site.read("Public/img/seal.svg") == "<svg/>")
+    }
+}

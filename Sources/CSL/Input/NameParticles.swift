@@ -10,6 +10,11 @@ enum NameParticles {
             if count > 0 {
                 name.nonDroppingParticle = words[..<count].joined(separator: " ")
                 name.family = words[count...].joined(separator: " ")
+            } else if let hyphen = family.firstIndex(of: "-"), family.first?.isLowercase == true,
+                      !family[..<hyphen].contains(" "), family[family.index(after: hyphen)...].first?.isUppercase == true {
+                // "al-One": a lowercase particle joined by a hyphen.
+                name.nonDroppingParticle = String(family[...hyphen])
+                name.family = String(family[family.index(after: hyphen)...])
             } else if let apostrophe = apostropheParticle(family) {
                 name.nonDroppingParticle = apostrophe.particle
                 name.family = apostrophe.rest

@@ -39,13 +39,8 @@ extension Document {
         let affixed = cite.prefix != nil || cite.suffix != nil
         nodes = wrapAffixes(nodes, cite)
         let namesKey = Self.first(.names, in: nodes)?.plainText
-        let dateNode = Self.first(.date, in: nodes)
-        var yearKey: String?
-        var suffix: [Node]?
-        if let dateNode, case .tag(_, let children) = dateNode {
-            suffix = Self.first(.yearSuffix, in: children).map { [$0] }
-            yearKey = Self.removing(.yearSuffix, from: children).plainText
-        }
+        let suffix = Self.first(.yearSuffix, in: nodes).map { [$0] }
+        let yearKey = suffix == nil ? nil : Self.removing(.yearSuffix, from: nodes).plainText
         let withoutNames: () -> [Node] = { [self] in
             let again = makeRenderer(cite.id, cite: data, mode: .citation)
             again.suppressFirstNames = true

@@ -44,10 +44,14 @@ struct CiteCollapser {
     }
 
     private func joinByAuthor(_ cites: [RenderedCite]) -> [Node] {
-        // Bring cites by the same author together, keeping first-appearance order.
+        // Cites by the same author form a group. In sorted citations later cites join the
+        // author's first cite; unsorted ones group only when adjacent (as citeproc-js does).
+        let sorted = !citation.sort.isEmpty
         var groups: [[RenderedCite]] = []
         for cite in cites {
-            if let key = cite.namesKey, let g = groups.firstIndex(where: { $0.first?.namesKey == key }) {
+            if let key = cite.namesKey,
+               let g = sorted ? groups.firstIndex(where: { $0.first?.namesKey == key })
+                              : (groups.last?.first?.namesKey == key ? groups.count - 1 : nil) {
                 groups[g].append(cite)
             } else {
                 groups.append([cite])

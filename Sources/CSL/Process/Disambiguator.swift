@@ -10,12 +10,8 @@ struct Disambiguator {
         if citation.addGivenname && citation.givennameRule != "by-cite" { expandNamesGlobally(ids) }
         var groups = ambiguousGroups(ids)
         if groups.isEmpty { return }
-        if citation.addNames {
-            for group in groups { addNames(group) }
-            groups = ambiguousGroups(ids)
-        }
-        if citation.addGivenname && citation.givennameRule == "by-cite" {
-            for group in groups { addGivennames(group) }
+        if citation.addNames || (citation.addGivenname && citation.givennameRule == "by-cite") {
+            for group in groups { expand(group) }
             groups = ambiguousGroups(ids)
         }
         for group in groups {
@@ -48,47 +44,41 @@ struct Disambiguator {
         Set(group.map { document.ambiguityKey($0, document.disambiguation[$0]!) }).count
     }
 
-    /// Shows more names until the group's cites differ, or no more names help.
-    private func addNames(_ group: [String]) {
+    /// Shows more names (and, by-cite, fuller given names among those shown) until the
+    /// group's cites differ. On failure the base name count returns if year suffixes can
+    /// finish the job; otherwise the most helpful expansion stays.
+    private func expand(_ group: [String]) {
+        let base = group.map { document.disambiguation[$0]! }
+        let start = distinctCount(group)
         let maxNames = group.map { id in document.items[id]!.names.values.map(\.count).max() ?? 0 }.max() ?? 0
-        var best = (count: distinctCount(group), names: 0)
-        guard maxNames > 1 else { return }
-        for n in 1...maxNames {
-            for id in group { document.disambiguation[id]?.minNames = n }
-            let count = distinctCount(group)
-            if count > best.count { best = (count, n) }
-            if count == group.count { break }
-        }
-        for id in group { document.disambiguation[id]?.minNames = best.names == 0 ? nil : best.names }
-        // Items already distinct from every other one at fewer names keep the smaller count.
-        for id in group {
-            guard let n = document.disambiguation[id]?.minNames else { continue }
-            var m = n
-            while m > 1 {
-                document.disambiguation[id]?.minNames = m - 1
-                if isUnique(id, in: group) { m -= 1 } else { break }
+        let counts: [Int?] = citation.addNames && maxNames > 1 ? Array(1...maxNames) : [nil]
+        var best = (count: start, states: base)
+        // Each item keeps the first state in which it differs from all the others.
+        var settled: [String: Disambiguation] = [:]
+        for n in counts {
+            if let n { for id in group { document.disambiguation[id]?.minNames = n } }
+            if citation.addGivenname && citation.givennameRule == "by-cite" { expandGivennames(group, shown: n) }
+            let keys = group.map { document.ambiguityKey($0, document.disambiguation[$0]!) }
+            for (i, id) in group.enumerated() where settled[id] == nil && keys.filter({ $0 == keys[i] }).count == 1 {
+                settled[id] = document.disambiguation[id]!
             }
-            document.disambiguation[id]?.minNames = m
+            let count = Set(keys).count
+            if count > best.count { best = (count, group.map { document.disambiguation[$0]! }) }
+            if settled.count == group.count { break }
         }
+        for (id, state) in zip(group, best.states) { document.disambiguation[id] = settled[id] ?? state }
     }
 
-    private func isUnique(_ id: String, in group: [String]) -> Bool {
-        let key = document.ambiguityKey(id, document.disambiguation[id]!)
-        return !group.contains { $0 != id && document.ambiguityKey($0, document.disambiguation[$0]!) == key }
-    }
-
-    /// Expands given names of names that share a family name within an ambiguous group.
-    private func addGivennames(_ group: [String]) {
+    /// Raises given-name levels for shown names whose family name collides within the group.
+    private func expandGivennames(_ group: [String], shown: Int?) {
         let lists = group.map { allNames(document.items[$0]!) }
-        let maxCount = lists.map(\.count).max() ?? 0
-        for position in 0..<maxCount {
+        let limit = shown ?? (lists.map(\.count).max() ?? 0)
+        for position in 0..<limit {
             let names = lists.compactMap { position < $0.count ? $0[position] : nil }
-            for name in names {
-                let level = neededLevel(name, among: names)
-                guard level > 0 else { continue }
-                for id in group { raise(id, name, level) }
+            for (index, list) in lists.enumerated() where position < list.count {
+                let level = neededLevel(list[position], among: names)
+                if level > 0 { raise(group[index], list[position], level) }
             }
-            if distinctCount(group) == group.count { return }
         }
     }
 
@@ -122,11 +112,16 @@ struct Disambiguator {
         guard name.literal == nil, let family = name.family else { return 0 }
         var level = 0
         for other in others where other.family == family && other.nonDroppingParticle == name.nonDroppingParticle {
-            guard other.given != name.given else { continue }
+            guard Self.bare(other.given) != Self.bare(name.given) else { continue }
             let a = initials(name.given), b = initials(other.given)
             level = max(level, a != b ? 1 : 2)
         }
         return level
+    }
+
+    /// Given names compared without spacing and periods ("J. J." is "J.J.").
+    private static func bare(_ given: String?) -> String {
+        (given ?? "").filter { $0 != " " && $0 != "." }
     }
 
     private func initials(_ given: String?) -> String {

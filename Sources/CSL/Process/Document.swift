@@ -53,8 +53,8 @@ final class Document {
                       disambiguation override: Disambiguation? = nil) -> Renderer {
         var d = override ?? disambiguation[id] ?? Disambiguation()
         if mode == .bibliography {
-            // Only year suffixes carry over from citations to the bibliography.
-            d = Disambiguation(yearSuffix: d.yearSuffix)
+            // Year suffixes and the disambiguate condition carry over to the bibliography.
+            d = Disambiguation(disambiguateCondition: d.disambiguateCondition, yearSuffix: d.yearSuffix)
         }
         return Renderer(style: style, locale: locale, item: items[id]!, cite: cite, mode: mode,
                         disambiguation: d, citationNumber: citationNumbers[id])

@@ -11,29 +11,38 @@ enum Initials {
         let gap = String(with.reversed().prefix { $0 == " " })
         var out = ""
         for word in splitWords(given) {
-            if let first = word.first, first.isLowercase {
-                out += word + " "  // particle such as "de"
+            let letters = word.filter { $0 != "." }
+            if let first = letters.first, first.isLowercase {
+                out += separated(out) + word + " "  // particle such as "de"
                 continue
             }
-            let pieces = word.split(separator: "-", omittingEmptySubsequences: true)
-            if initializeFull || pieces.allSatisfy(isInitial) {
+            if word.contains("-") && (initializeFull || word.hasSuffix(".")) {
+                let pieces = word.split(separator: "-", omittingEmptySubsequences: true)
+                    .filter { $0.first?.isLowercase != true }
                 let initials = pieces.map { piece -> String in
                     let letter = piece.first { $0.isLetter } ?? piece.first!
                     return String(letter).uppercased() + mark
                 }
                 out += initials.joined(separator: hyphen ? "-" : "") + gap
+            } else if word.hasSuffix(".") || letters.count == 1 {
+                // Existing initial ("J.") or abbreviation ("Ph.", "Ts."): keep its letters.
+                out += letters + mark + gap
+            } else if initializeFull {
+                let letter = word.first { $0.isLetter } ?? word.first!
+                out += String(letter).uppercased() + mark + gap
             } else {
-                out += word + " "
+                out += separated(out) + word + " "
             }
         }
         return out.trimmingCharacters(in: .whitespaces)
     }
 
-    private static func isInitial(_ piece: Substring) -> Bool {
-        piece.filter(\.isLetter).count == 1
+    /// A full word after initials written without spaces still needs one.
+    private static func separated(_ out: String) -> String {
+        out.isEmpty || out.hasSuffix(" ") ? "" : " "
     }
 
-    /// Splits on spaces and after periods ("J.R." → "J.", "R.").
+    /// Splits on spaces and after periods ("J.R." → "J.", "R."); "J.-P." stays one word.
     private static func splitWords(_ given: String) -> [String] {
         var words: [String] = []
         var current = ""
@@ -41,7 +50,7 @@ enum Initials {
         for c in given {
             if afterPeriod && c != "-" && c != " " && !current.isEmpty { words.append(current); current = "" }
             afterPeriod = c == "."
-            if c == " " {
+            if c == " " || c == "\u{00A0}" {
                 if !current.isEmpty { words.append(current); current = "" }
             } else {
                 current.append(c)

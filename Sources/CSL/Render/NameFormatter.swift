@@ -1,9 +1,13 @@
+import Foundation
+
 /// Renders a single name in display or sort order, with initials and name-part formatting.
 struct NameFormatter {
     let options: NameOptions
     let element: NameElement?
     let demoteParticle: String
     let initializeWithHyphen: Bool
+    /// Sorting demotes particles unless the style says "never".
+    var sorting = false
 
     /// - Parameters:
     ///   - inverted: family name first (name-as-sort-order applies to this name).
@@ -15,11 +19,11 @@ struct NameFormatter {
         if name.family == nil, let only = name.given { return decorated([.text(only)], givenDeco) }
         var form = options.form ?? .long
         if form == .short && givenLevel > 0 { form = .long }
-        let family = name.family ?? ""
-        let ndp = name.nonDroppingParticle ?? ""
-        let dp = name.droppingParticle ?? ""
+        let family = Self.typographic(name.family ?? "")
+        let ndp = Self.typographic(name.nonDroppingParticle ?? "")
+        let dp = Self.typographic(name.droppingParticle ?? "")
         let suffix = name.suffix ?? ""
-        var given = name.given ?? ""
+        var given = Self.typographic(name.given ?? "")
         if let with = options.initializeWith, !given.isEmpty {
             let fullForLevel = givenLevel >= 2 || (givenLevel == 1 && (options.form ?? .long) == .long)
             if !fullForLevel {
@@ -39,7 +43,7 @@ struct NameFormatter {
         if inverted && !name.staticOrdering {
             let separator = options.sortSeparator ?? ", "
             var out: [Node]
-            if demoteParticle == "display-and-sort" {
+            if demoteParticle == "display-and-sort" || (sorting && demoteParticle != "never") {
                 out = decorated([.text(family)], familyDeco)
                 let givenText = join(join(given, dp), ndp)
                 if !givenText.isEmpty { out += [.text(separator)] + decorated([.text(givenText)], givenDeco) }
@@ -52,16 +56,28 @@ struct NameFormatter {
             return out
         }
         var out: [Node] = []
-        let givenText = join(given, dp)
-        if !givenText.isEmpty { out = decorated([.text(givenText)], givenDeco) }
+        if !given.isEmpty { out = decorated([.text(given)], givenDeco) }
         let familyText = join(ndp, family)
         if !familyText.isEmpty {
-            if !out.isEmpty { out.append(.text(" ")) }
-            var familyNodes: [Node] = [.text(familyText)]
+            if !out.isEmpty && out.plainText.last?.isWhitespace != true { out.append(.text(" ")) }
+            // Family formatting covers particle and family; its affixes also enclose the
+            // dropping particle and the suffix.
+            var bare = familyDeco
+            bare?.prefix = ""
+            bare?.suffix = ""
+            var familyNodes = decorated([.text(familyText)], bare)
+            if !dp.isEmpty { familyNodes.insert(.text(join(dp, "x").dropLast().description), at: 0) }
             if !suffix.isEmpty { familyNodes.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
-            out += decorated(familyNodes, familyDeco)
+            if let prefix = familyDeco?.prefix, !prefix.isEmpty { familyNodes.insert(.text(prefix), at: 0) }
+            if let after = familyDeco?.suffix, !after.isEmpty { familyNodes.append(.text(after)) }
+            out += familyNodes
         }
         return out
+    }
+
+    /// Straight apostrophes in names print as typographic ones ("O’Malley").
+    static func typographic(_ s: String) -> String {
+        s.contains("'") ? s.replacingOccurrences(of: "'", with: "\u{2019}") : s
     }
 
     /// Joins two name parts with a space, except after an apostrophe or hyphen ("d'Alembert").

@@ -14,7 +14,8 @@ extension Renderer {
         // Identical editor and translator lists print once, labelled "editortranslator".
         var labelTerms: [String] = lists.map(\.variable)
         if let e = lists.firstIndex(where: { $0.variable == "editor" }),
-           let t = lists.firstIndex(where: { $0.variable == "translator" }), lists[e].names == lists[t].names {
+           let t = lists.firstIndex(where: { $0.variable == "translator" }), lists[e].names == lists[t].names,
+           n.label == nil || !(locale.termText("editortranslator", form: n.label!.form) ?? "").isEmpty {
             labelTerms[e] = "editortranslator"
             lists.remove(at: t)
             labelTerms.remove(at: t)
@@ -100,14 +101,15 @@ extension Renderer {
                                 options: NameOptions) -> [Node] {
         let shown = shownCount(names.count, options)
         let truncated = shown < names.count
-        let formatter = NameFormatter(options: options, element: n.name, demoteParticle: style.demoteNonDroppingParticle,
+        var formatter = NameFormatter(options: options, element: n.name, demoteParticle: style.demoteNonDroppingParticle,
                                       initializeWithHyphen: style.initializeWithHyphen)
+        formatter.sorting = mode == .sort
         let delimiter = options.delimiter ?? ", "
         var rendered: [[Node]] = []
         var inverted: [Bool] = []
         for (i, name) in names.prefix(shown).enumerated() {
             let invert = mode == .sort || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && i == 0)
-            inverted.append(invert)
+            inverted.append(invert && name.literal == nil && name.given != nil)
             rendered.append(formatter.render(name, inverted: invert, givenLevel: givenLevel(name)))
         }
         var out: [Node] = []

@@ -34,6 +34,12 @@ import Testing
         #expect(turns(transcript) == ["sergey-lavrov", "howard-k-smith"])
     }
 
+    @Test func aTitleCaseLabelEndingInAFamilyNameIsThatSpeakers() {
+        let transcript = TranscriptBuilder.plainText("Foreign Minister Lavrov: Yes.\n\nThanks to Lavrov: not a label.", labels: labels)
+        #expect(turns(transcript) == ["sergey-lavrov"])
+        #expect(transcript.turns[0].blocks.count == 2)
+    }
+
     @Test func ordinarySentencesWithColonsAreNotLabels() {
         let transcript = TranscriptBuilder.plainText("The parties are these: the regime and the opposition.\n\nNote: mixed case.", labels: labels)
         #expect(transcript.turns.count == 1)

@@ -1,8 +1,9 @@
 /// Decides which paragraph openings are speaker labels and whom they name.
 ///
-/// A label is one of the document's declared labels (in any case), a declared speaker's name, or an
-/// all-capitals label (`QUESTION`, `MR. SMITH`). An all-capitals label whose last word is the family name of
-/// exactly one declared speaker (`SECRETARY KERRY`) is that speaker's.
+/// A label is one of the document's declared labels (in any case), a declared speaker's name, an
+/// all-capitals label (`QUESTION`, `MR. SMITH`), or a short title-case label ending in a declared speaker's
+/// family name (`Senator Kennedy`). A label whose last word is the family name of exactly one declared
+/// speaker (`SECRETARY KERRY`) is that speaker's.
 struct SpeakerLabels: Sendable {
     struct Speaker: Sendable {
         var id: String
@@ -31,7 +32,15 @@ struct SpeakerLabels: Sendable {
     }
 
     func isLabel(_ candidate: String) -> Bool {
-        declared[Self.normalise(candidate)] != nil || Self.looksLikeLabel(candidate)
+        declared[Self.normalise(candidate)] != nil || Self.looksLikeLabel(candidate) || namesOneSpeaker(candidate)
+    }
+
+    /// "Senator Kennedy", "Mr. Nixon": every word capitalised, at most five, the last a declared family name.
+    private func namesOneSpeaker(_ candidate: String) -> Bool {
+        let words = candidate.split(separator: " ")
+        guard words.count <= 5, words.allSatisfy({ $0.first?.isUppercase == true }),
+              let last = Self.normalise(candidate).split(separator: " ").last else { return false }
+        return byFamilyName[String(last)]?.count == 1
     }
 
     /// All capitals, at most six words, letters, digits and a little punctuation only.

@@ -23,7 +23,11 @@ extension CSLItem {
         func error(_ field: String, _ message: String) -> CSLError {
             CSLError(file: file, element: "\(label).\(field)", message: message)
         }
-        guard let id = JSONField.scalarString(json["id"]) else { throw error("id", "missing or not a string/number") }
+        // A missing id is tolerated (numbered by position); a wrongly typed one is an error.
+        if json["id"] != nil && !(json["id"] is NSNull) && JSONField.scalarString(json["id"]) == nil {
+            throw error("id", "expected a string or number")
+        }
+        let id = JSONField.scalarString(json["id"]) ?? "item-\(index + 1)"
         self.init(id: id)
         if let t = json["type"] {
             guard let type = t as? String else { throw error("type", "expected a string") }

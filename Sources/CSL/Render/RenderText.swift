@@ -1,3 +1,5 @@
+import Foundation
+
 extension Renderer {
     func renderText(_ t: TextElement) -> [Node] {
         switch t.source {
@@ -33,6 +35,7 @@ extension Renderer {
         case "locator":
             guard let locator = cite.locator, !locator.isEmpty else { return [] }
             if cite.label == nil || cite.label == "page" { return [.text(PageRange.format(locator, style.pageRangeFormat, locale))] }
+            if let value = NumericValue(locator) { return [.text(value.render(rangeDelimiter: "\u{2013}") { $0 })] }
             return RichText.parse(locator)
         case "first-reference-note-number":
             guard let n = cite.firstReferenceNoteNumber else { return [] }
@@ -53,6 +56,10 @@ extension Renderer {
             if name == "container-title", let v = item.variables["journalAbbreviation"], !v.isEmpty { return v }
         }
         if name == "container-title-short", item.variables[name] == nil { return item.variables["journalAbbreviation"] }
+        if name == "page-first", item.variables[name] == nil, let page = item.variables["page"] {
+            return String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" })
+                .trimmingCharacters(in: .whitespaces)
+        }
         return item.variables[name]
     }
 }

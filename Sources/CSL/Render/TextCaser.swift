@@ -37,7 +37,7 @@ enum TextCaser {
             case .nocase(let c): collect(c, protected: true, into: &leaves)
             case .styled(let style, let c):
                 // Small caps and super/subscripts in source text are treated as protected.
-                collect(c, protected: protected || style == .smallCaps, into: &leaves)
+                collect(c, protected: protected || [.smallCaps, .sup, .sub].contains(style), into: &leaves)
             case .quoted(let c), .display(_, let c), .tag(_, let c): collect(c, protected: protected, into: &leaves)
             }
         }
@@ -52,7 +52,8 @@ enum TextCaser {
             switch node {
             case .text(let s): return .text(f(s, protected))
             case .nocase(let c): return .nocase(rewrite(c, protected: true, f))
-            case .styled(let st, let c): return .styled(st, rewrite(c, protected: protected || st == .smallCaps, f))
+            case .styled(let st, let c):
+                return .styled(st, rewrite(c, protected: protected || [.smallCaps, .sup, .sub].contains(st), f))
             case .quoted(let c): return .quoted(rewrite(c, protected: protected, f))
             case .display(let d, let c): return .display(d, rewrite(c, protected: protected, f))
             case .tag(let t, let c): return .tag(t, rewrite(c, protected: protected, f))
@@ -65,43 +66,69 @@ enum TextCaser {
         switch textCase {
         case .lowercase: return [Action](repeating: .lower, count: chars.count)
         case .uppercase: return [Action](repeating: .upper, count: chars.count)
-        case .capitalizeFirst, .sentence:
-            if textCase == .sentence, isAllUppercase(chars, protected) {
+        case .capitalizeFirst:
+            if let first = chars.firstIndex(where: \.isLetter), isLatin(chars[first]) { actions[first] = .upper }
+            return actions
+        case .sentence:
+            if isAllUppercase(chars, protected) {
                 actions = [Action](repeating: .lower, count: chars.count)
+            } else {
+                // Lowercase capitalized words ("Pen"), keep acronyms and mixed case ("UK", "iPhone").
+                for range in wordRanges(chars) {
+                    let letters = chars[range].filter(\.isLetter)
+                    guard letters.count > 1, letters.first!.isUppercase, letters.dropFirst().allSatisfy(\.isLowercase),
+                          let first = chars[range].firstIndex(where: \.isLetter) else { continue }
+                    actions[first] = .lower
+                }
             }
             if let first = chars.firstIndex(where: \.isLetter) { actions[first] = .upper }
             return actions
-        case .capitalizeAll, .title:
-            let words = wordRanges(chars)
-            let lowerAll = textCase == .title && isAllUppercase(chars, protected)
-            if lowerAll { actions = [Action](repeating: .lower, count: chars.count) }
-            for (n, range) in words.enumerated() {
-                let word = String(chars[range])
-                let letters = word.filter(\.isLetter)
-                guard let firstLetter = chars[range].firstIndex(where: \.isLetter) else { continue }
-                if textCase == .capitalizeAll {
-                    actions[firstLetter] = .upper
-                    continue
-                }
+        case .capitalizeAll:
+            for range in wordRanges(chars) {
+                if let first = chars[range].firstIndex(where: \.isLetter), isLatin(chars[first]) { actions[first] = .upper }
+            }
+            return actions
+        case .title:
+            let words = subWordRanges(chars)
+            for (n, word) in words.enumerated() {
+                let range = word.range
+                guard let firstLetter = chars[range].firstIndex(where: { !"\"'\u{201C}\u{2018}([{".contains($0) }),
+                      chars[firstLetter].isLetter, isLatin(chars[firstLetter]) else { continue }
+                if word.afterHyphen, n > 0, !(chars[words[n - 1].range].first?.isLetter ?? false) { continue }
+                let letters = String(chars[range].filter(\.isLetter))
+                let allLower = letters == letters.lowercased()
                 let isFirst = n == 0 || endsSentence(chars, before: range.lowerBound)
                 let isLast = n == words.count - 1
-                let bare = letters.lowercased()
-                if stopWords.contains(bare) && !isFirst && !isLast && (lowerAll || letters == bare) {
-                    for i in range where chars[i].isLetter { actions[i] = .lower }
-                } else if lowerAll || letters == letters.lowercased() || firstLetter == range.lowerBound {
-                    if lowerAll || letters == letters.lowercased() { actions[firstLetter] = .upper }
-                }
-                // Capitalize after hyphens inside lowercase compound words too.
-                if lowerAll || letters == letters.lowercased() {
-                    for i in range where i > range.lowerBound && chars[i - 1] == "-" && chars[i].isLetter {
-                        if !stopWords.contains(String(chars[i...].prefix { $0.isLetter }).lowercased()) {
-                            actions[i] = .upper
-                        }
-                    }
-                }
+                if allLower && stopWords.contains(letters) && !isFirst && !isLast { continue }
+                if allLower { actions[firstLetter] = .upper }
             }
             return actions
         }
+    }
+
+    /// Latin letters only: Greek "β-carotene" keeps its lowercase beta.
+    private static func isLatin(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        return s.value < 0x0250 || (0x1E00...0x1EFF).contains(s.value)
+    }
+
+    /// Words split at spaces, and at hyphens, slashes and dashes inside words.
+    private static func subWordRanges(_ chars: [Character]) -> [(range: Range<Int>, afterHyphen: Bool)] {
+        var out: [(range: Range<Int>, afterHyphen: Bool)] = []
+        var start: Int?
+        var afterHyphen = false
+        for (i, c) in chars.enumerated() {
+            let breaker = c == "-" || c == "/" || c == "\u{2014}" || c == "\u{2013}"
+            if c.isWhitespace || breaker {
+                if let s = start { out.append((s..<i, afterHyphen)); start = nil }
+                afterHyphen = breaker && c == "-"
+                if c.isWhitespace { afterHyphen = false }
+            } else if start == nil {
+                start = i
+            }
+        }
+        if let s = start { out.append((s..<chars.count, afterHyphen)) }
+        return out
     }
 
     private static func isAllUppercase(_ chars: [Character], _ protected: [Bool]) -> Bool {

@@ -24,7 +24,7 @@ public struct CSLDate: Sendable, Equatable, Hashable {
     }
 
     var start: [Int] { parts.first ?? [] }
-    var end: [Int]? { parts.count > 1 && !(parts[1].isEmpty) ? parts[1] : nil }
+    var end: [Int]? { parts.count > 1 && !(parts[1].isEmpty) && parts[1].first != 0 ? parts[1] : nil }
     var year: Int? { start.first }
     var isRange: Bool { end != nil && end != start }
     var isEmpty: Bool { parts.allSatisfy(\.isEmpty) && literal == nil && season == nil && seasonText == nil }
@@ -32,13 +32,11 @@ public struct CSLDate: Sendable, Equatable, Hashable {
     /// Key for sorting: years padded, so that ranges and partial dates order sensibly.
     var sortKey: String {
         func key(_ p: [Int]) -> String {
-            let y = p.first ?? 0
-            let prefix = y < 0 ? "-" : "+"
-            let yy = String(format: "%05d", 100000 - 1 - abs(y))
-            let yearText = y < 0 ? yy : String(format: "%05d", y)
+            // Offset years so that BC dates sort before AD ones as plain strings.
+            let y = (p.first ?? 0) + 50000
             let m = p.count > 1 ? p[1] : (season.map { 20 + $0 } ?? 0)
             let d = p.count > 2 ? p[2] : 0
-            return prefix + yearText + String(format: "%02d%02d", m, d)
+            return String(format: "%06d%02d%02d", y, m, d)
         }
         if let literal, parts.isEmpty { return literal }
         var k = key(start)

@@ -79,10 +79,11 @@ enum JSONField {
             if let parsed = RawDateParser.parse(text) { date.parts = parsed.parts; date.season = date.season ?? parsed.season }
             else { date.literal = text }
         }
-        // Months 13–16 are seasons in CSL-JSON.
-        for i in date.parts.indices where date.parts[i].count >= 2 && (13...16).contains(date.parts[i][1]) {
-            if date.season == nil { date.season = date.parts[i][1] - 12 }
-            date.parts[i] = [date.parts[i][0]]
+        // Months 13–24 encode seasons; other out-of-range months (and their days) are dropped.
+        for i in date.parts.indices where date.parts[i].count >= 2 {
+            let month = date.parts[i][1]
+            if !(1...24).contains(month) { date.parts[i] = [date.parts[i][0]] }
+            else if month > 12 { date.parts[i] = [date.parts[i][0], 13 + (month - 13) % 4] }
         }
         return date
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a `cs:locale` element (from a locale file or a style) into `LocaleData`.
 struct LocaleParser {
     let file: String
@@ -33,7 +35,9 @@ struct LocaleParser {
     private func parseTerm(_ node: XMLNode, _ parser: StyleParser) throws -> (TermKey, Term) {
         guard let name = node.attributes["name"] else { throw parser.fail(node, "term without name") }
         let form: TermForm = try parser.enumValue(node, "form") ?? .long
-        var term = Term(single: node.text, gender: node.attributes["gender"], match: node.attributes["match"])
+        // Whitespace in terms is content (" AD", French quotes with no-break spaces).
+        var term = Term(single: node.text,
+                        gender: node.attributes["gender"], match: node.attributes["match"])
         if let single = node.child("single") {
             term.single = single.text
             term.multiple = node.child("multiple")?.text

@@ -74,6 +74,7 @@ struct CiteCollapser {
         var out = group[0].nodes
         var index = 1
         let bySuffix = citation.collapse != "year"
+        var afterSuffixRun = false
         while index < group.count {
             let cite = group[index]
             let prev = group[index - 1]
@@ -94,9 +95,12 @@ struct CiteCollapser {
                     for s in run { out += [.text(yearDelimiter)] + s }
                 }
                 index = end + 1
+                afterSuffixRun = true
                 continue
             }
-            out += [.text(delimiter)] + cite.withoutNames()
+            let before = afterSuffixRun ? (citation.afterCollapseDelimiter ?? layoutDelimiter) : delimiter
+            afterSuffixRun = false
+            out += [.text(before)] + cite.withoutNames()
             index += 1
         }
         return out

@@ -9,6 +9,11 @@ struct DateFormatter {
 
     func render() -> [Node] {
         let start = date.start
+        if date.parts.count > 1, date.parts[1].first == 0 {
+            // Open range ("1987–").
+            let delimiter = parts.first { $0.name == .year }?.rangeDelimiter ?? "\u{2013}"
+            return renderSpan(parts, start, dropFirstPrefix: false, dropLastSuffix: true) + [.text(delimiter)]
+        }
         if let end = date.end, end != start {
             return renderRange(start, end)
         }
@@ -71,6 +76,9 @@ struct DateFormatter {
             if year < 1000 && form == "long" { return [.text("\(year)\(locale.termText("ad") ?? "AD")")] }
             return [.text(form == "short" ? String(String(year).suffix(2)) : String(year))]
         case .month:
+            if let month = value(values, 1), (13...16).contains(month) {
+                return locale.termText("season-0\(month - 12)").map { [.text($0)] }
+            }
             guard let month = value(values, 1), (1...12).contains(month) else {
                 guard values.count < 2, let season = date.season else {
                     if values.count < 2, let seasonText = date.seasonText { return [.text(seasonText)] }
@@ -85,7 +93,7 @@ struct DateFormatter {
             default: return [.text(locale.termText(monthTerm(month)) ?? String(month))]
             }
         case .day:
-            guard let day = value(values, 2), value(values, 1) != nil else { return nil }
+            guard let day = value(values, 2), day > 0, let month = value(values, 1), month <= 12 else { return nil }
             switch part.form ?? "numeric" {
             case "numeric-leading-zeros": return [.text(day < 10 ? "0\(day)" : String(day))]
             case "ordinal":

@@ -65,8 +65,15 @@ struct NameFormatter {
             var bare = familyDeco
             bare?.prefix = ""
             bare?.suffix = ""
-            var familyNodes = decorated([.text(familyText)], bare)
-            if !dp.isEmpty { familyNodes.insert(.text(join(dp, "x").dropLast().description), at: 0) }
+            var familyNodes = decorated([.text(family)], bare)
+            if !ndp.isEmpty {
+                let gap: [Node] = join(ndp, family) == ndp + family ? [] : [.text(" ")]
+                familyNodes = [.tag(.particle, decorated([.text(ndp)], bare))] + gap + familyNodes
+            }
+            if !dp.isEmpty {
+                let gap = join(dp, "x") == dp + "x" ? "" : " "
+                familyNodes.insert(.tag(.particle, [.text(dp + gap)]), at: 0)
+            }
             if !suffix.isEmpty { familyNodes.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
             if let prefix = familyDeco?.prefix, !prefix.isEmpty { familyNodes.insert(.text(prefix), at: 0) }
             if let after = familyDeco?.suffix, !after.isEmpty { familyNodes.append(.text(after)) }

@@ -34,6 +34,8 @@ enum NodeTag: Sendable, Equatable {
     case date
     case yearSuffix
     case citationNumber
+    /// A name particle ("van", "de"): never capitalized by title-like text cases.
+    case particle
 }
 
 extension [Node] {

@@ -7,7 +7,14 @@ extension Renderer {
             return decorate(RichText.parse(v), t.decoration)
         case .term(let name, let form, let plural):
             guard let text = locale.termText(name, form: form, plural: plural) else { return [] }
-            return decorate(RichText.parse(text), t.decoration)
+            var nodes = RichText.parse(text)
+            // Undated items carry their year suffix on "n.d." ("n.d.-a").
+            if name == "no date", let suffix = disambiguation.yearSuffix, !yearSuffixRendered, !style.yearSuffixInLayout,
+               item.dates["issued"] == nil {
+                yearSuffixRendered = true
+                nodes += [.tag(.yearSuffix, [.text("-" + YearSuffix.letters(suffix))])]
+            }
+            return decorate(nodes, t.decoration)
         case .macro(let name):
             guard let body = style.macros[name], macroDepth < 50 else { return [] }
             macroDepth += 1

@@ -10,12 +10,13 @@ enum TextCaser {
     static func apply(_ textCase: TextCase, to nodes: [Node]) -> [Node] {
         // Gather the text leaves in order; protected ones still count as words.
         var leaves: [(text: String, protected: Bool)] = []
-        collect(nodes, protected: false, into: &leaves)
+        let guardsParticles = textCase != .lowercase && textCase != .uppercase
+        collect(nodes, protected: false, particles: guardsParticles, into: &leaves)
         let chars = Array(leaves.map(\.text).joined())
         let actions = plan(textCase, chars, protectedMask(leaves))
         var position = 0
         var leafIndex = 0
-        return rewrite(nodes, protected: false) { text, protected in
+        return rewrite(nodes, protected: false, particles: guardsParticles) { text, protected in
             defer { leafIndex += 1 }
             var out = ""
             for c in text {
@@ -30,15 +31,18 @@ enum TextCaser {
         }
     }
 
-    private static func collect(_ nodes: [Node], protected: Bool, into leaves: inout [(text: String, protected: Bool)]) {
+    private static func collect(_ nodes: [Node], protected: Bool, particles: Bool,
+                                into leaves: inout [(text: String, protected: Bool)]) {
         for node in nodes {
             switch node {
             case .text(let s): leaves.append((s, protected))
-            case .nocase(let c): collect(c, protected: true, into: &leaves)
+            case .nocase(let c): collect(c, protected: true, particles: particles, into: &leaves)
+            case .tag(.particle, let c): collect(c, protected: protected || particles, particles: particles, into: &leaves)
             case .styled(let style, let c):
                 // Small caps and super/subscripts in source text are treated as protected.
-                collect(c, protected: protected || [.smallCaps, .sup, .sub].contains(style), into: &leaves)
-            case .quoted(let c), .display(_, let c), .tag(_, let c): collect(c, protected: protected, into: &leaves)
+                collect(c, protected: protected || [.smallCaps, .sup, .sub].contains(style), particles: particles, into: &leaves)
+            case .quoted(let c), .display(_, let c), .tag(_, let c):
+                collect(c, protected: protected, particles: particles, into: &leaves)
             }
         }
     }
@@ -47,16 +51,18 @@ enum TextCaser {
         leaves.flatMap { leaf in Array(repeating: leaf.protected, count: leaf.text.count) }
     }
 
-    private static func rewrite(_ nodes: [Node], protected: Bool, _ f: (String, Bool) -> String) -> [Node] {
+    private static func rewrite(_ nodes: [Node], protected: Bool, particles: Bool,
+                                _ f: (String, Bool) -> String) -> [Node] {
         nodes.map { node in
             switch node {
             case .text(let s): return .text(f(s, protected))
-            case .nocase(let c): return .nocase(rewrite(c, protected: true, f))
+            case .nocase(let c): return .nocase(rewrite(c, protected: true, particles: particles, f))
+            case .tag(.particle, let c): return .tag(.particle, rewrite(c, protected: protected || particles, particles: particles, f))
             case .styled(let st, let c):
-                return .styled(st, rewrite(c, protected: protected || [.smallCaps, .sup, .sub].contains(st), f))
-            case .quoted(let c): return .quoted(rewrite(c, protected: protected, f))
-            case .display(let d, let c): return .display(d, rewrite(c, protected: protected, f))
-            case .tag(let t, let c): return .tag(t, rewrite(c, protected: protected, f))
+                return .styled(st, rewrite(c, protected: protected || [.smallCaps, .sup, .sub].contains(st), particles: particles, f))
+            case .quoted(let c): return .quoted(rewrite(c, protected: protected, particles: particles, f))
+            case .display(let d, let c): return .display(d, rewrite(c, protected: protected, particles: particles, f))
+            case .tag(let t, let c): return .tag(t, rewrite(c, protected: protected, particles: particles, f))
             }
         }
     }

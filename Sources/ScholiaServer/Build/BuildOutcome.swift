@@ -1,0 +1,10 @@
+import Foundation
+import ScholiaCore
+
+/// What a preview build reports to whoever prints progress (the command line, a test).
+public enum BuildOutcome: Sendable {
+    /// The site built; the preview now serves it.
+    case built(generation: Int, files: Int, seconds: Double, warnings: [Diagnostic])
+    /// The site did not build; the preview shows these errors above the last good build, if any.
+    case failed(generation: Int, errors: [Diagnostic], servingLastGood: Bool)
+}

@@ -1,0 +1,41 @@
+import Foundation
+import ServiceLifecycle
+
+/// Rebuilds after each burst of saves: a build starts once no save has come for `quiet`, or after
+/// `longest` of continuous saving. Saves during a build lead to one more build after it.
+struct RebuildService: Service {
+    let feed: ChangeFeed?
+    let builder: PreviewBuilder
+    let broadcaster: ReloadBroadcaster
+    let quiet: Duration
+    let longest: Duration
+    let report: @Sendable (BuildOutcome) -> Void
+
+    func run() async throws {
+        // Open event streams would keep the server's graceful shutdown waiting; this service stops
+        // first, so ending them here lets the server stop at once.
+        defer { broadcaster.finish() }
+        guard let feed else {
+            try? await gracefulShutdown()
+            return
+        }
+        await withGracefulShutdownHandler {
+            for await _ in feed.signals {
+                await settle(feed)
+                guard !Task.isCancelled, feed.takePending() else { continue }
+                report(await builder.build())
+            }
+        } onGracefulShutdown: {
+            feed.close()
+        }
+    }
+
+    private func settle(_ feed: ChangeFeed) async {
+        let start = ContinuousClock.now
+        while !Task.isCancelled {
+            let quietFor = feed.quietFor
+            if quietFor >= quiet || ContinuousClock.now - start >= longest { return }
+            try? await Task.sleep(for: quiet - quietFor)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import ScholiaCore
+
+/// The bytes of a successful build, as `scholia build` would write them, kept so that a later failed build
+/// can be shown above the last good content.
+struct RenderedSite: Sendable {
+    /// `/` or `/hist210/`: where the site lives on its host, and so in the preview.
+    let basePath: String
+    /// Output path (`documents/x/index.html`) → bytes.
+    let files: [String: [UInt8]]
+    let warnings: [Diagnostic]
+
+    /// Renders in memory and reads the copied assets, so that nothing is written and `Public/` is never touched.
+    static func render(_ options: BuildOptions) throws -> RenderedSite {
+        let rendered = try SiteBuilder.render(options)
+        var files: [String: [UInt8]] = [:]
+        files.reserveCapacity(rendered.files.count + rendered.copies.count)
+        for file in rendered.files { files[file.path] = [UInt8](file.data) }
+        var problems: [Diagnostic] = []
+        let root = options.siteDirectory.resolvingSymlinksInPath().path + "/"
+        for copy in rendered.copies {
+            // A symbolic link in the theme or Content/static must not let the preview serve a file from outside the site.
+            let source = copy.source.resolvingSymlinksInPath()
+            guard source.path.hasPrefix(root) else {
+                problems.append(Diagnostic(.error, "links outside the site folder; the preview does not serve it", at: SourceLocation(path: display(copy.source, root))))
+                continue
+            }
+            do {
+                files[copy.path] = [UInt8](try Data(contentsOf: source))
+            } catch {
+                problems.append(Diagnostic(.error, "cannot be read: \(error.localizedDescription)", at: SourceLocation(path: display(copy.source, root))))
+            }
+        }
+        guard problems.isEmpty else { throw ContentErrors(problems) }
+        return RenderedSite(basePath: rendered.site.config.basePath, files: files, warnings: rendered.warnings)
+    }
+
+    private static func display(_ url: URL, _ root: String) -> String {
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// What a preview watches: `site.yml`, `Content/` and `Templates/`. Never `Public/`, so that a
+/// `scholia build` beside the preview does not set off rebuilds.
+struct WatchedTree: Sendable {
+    static let topLevelNames: Set<String> = ["site.yml", "Content", "Templates"]
+    static let folderNames = ["Content", "Templates"]
+
+    let root: URL
+
+    /// Editors' swap and backup files change on every keystroke and are not content.
+    static func isScratch(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasPrefix("#") || name == "4913"
+    }
+
+    /// Every folder under Content/ and Templates/, these two included when they exist.
+    func folders() -> [URL] {
+        var result: [URL] = []
+        for name in Self.folderNames {
+            let folder = root.appendingPathComponent(name, isDirectory: true)
+            guard isDirectory(folder) else { continue }
+            result.append(folder)
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey],
+                                                            options: [.skipsHiddenFiles])
+            while let url = enumerator?.nextObject() as? URL {
+                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { result.append(url) }
+            }
+        }
+        return result
+    }
+
+    /// A cheap fingerprint of every watched file (path, size, modification time), for the polling watcher.
+    func fingerprint() -> [String: String] {
+        var result: [String: String] = [:]
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+        func add(_ url: URL) {
+            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { return }
+            let stamp = values.contentModificationDate?.timeIntervalSince1970 ?? 0
+            result[url.path] = "\(values.fileSize ?? -1)@\(stamp)"
+        }
+        add(root.appendingPathComponent("site.yml"))
+        for name in Self.folderNames {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(name), includingPropertiesForKeys: keys,
+                                                            options: [.skipsHiddenFiles])
+            while let url = enumerator?.nextObject() as? URL {
+                if !Self.isScratch(url.lastPathComponent) { add(url) }
+            }
+        }
+        return result
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+}

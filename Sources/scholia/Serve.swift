@@ -26,14 +26,13 @@ struct Serve: ParsableCommand {
         let server = PreviewServer(configuration)
         let outcome = Blocking.wait {
             try await server.run(onBuild: Self.report) { url in
-                if url.port != configuration.port { print("Port \(configuration.port) is in use; using \(url.port ?? 0).") }
-                print("Serving \(configuration.siteDirectory.path) at \(url.absoluteString)  (Ctrl-C to stop)")
-                fflush(stdout)
+                if url.port != configuration.port { say("Port \(configuration.port) is in use; using \(url.port ?? 0).") }
+                say("Serving \(configuration.siteDirectory.path) at \(url.absoluteString)  (Ctrl-C to stop)")
             }
         }
         switch outcome {
         case .success:
-            print("Stopped.")
+            say("Stopped.")
         case .failure(let error as PreviewError):
             throw CommandFailure(message: error.description)
         case .failure(let error):
@@ -46,8 +45,7 @@ struct Serve: ParsableCommand {
         case .built(let generation, let files, let seconds, let warnings):
             Terminal.printDiagnostics(warnings)
             let verb = generation == 1 ? "Built" : "Rebuilt"
-            print("\(verb) \(files) files in \(String(format: "%.2f", seconds)) s")
-            fflush(stdout)
+            say("\(verb) \(files) files in \(String(format: "%.2f", seconds)) s")
         case .failed(_, let errors, let servingLastGood):
             Terminal.printDiagnostics(errors)
             let count = errors.filter { $0.severity == .error }.count
@@ -55,6 +53,11 @@ struct Serve: ParsableCommand {
                                                                     : "serving an error page until the site builds"))
         }
     }
+}
+
+/// Standard output unbuffered, so that the URL and each rebuild show at once even through a pipe.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Runs async work from the synchronous command and waits for it; the work runs on Swift's own threads.

@@ -82,7 +82,7 @@ enum TextCaser {
                 // Lowercase capitalized words ("Pen"), keep acronyms and mixed case ("UK", "iPhone").
                 for range in wordRanges(chars) {
                     let letters = chars[range].filter(\.isLetter)
-                    guard letters.count > 1, letters.first!.isUppercase, letters.dropFirst().allSatisfy(\.isLowercase),
+                    guard letters.count > 1 || letters != ["I"], letters.first?.isUppercase == true, letters.dropFirst().allSatisfy(\.isLowercase),
                           let first = chars[range].firstIndex(where: \.isLetter) else { continue }
                     actions[first] = .lower
                 }

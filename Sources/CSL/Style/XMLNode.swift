@@ -28,8 +28,8 @@ final class XMLNode: @unchecked Sendable {
         parser.delegate = builder
         builder.parser = parser
         let ok = parser.parse()
-        if !ok || builder.root == nil {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
+        if !ok || builder.root == nil || builder.failure != nil || !builder.stack.isEmpty {
+            let reason = builder.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
             throw CSLError(file: file, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
                            message: "malformed XML: \(reason)")
         }
@@ -41,6 +41,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     weak var parser: XMLParser?
     var root: XMLNode?
     var stack: [XMLNode] = []
+    var failure: String?
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
@@ -52,7 +53,16 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?) {
+        // Some XMLParser builds tolerate mismatched tags; treat them as malformed.
+        if let top = stack.last, top.name != elementName, failure == nil {
+            failure = "</\(elementName)> closes <\(top.name)> opened on line \(top.line)"
+            parser.abortParsing()
+        }
         _ = stack.popLast()
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if failure == nil { failure = parseError.localizedDescription }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

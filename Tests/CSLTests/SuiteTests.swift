@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import CSL
+
+/// Runs the official CSL fixtures; fails on any failure that is not listed in known-failures.txt.
+@Suite struct SuiteTests {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let shared = here.appendingPathComponent("../../../shared/csl").standardizedFileURL
+
+    @Test func conformanceSuiteHasNoNewFailures() throws {
+        let suite = Self.shared.appendingPathComponent("test-suite")
+        let locales = Self.shared.appendingPathComponent("locales")
+        guard FileManager.default.fileExists(atPath: suite.path) else {
+            Issue.record("CSL test suite not found at \(suite.path); the shared reference data is required")
+            return
+        }
+        let knownText = try String(contentsOf: Self.here.appendingPathComponent("known-failures.txt"), encoding: .utf8)
+        let known = Set(knownText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        let result = SuiteRunner.run(suite: suite, locales: locales, verbose: false)
+        #expect(result.passed.count + result.failed.count == 845, "expected 845 fixtures")
+        let unexpected = result.failed.filter { !known.contains($0) }
+        #expect(unexpected.isEmpty, "new fixture failures: \(unexpected.joined(separator: ", "))")
+        let nowPassing = result.passed.filter { known.contains($0) }
+        if !nowPassing.isEmpty {
+            print("Fixtures on the known-failure list that now pass (remove them): \(nowPassing.joined(separator: ", "))")
+        }
+        print("CSL suite: \(result.passed.count) passed, \(result.failed.count) failed")
+    }
+}

@@ -1,0 +1,27 @@
+/// What an annotation's `link` points to, once the site's documents and speakers are known.
+public enum AnnotationLinkTarget: Sendable, Hashable {
+    case document(String)
+    case speaker(String)
+}
+
+/// Resolves and checks `link` ids; run after loading, when every document and speaker id is known.
+public enum AnnotationLinks {
+    /// A document id wins over a speaker with the same id: documents are what annotations usually cite.
+    public static func resolve(_ id: String, documentIDs: Set<String>, speakerIDs: Set<String>) -> AnnotationLinkTarget? {
+        if documentIDs.contains(id) { return .document(id) }
+        if speakerIDs.contains(id) { return .speaker(id) }
+        return nil
+    }
+
+    /// Reports every link to an id that is neither a document nor a speaker, with a "did you mean".
+    public static func check(_ annotations: [Annotation], documentIDs: Set<String>, speakerIDs: Set<String>,
+                             _ diagnostics: inout DiagnosticList) {
+        let candidates = (documentIDs.union(speakerIDs)).sorted()
+        for annotation in annotations {
+            guard let id = annotation.link, resolve(id, documentIDs: documentIDs, speakerIDs: speakerIDs) == nil else { continue }
+            var message = "'link' names '\(id)', which is neither a document nor a speaker"
+            if let hint = Suggestion.closest(to: id, in: candidates) { message += "; did you mean '\(hint)'?" }
+            diagnostics.error(message, at: annotation.linkLocation ?? annotation.location)
+        }
+    }
+}

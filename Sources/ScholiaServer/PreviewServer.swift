@@ -13,11 +13,11 @@ public struct PreviewServer: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs until SIGINT or SIGTERM (when `handleSignals`) or until the task is cancelled.
+    /// Runs until SIGINT or SIGTERM (when `handleSignals`), until `stopper` is used, or until the task is cancelled.
     /// - Parameters:
     ///   - onBuild: after every build, the first included, good or failed.
     ///   - onReady: once listening, with the URL of the site's home page.
-    public func run(handleSignals: Bool = true,
+    public func run(handleSignals: Bool = true, stopper: PreviewStopper? = nil,
                     onBuild: @escaping @Sendable (BuildOutcome) -> Void,
                     onReady: @escaping @Sendable (URL) -> Void) async throws {
         let port = try choosePort()
@@ -52,7 +52,9 @@ public struct PreviewServer: Sendable {
                                               gracefulShutdownSignals: handleSignals ? [.sigint, .sigterm] : [],
                                               logger: logger)
         group.maximumGracefulShutdownDuration = .seconds(5)
-        try await ServiceGroup(configuration: group).run()
+        let services = ServiceGroup(configuration: group)
+        await stopper?.attach(services)
+        try await services.run()
     }
 
     /// The configured port, or with `tryNextPorts` the first free one of the next twenty.

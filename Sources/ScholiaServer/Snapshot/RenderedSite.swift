@@ -17,12 +17,14 @@ struct RenderedSite: Sendable {
         files.reserveCapacity(rendered.files.count + rendered.copies.count)
         for file in rendered.files { files[file.path] = [UInt8](file.data) }
         var problems: [Diagnostic] = []
+        var warnings = rendered.warnings
         let root = options.siteDirectory.resolvingSymlinksInPath().path + "/"
         for copy in rendered.copies {
             // A symbolic link in the theme or Content/static must not let the preview serve a file from outside the site.
             let source = copy.source.resolvingSymlinksInPath()
             guard source.path.hasPrefix(root) else {
-                problems.append(Diagnostic(.error, "links outside the site folder; the preview does not serve it", at: SourceLocation(path: display(copy.source, root))))
+                warnings.append(Diagnostic(.warning, "links outside the site folder; the preview does not serve it",
+                                           at: SourceLocation(path: display(copy.source, root))))
                 continue
             }
             do {
@@ -32,7 +34,7 @@ struct RenderedSite: Sendable {
             }
         }
         guard problems.isEmpty else { throw ContentErrors(problems) }
-        return RenderedSite(basePath: rendered.site.config.basePath, files: files, warnings: rendered.warnings)
+        return RenderedSite(basePath: rendered.site.config.basePath, files: files, warnings: warnings)
     }
 
     private static func display(_ url: URL, _ root: String) -> String {

@@ -2,14 +2,15 @@ import CSL
 import Foundation
 
 // csl-suite TEST-SUITE-FOLDER LOCALES-FOLDER [FILTER]
-// csl-suite --bench STYLE.csl LOCALES-FOLDER [COUNT]
+// csl-suite --bench STYLE.csl [STYLE.csl …] LOCALES-FOLDER   (CSL_BENCH_COUNT=n items, default 10,000)
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--bench" {
     guard arguments.count >= 3 else {
         print("usage: csl-suite --bench STYLE.csl [STYLE2.csl …] LOCALES-FOLDER")
         exit(2)
     }
-    exit(Benchmark.run(styles: Array(arguments[1..<(arguments.count - 1)]), locales: arguments.last!))
+    let count = ProcessInfo.processInfo.environment["CSL_BENCH_COUNT"].flatMap(Int.init) ?? 10_000
+    exit(Benchmark.run(styles: Array(arguments[1..<(arguments.count - 1)]), locales: arguments.last!, count: count))
 }
 guard arguments.count >= 2 else {
     print("usage: csl-suite TEST-SUITE-FOLDER LOCALES-FOLDER [NAME-FILTER]")

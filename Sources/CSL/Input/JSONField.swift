@@ -56,7 +56,7 @@ enum JSONField {
                 var numbers: [Int] = []
                 for (j, m) in members.prefix(3).enumerated() {
                     guard let s = scalarString(m) else { throw fail("date-parts[\(i)][\(j)]", "expected a number") }
-                    let trimmed = s.trimmingCharacters(in: .whitespaces)
+                    let trimmed = s.trimmedSpaces
                     if trimmed.isEmpty { break }
                     guard let n = Int(trimmed) else { throw fail("date-parts[\(i)][\(j)]", "\"\(s)\" is not a number") }
                     numbers.append(n)

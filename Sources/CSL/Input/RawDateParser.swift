@@ -1,7 +1,7 @@
 /// Parses simple "raw" date strings: ISO-like "2000-03-15", "2000/2001" ranges, "2000".
 enum RawDateParser {
     static func parse(_ raw: String) -> CSLDate? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedSpaces
         let halves = text.split(separator: "/", omittingEmptySubsequences: false)
         guard halves.count <= 2 else { return nil }
         var parts: [[Int]] = []

@@ -6,7 +6,7 @@ struct Disambiguator {
 
     func run() {
         let ids = document.registered
-        guard ids.count > 0 else { return }
+        guard ids.count > 1, document.style.needsDisambiguation else { return }
         if citation.addGivenname && citation.givennameRule != "by-cite" { expandNamesGlobally(ids) }
         var groups = ambiguousGroups(ids)
         if groups.isEmpty { return }
@@ -74,9 +74,9 @@ struct Disambiguator {
         let lists = group.map { allNames(document.items[$0]!) }
         let limit = shown ?? (lists.map(\.count).max() ?? 0)
         for position in 0..<limit {
-            let names = lists.compactMap { position < $0.count ? $0[position] : nil }
+            let collisions = NameCollisions(lists.compactMap { position < $0.count ? $0[position] : nil }, cache: document.cache)
             for (index, list) in lists.enumerated() where position < list.count {
-                let level = neededLevel(list[position], among: names)
+                let level = collisions.level(list[position])
                 if level > 0 { raise(group[index], list[position], level) }
             }
         }
@@ -91,10 +91,11 @@ struct Disambiguator {
             let names = allNames(document.items[id]!)
             everyone += primaryOnly ? Array(names.prefix(1)) : names
         }
+        let collisions = NameCollisions(everyone, cache: document.cache)
         for id in ids {
             let names = allNames(document.items[id]!)
             for name in primaryOnly ? Array(names.prefix(1)) : names {
-                var level = neededLevel(name, among: everyone)
+                var level = collisions.level(name)
                 if initialsOnly { level = min(level, 1) }
                 if level > 0 { raise(id, name, level) }
             }
@@ -105,27 +106,6 @@ struct Disambiguator {
         let key = NameKey.of(name)
         let current = document.disambiguation[id]?.givenLevels[key] ?? 0
         if level > current { document.disambiguation[id]?.givenLevels[key] = level }
-    }
-
-    /// 0: no other person shares the family name; 1: initials tell them apart; 2: full names needed.
-    private func neededLevel(_ name: CSLName, among others: [CSLName]) -> Int {
-        guard name.literal == nil, let family = name.family else { return 0 }
-        var level = 0
-        for other in others where other.family == family && other.nonDroppingParticle == name.nonDroppingParticle {
-            guard Self.bare(other.given) != Self.bare(name.given) else { continue }
-            let a = initials(name.given), b = initials(other.given)
-            level = max(level, a != b ? 1 : 2)
-        }
-        return level
-    }
-
-    /// Given names compared without spacing and periods ("J. J." is "J.J.").
-    private static func bare(_ given: String?) -> String {
-        (given ?? "").filter { $0 != " " && $0 != "." }
-    }
-
-    private func initials(_ given: String?) -> String {
-        Initials.make(given ?? "", with: ".", hyphen: true, initializeFull: true)
     }
 
     private func allNames(_ item: CSLItem) -> [CSLName] {

@@ -12,6 +12,7 @@ final class Document {
     private(set) var bibliographyOrder: [String] = []
     var disambiguation: [String: Disambiguation] = [:]
     private(set) var citeData: [[CiteData]] = []
+    let cache = RenderCache()
 
     init(processor: CSLProcessor, items: [CSLItem], citations: [CSLCitation], includeUncited: Bool = false) {
         self.processor = processor
@@ -56,8 +57,10 @@ final class Document {
             // Year suffixes and the disambiguate condition carry over to the bibliography.
             d = Disambiguation(disambiguateCondition: d.disambiguateCondition, yearSuffix: d.yearSuffix)
         }
-        return Renderer(style: style, locale: locale, item: items[id]!, cite: cite, mode: mode,
-                        disambiguation: d, citationNumber: citationNumbers[id])
+        let renderer = Renderer(style: style, locale: locale, item: items[id]!, cite: cite, mode: mode,
+                                disambiguation: d, citationNumber: citationNumbers[id])
+        renderer.cache = cache
+        return renderer
     }
 
     /// The text a cite renders to in first position without locator: what disambiguation compares.

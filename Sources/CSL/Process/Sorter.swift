@@ -39,24 +39,39 @@ struct Sorter {
                 r.sortNameOverride = (key.namesMin, key.namesUseFirst, key.namesUseLast)
                 let element = NamesElement(variables: [name], name: nil, etAl: nil, label: nil, labelBeforeName: false,
                                            substitute: nil, delimiter: nil, decoration: .none)
-                return Self.normalize(r.renderNames(element).plainText)
+                return normalized(r.renderNames(element).plainText)
             }
             if let date = item.dates[name] { return date.isEmpty ? nil : date.sortKey }
             guard let value = item.variables[name], !value.isEmpty else { return nil }
             if VariableKind.numbers.contains(name), let n = Int(value.prefix { $0.isNumber }) { return Self.pad(n) }
-            return Self.normalize(RichText.parse(value).plainText)
+            return normalized(RichText.parse(value).plainText)
         case .macro(let name):
             let r = document.makeRenderer(id, cite: cite, mode: .sort)
             r.sortNameOverride = (key.namesMin, key.namesUseFirst, key.namesUseLast)
             let text = r.render(document.style.macros[name] ?? []).plainText
-            return text.isEmpty ? nil : Self.normalize(text)
+            return text.isEmpty ? nil : normalized(text)
         }
+    }
+
+    /// `normalize`, memoized for the document (the same names recur across entries).
+    private func normalized(_ s: String) -> String {
+        if let hit = document.cache.sortTexts[s] { return hit }
+        let value = Self.normalize(s)
+        document.cache.sortTexts[s] = value
+        return value
     }
 
     static func pad(_ n: Int) -> String { String(format: "%010d", n) }
 
     /// Case- and accent-insensitive comparison text, without quotes and markup.
     static func normalize(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 128 }) {
+            var out = ""
+            out.unicodeScalars.append(contentsOf: s.unicodeScalars.lazy
+                .filter { !"\"'[]()".unicodeScalars.contains($0) }
+                .map { $0.value >= 65 && $0.value <= 90 ? Unicode.Scalar($0.value + 32)! : $0 })
+            return out
+        }
         let stripped = s.filter { !"\u{201C}\u{201D}\u{2018}\u{2019}\"'[]()".contains($0) }
         return stripped.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }

@@ -6,8 +6,18 @@ enum Initials {
     ///   - with: the `initialize-with` string, e.g. ". " or ".".
     ///   - hyphen: keep hyphens between initials of compound names.
     ///   - initializeFull: false keeps full given names and only reformats existing initials.
-    static func make(_ given: String, with: String, hyphen: Bool, initializeFull: Bool) -> String {
-        let mark = with.trimmingCharacters(in: .whitespaces)
+    static func make(_ given: String, with: String, hyphen: Bool, initializeFull: Bool,
+                     cache: RenderCache? = nil) -> String {
+        guard let cache else { return compute(given, with: with, hyphen: hyphen, initializeFull: initializeFull) }
+        let key = InitialsKey(given: given, with: with, hyphen: hyphen, full: initializeFull)
+        if let hit = cache.initials[key] { return hit }
+        let value = compute(given, with: with, hyphen: hyphen, initializeFull: initializeFull)
+        cache.initials[key] = value
+        return value
+    }
+
+    private static func compute(_ given: String, with: String, hyphen: Bool, initializeFull: Bool) -> String {
+        let mark = with.trimmedSpaces
         let gap = String(with.reversed().prefix { $0 == " " })
         var out = ""
         for word in splitWords(given) {
@@ -16,7 +26,7 @@ enum Initials {
                 out += separated(out) + word + " "  // particle such as "de"
                 continue
             }
-            if word.contains("-") && (initializeFull || word.hasSuffix(".")) {
+            if word.utf8.contains(0x2D) && (initializeFull || word.hasSuffix(".")) {
                 let pieces = word.split(separator: "-", omittingEmptySubsequences: true)
                     .filter { $0.first?.isLowercase != true }
                 let initials = pieces.map { piece -> String in
@@ -34,7 +44,7 @@ enum Initials {
                 out += separated(out) + word + " "
             }
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return out.trimmedSpaces
     }
 
     /// A full word after initials written without spaces still needs one.

@@ -8,6 +8,7 @@ struct NameFormatter {
     let initializeWithHyphen: Bool
     /// Sorting demotes particles unless the style says "never".
     var sorting = false
+    var cache: RenderCache?
 
     /// - Parameters:
     ///   - inverted: family name first (name-as-sort-order applies to this name).
@@ -28,7 +29,7 @@ struct NameFormatter {
             let fullForLevel = givenLevel >= 2 || (givenLevel == 1 && (options.form ?? .long) == .long)
             if !fullForLevel {
                 given = Initials.make(given, with: with, hyphen: initializeWithHyphen,
-                                      initializeFull: options.initialize ?? true)
+                                      initializeFull: options.initialize ?? true, cache: cache)
             }
         }
         if !name.isRomanesque {
@@ -84,7 +85,7 @@ struct NameFormatter {
 
     /// Straight apostrophes in names print as typographic ones ("O’Malley").
     static func typographic(_ s: String) -> String {
-        s.contains("'") ? s.replacingOccurrences(of: "'", with: "\u{2019}") : s
+        s.utf8.contains(0x27) ? String(s.map { $0 == "'" ? "\u{2019}" : $0 }) : s
     }
 
     /// Joins two name parts with a space, except after an apostrophe or hyphen ("d'Alembert").

@@ -6,7 +6,7 @@ struct NumericValue {
 
     /// nil when the text is not numeric in the CSL sense (every token must contain a digit).
     init?(_ raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedSpaces
         guard !text.isEmpty else { return nil }
         var pieces: [Piece] = []
         var token = ""
@@ -31,7 +31,7 @@ struct NumericValue {
         if !separator.isEmpty { pieces.append(.separator(separator)) }
         guard pieces.contains(where: { if case .number = $0 { return true }; return false }) else { return nil }
         // A separator made only of spaces between numbers is not a list ("12 15" is not numeric).
-        for p in pieces { if case .separator(let s) = p, s.trimmingCharacters(in: .whitespaces).isEmpty { return nil } }
+        for p in pieces { if case .separator(let s) = p, s.trimmedSpaces.isEmpty { return nil } }
         self.pieces = pieces
     }
 
@@ -49,7 +49,7 @@ struct NumericValue {
             switch p {
             case .number(let n): out += number(n)
             case .separator(let s):
-                let core = s.trimmingCharacters(in: .whitespaces)
+                let core = s.trimmedSpaces
                 switch core {
                 case "-", "\u{2013}", "--": out += rangeDelimiter
                 case ",": out += ", "

@@ -24,8 +24,8 @@ enum PageRange {
         guard pieces.count == 2 || (pieces.count == 3 && pieces[1].isEmpty) else { return part }
         let leading = String(pieces.first!.prefix { $0 == " " })
         let trailing = String(pieces.last!.reversed().prefix { $0 == " " })
-        let first = pieces.first!.trimmingCharacters(in: .whitespaces)
-        let last = pieces.last!.trimmingCharacters(in: .whitespaces)
+        let first = pieces.first!.trimmedSpaces
+        let last = pieces.last!.trimmedSpaces
         guard !first.isEmpty, !last.isEmpty else { return part }
         guard let format else { return leading + first + delimiter + last + trailing }
         let (prefixA, numberA) = splitPrefix(first)

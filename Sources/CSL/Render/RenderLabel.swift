@@ -25,7 +25,7 @@ extension Renderer {
     /// Counts for `number-of-*` variables; otherwise several numbers ("1-3", "2, 4") are plural.
     static func isPluralValue(_ value: String, variable: String) -> Bool {
         if variable.hasPrefix("number-of-") {
-            return (Int(value.trimmingCharacters(in: .whitespaces)) ?? 0) > 1
+            return (Int(value.trimmedSpaces) ?? 0) > 1
         }
         return NumericValue(value)?.isPlural ?? false
     }

@@ -104,6 +104,7 @@ extension Renderer {
         var formatter = NameFormatter(options: options, element: n.name, demoteParticle: style.demoteNonDroppingParticle,
                                       initializeWithHyphen: style.initializeWithHyphen)
         formatter.sorting = mode == .sort
+        formatter.cache = cache
         let delimiter = options.delimiter ?? ", "
         var rendered: [[Node]] = []
         var inverted: [Bool] = []

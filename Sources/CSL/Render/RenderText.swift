@@ -65,7 +65,7 @@ extension Renderer {
         if name == "container-title-short", item.variables[name] == nil { return item.variables["journalAbbreviation"] }
         if name == "page-first", item.variables[name] == nil, let page = item.variables["page"] {
             return String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" })
-                .trimmingCharacters(in: .whitespaces)
+                .trimmedSpaces
         }
         return item.variables[name]
     }

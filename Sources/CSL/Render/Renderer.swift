@@ -23,6 +23,8 @@ final class Renderer {
     /// Variables rendered non-empty, gathered while trying a substitute.
     var captured: Set<String> = []
     var macroDepth = 0
+    /// Shared memo of the document being rendered, if any.
+    var cache: RenderCache?
     /// suppress-author: the first `cs:names` output is dropped (still counting as rendered).
     var suppressFirstNames = false
 

@@ -20,7 +20,8 @@ enum RichText {
     ]
 
     static func parse(_ text: String) -> [Node] {
-        if !text.contains(where: { "<\"'\u{201C}\u{2018}\u{2019}".contains($0) }) { return [.text(text)] }
+        // Fast path: no markup, no quotes (0xE2 starts the UTF-8 of curly quotes).
+        if !text.utf8.contains(where: { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }) { return [.text(text)] }
         var stack: [(frame: Frame, make: ([Node]) -> Node)] = []
         var current: [Node] = []
         var buffer = ""

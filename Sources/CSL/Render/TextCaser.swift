@@ -12,18 +12,18 @@ enum TextCaser {
         var leaves: [(text: String, protected: Bool)] = []
         let guardsParticles = textCase != .lowercase && textCase != .uppercase
         collect(nodes, protected: false, particles: guardsParticles, into: &leaves)
-        let chars = Array(leaves.map(\.text).joined())
+        let chars = Array(leaves.map(\.text).joined().unicodeScalars)
         let actions = plan(textCase, chars, protectedMask(leaves))
         var position = 0
         var leafIndex = 0
         return rewrite(nodes, protected: false, particles: guardsParticles) { text, protected in
             defer { leafIndex += 1 }
             var out = ""
-            for c in text {
+            for c in text.unicodeScalars {
                 switch protected ? .keep : actions[position] {
-                case .keep: out.append(c)
-                case .upper: out += c.uppercased()
-                case .lower: out += c.lowercased()
+                case .keep: out.unicodeScalars.append(c)
+                case .upper: Self.append(c, upper: true, to: &out)
+                case .lower: Self.append(c, upper: false, to: &out)
                 }
                 position += 1
             }
@@ -48,7 +48,7 @@ enum TextCaser {
     }
 
     private static func protectedMask(_ leaves: [(text: String, protected: Bool)]) -> [Bool] {
-        leaves.flatMap { leaf in Array(repeating: leaf.protected, count: leaf.text.count) }
+        leaves.flatMap { leaf in Array(repeating: leaf.protected, count: leaf.text.unicodeScalars.count) }
     }
 
     private static func rewrite(_ nodes: [Node], protected: Bool, particles: Bool,
@@ -67,13 +67,13 @@ enum TextCaser {
         }
     }
 
-    private static func plan(_ textCase: TextCase, _ chars: [Character], _ protected: [Bool]) -> [Action] {
+    private static func plan(_ textCase: TextCase, _ chars: [Unicode.Scalar], _ protected: [Bool]) -> [Action] {
         var actions = [Action](repeating: .keep, count: chars.count)
         switch textCase {
         case .lowercase: return [Action](repeating: .lower, count: chars.count)
         case .uppercase: return [Action](repeating: .upper, count: chars.count)
         case .capitalizeFirst:
-            if let first = chars.firstIndex(where: \.isLetter), isLatin(chars[first]) { actions[first] = .upper }
+            if let first = chars.firstIndex(where: \.isLetterScalar), isLatin(chars[first]) { actions[first] = .upper }
             return actions
         case .sentence:
             if isAllUppercase(chars, protected) {
@@ -81,27 +81,28 @@ enum TextCaser {
             } else {
                 // Lowercase capitalized words ("Pen"), keep acronyms and mixed case ("UK", "iPhone").
                 for range in wordRanges(chars) {
-                    let letters = chars[range].filter(\.isLetter)
-                    guard letters.count > 1 || letters != ["I"], letters.first?.isUppercase == true, letters.dropFirst().allSatisfy(\.isLowercase),
-                          let first = chars[range].firstIndex(where: \.isLetter) else { continue }
+                    let letters = chars[range].filter(\.isLetterScalar)
+                    guard letters.count > 1 || letters != ["I" as Unicode.Scalar], letters.first?.isUpperScalar == true, letters.dropFirst().allSatisfy(\.isLowerScalar),
+                          let first = chars[range].firstIndex(where: \.isLetterScalar) else { continue }
                     actions[first] = .lower
                 }
             }
-            if let first = chars.firstIndex(where: \.isLetter) { actions[first] = .upper }
+            if let first = chars.firstIndex(where: \.isLetterScalar) { actions[first] = .upper }
             return actions
         case .capitalizeAll:
             for range in wordRanges(chars) {
-                if let first = chars[range].firstIndex(where: \.isLetter), isLatin(chars[first]) { actions[first] = .upper }
+                if let first = chars[range].firstIndex(where: \.isLetterScalar), isLatin(chars[first]) { actions[first] = .upper }
             }
             return actions
         case .title:
             let words = subWordRanges(chars)
             for (n, word) in words.enumerated() {
                 let range = word.range
-                guard let firstLetter = chars[range].firstIndex(where: { !"\"'\u{201C}\u{2018}([{".contains($0) }),
-                      chars[firstLetter].isLetter, isLatin(chars[firstLetter]) else { continue }
-                if word.afterHyphen, n > 0, !(chars[words[n - 1].range].first?.isLetter ?? false) { continue }
-                let letters = String(chars[range].filter(\.isLetter))
+                guard let firstLetter = chars[range].firstIndex(where: { !"\"'\u{201C}\u{2018}([{".unicodeScalars.contains($0) }),
+                      chars[firstLetter].isLetterScalar, isLatin(chars[firstLetter]) else { continue }
+                if word.afterHyphen, n > 0, !(chars[words[n - 1].range].first?.isLetterScalar ?? false) { continue }
+                var letters = ""
+                letters.unicodeScalars.append(contentsOf: chars[range].filter(\.isLetterScalar))
                 let allLower = letters == letters.lowercased()
                 let isFirst = n == 0 || endsSentence(chars, before: range.lowerBound)
                 let isLast = n == words.count - 1
@@ -113,22 +114,33 @@ enum TextCaser {
     }
 
     /// Latin letters only: Greek "β-carotene" keeps its lowercase beta.
-    private static func isLatin(_ c: Character) -> Bool {
-        guard let s = c.unicodeScalars.first else { return false }
-        return s.value < 0x0250 || (0x1E00...0x1EFF).contains(s.value)
+    private static func isLatin(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x0250 || (0x1E00...0x1EFF).contains(s.value)
+    }
+
+    /// Case mapping per scalar, with an arithmetic fast path for ASCII.
+    private static func append(_ c: Unicode.Scalar, upper: Bool, to out: inout String) {
+        let v = c.value
+        if v < 128 {
+            let lowerLetter = v >= 97 && v <= 122, upperLetter = v >= 65 && v <= 90
+            let mapped = upper && lowerLetter ? v - 32 : (!upper && upperLetter ? v + 32 : v)
+            out.unicodeScalars.append(Unicode.Scalar(mapped)!)
+        } else {
+            out += upper ? c.properties.uppercaseMapping : c.properties.lowercaseMapping
+        }
     }
 
     /// Words split at spaces, and at hyphens, slashes and dashes inside words.
-    private static func subWordRanges(_ chars: [Character]) -> [(range: Range<Int>, afterHyphen: Bool)] {
+    private static func subWordRanges(_ chars: [Unicode.Scalar]) -> [(range: Range<Int>, afterHyphen: Bool)] {
         var out: [(range: Range<Int>, afterHyphen: Bool)] = []
         var start: Int?
         var afterHyphen = false
         for (i, c) in chars.enumerated() {
             let breaker = c == "-" || c == "/" || c == "\u{2014}" || c == "\u{2013}"
-            if c.isWhitespace || breaker {
+            if c.isSpaceScalar || breaker {
                 if let s = start { out.append((s..<i, afterHyphen)); start = nil }
                 afterHyphen = breaker && c == "-"
-                if c.isWhitespace { afterHyphen = false }
+                if c.isSpaceScalar { afterHyphen = false }
             } else if start == nil {
                 start = i
             }
@@ -137,20 +149,20 @@ enum TextCaser {
         return out
     }
 
-    private static func isAllUppercase(_ chars: [Character], _ protected: [Bool]) -> Bool {
+    private static func isAllUppercase(_ chars: [Unicode.Scalar], _ protected: [Bool]) -> Bool {
         var sawLetter = false
-        for (i, c) in chars.enumerated() where c.isLetter && !protected[i] {
+        for (i, c) in chars.enumerated() where c.isLetterScalar && !protected[i] {
             sawLetter = true
-            if c.isLowercase { return false }
+            if c.isLowerScalar { return false }
         }
         return sawLetter
     }
 
-    private static func wordRanges(_ chars: [Character]) -> [Range<Int>] {
+    private static func wordRanges(_ chars: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start: Int?
         for (i, c) in chars.enumerated() {
-            if c.isWhitespace {
+            if c.isSpaceScalar {
                 if let s = start { ranges.append(s..<i); start = nil }
             } else if start == nil {
                 start = i
@@ -161,9 +173,18 @@ enum TextCaser {
     }
 
     /// True if the word starting at `index` follows ":", "?" or "!" (a subtitle starts).
-    private static func endsSentence(_ chars: [Character], before index: Int) -> Bool {
+    private static func endsSentence(_ chars: [Unicode.Scalar], before index: Int) -> Bool {
         var i = index - 1
-        while i >= 0 && chars[i].isWhitespace { i -= 1 }
-        return i >= 0 && ":?!".contains(chars[i])
+        while i >= 0 && chars[i].isSpaceScalar { i -= 1 }
+        return i >= 0 && ":?!".unicodeScalars.contains(chars[i])
     }
+}
+
+extension Unicode.Scalar {
+    var isLetterScalar: Bool {
+        value < 128 ? (value >= 65 && value <= 90) || (value >= 97 && value <= 122) : properties.isAlphabetic
+    }
+    var isUpperScalar: Bool { value < 128 ? value >= 65 && value <= 90 : properties.isUppercase }
+    var isLowerScalar: Bool { value < 128 ? value >= 97 && value <= 122 : properties.isLowercase }
+    var isSpaceScalar: Bool { value == 32 || (value > 127 && properties.isWhitespace) || (value >= 9 && value <= 13) }
 }

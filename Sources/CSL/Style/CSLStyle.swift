@@ -21,6 +21,7 @@ public struct CSLStyle: Sendable {
     var pageRangeFormat: String?
     /// Whether the layouts print `year-suffix` themselves (else it follows the issued year).
     var yearSuffixInLayout = false
+    var disambiguateConditionInLayout = false
 
     public var hasBibliography: Bool { bibliography != nil }
 

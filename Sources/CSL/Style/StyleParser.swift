@@ -53,6 +53,7 @@ struct StyleParser {
         style.pageRangeFormat = a["page-range-format"]
         try verifyMacros(style)
         style.yearSuffixInLayout = style.usesYearSuffixVariable
+        style.disambiguateConditionInLayout = style.usesDisambiguateCondition
         return style
     }
 

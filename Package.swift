@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The preview server only.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // The system libcmark (Debian: libcmark-dev).
@@ -32,16 +34,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `scholia serve`: the preview server, file watching and live reload.
+        .target(
+            name: "ScholiaServer",
+            dependencies: ["ScholiaCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "scholia",
             dependencies: [
-                "ScholiaCore",
+                "ScholiaCore", "ScholiaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "CSLTests", dependencies: ["CSL"]),
         .testTarget(name: "ScholiaCoreTests", dependencies: ["ScholiaCore"]),
+        .testTarget(name: "ScholiaServerTests", dependencies: ["ScholiaServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         // End-to-end: runs the built `scholia` binary on fixture sites.
         .testTarget(name: "ScholiaCLITests", dependencies: ["ScholiaCore", "scholia"]),
     ]

@@ -3,6 +3,16 @@
 enum NameParticles {
     static func parse(_ name: inout CSLName) {
         guard name.literal == nil else { return }
+        // "John, III" → suffix "III"; "John,! Jr." → suffix "Jr." printed after a comma.
+        if name.suffix == nil, let given = name.given, let comma = given.firstIndex(of: ",") {
+            var rest = given[given.index(after: comma)...]
+            if rest.hasPrefix("!") { name.commaSuffix = true; rest = rest.dropFirst() }
+            let suffix = rest.trimmedSpaces
+            if !suffix.isEmpty {
+                name.suffix = suffix
+                name.given = given[..<comma].trimmedSpaces
+            }
+        }
         if name.nonDroppingParticle == nil, let family = name.family {
             let words = family.split(separator: " ", omittingEmptySubsequences: true)
             var count = 0

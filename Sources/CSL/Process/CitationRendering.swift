@@ -9,6 +9,9 @@ struct RenderedCite {
     var yearKey: String?
     var yearSuffix: [Node]?
     var hasAffixesOrLocator: Bool
+    var hasLocator = false
+    /// A prefix starting with punctuation replaces the delimiter before the cite.
+    var prefixReplacesDelimiter = false
 }
 
 extension Document {
@@ -28,7 +31,10 @@ extension Document {
         guard !joined.isBlank else { return processor.output([]) }
         let renderer = Renderer(style: style, locale: locale, item: CSLItem(id: ""), cite: CiteData(),
                                 mode: .citation, disambiguation: Disambiguation(), citationNumber: nil)
-        return processor.output(renderer.decorate(joined, layout.decoration))
+        // In citations the layout's formatting encloses its affixes: <b>(1–3)</b>.
+        var affixes = layout.decoration
+        affixes.formatting = Formatting()
+        return processor.output(Renderer.format(renderer.decorate(joined, affixes), layout.decoration.formatting))
     }
 
     private func renderCite(_ cite: CSLCite, _ data: CiteData) -> RenderedCite {
@@ -36,6 +42,8 @@ extension Document {
         let r = makeRenderer(cite.id, cite: data, mode: .citation)
         r.suppressFirstNames = cite.suppressAuthor
         var nodes = r.render(elements)
+        if nodes.isBlank { nodes = [.text(Self.noPrintedForm)] }
+        if style.styleClass == .note { nodes = Self.capitalizingLeadingTerm(nodes, after: cite.prefix) }
         let affixed = cite.prefix != nil || cite.suffix != nil
         nodes = wrapAffixes(nodes, cite)
         let namesKey = Self.first(.names, in: nodes)?.plainText
@@ -47,8 +55,32 @@ extension Document {
             return wrapAffixes(again.render(elements), cite)
         }
         return RenderedCite(id: cite.id, nodes: nodes, withoutNames: withoutNames, number: citationNumbers[cite.id],
-                            namesKey: namesKey, yearKey: yearKey, yearSuffix: suffix,
-                            hasAffixesOrLocator: affixed || data.locator != nil)
+                            namesKey: namesKey ?? "", yearKey: yearKey, yearSuffix: suffix,
+                            hasAffixesOrLocator: affixed || data.locator != nil, hasLocator: data.locator != nil,
+                            prefixReplacesDelimiter: cite.prefix.map { $0.hasPrefix(",") || $0.hasPrefix(";") } ?? false)
+    }
+
+    static let noPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]"
+
+    /// A cite that starts with a term ("ibid.") is capitalized at the start of a sentence:
+    /// with no prefix, or after a prefix ending in a period.
+    static func capitalizingLeadingTerm(_ nodes: [Node], after prefix: String?) -> [Node] {
+        if let prefix, !prefix.isEmpty, !prefix.trimmedSpaces.hasSuffix(".") { return nodes }
+        guard case .tag(.term, _)? = firstLeafOwner(nodes) else { return nodes }
+        return TextCaser.apply(.capitalizeFirst, to: nodes)
+    }
+
+    /// The innermost tag that contains the first non-empty text, if any.
+    private static func firstLeafOwner(_ nodes: [Node]) -> Node? {
+        for node in nodes where !node.isEmpty {
+            switch node {
+            case .text: return nil
+            case .tag(.term, _): return node
+            case .tag(_, let c), .styled(_, let c), .quoted(let c), .display(_, let c), .nocase(let c):
+                return firstLeafOwner(c)
+            }
+        }
+        return nil
     }
 
     private func wrapAffixes(_ nodes: [Node], _ cite: CSLCite) -> [Node] {

@@ -9,15 +9,15 @@ struct CiteCollapser {
         switch citation.collapse {
         case "citation-number": return joinNumbers(visible)
         case "year", "year-suffix", "year-suffix-ranged": return joinByAuthor(visible)
-        default: return joinPlain(visible.map(\.nodes), layoutDelimiter)
+        default: return joinPlain(visible, layoutDelimiter)
         }
     }
 
-    private func joinPlain(_ parts: [[Node]], _ delimiter: String) -> [Node] {
+    private func joinPlain(_ cites: [RenderedCite], _ delimiter: String) -> [Node] {
         var out: [Node] = []
-        for (i, p) in parts.enumerated() {
-            if i > 0 { out.append(.text(delimiter)) }
-            out += p
+        for (i, cite) in cites.enumerated() {
+            if i > 0 && !cite.prefixReplacesDelimiter { out.append(.text(delimiter)) }
+            out += cite.nodes
         }
         return out
     }
@@ -98,9 +98,11 @@ struct CiteCollapser {
                 afterSuffixRun = true
                 continue
             }
-            let before = afterSuffixRun ? (citation.afterCollapseDelimiter ?? layoutDelimiter) : delimiter
+            let loose = afterSuffixRun || cite.hasLocator || prev.hasLocator
+            let before = loose ? (citation.afterCollapseDelimiter ?? layoutDelimiter) : delimiter
             afterSuffixRun = false
-            out += [.text(before)] + cite.withoutNames()
+            let rest = cite.withoutNames()
+            if !rest.isBlank { out += [.text(before)] + rest }
             index += 1
         }
         return out

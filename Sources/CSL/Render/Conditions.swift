@@ -41,6 +41,7 @@ extension Renderer {
         case "locator": return !(cite.locator ?? "").isEmpty
         case "citation-number": return citationNumber != nil
         case "year-suffix": return disambiguation.yearSuffix != nil
+        case "citation-label": return item.variables["citation-label"] != nil || CitationLabel.make(item) != nil
         case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && cite.position != .first
         default: break
         }

@@ -23,7 +23,7 @@ struct NameFormatter {
         let family = Self.typographic(name.family ?? "")
         let ndp = Self.typographic(name.nonDroppingParticle ?? "")
         let dp = Self.typographic(name.droppingParticle ?? "")
-        let suffix = name.suffix ?? ""
+        let suffix = Self.typographic(name.suffix ?? "")
         var given = Self.typographic(name.given ?? "")
         if let with = options.initializeWith, !given.isEmpty {
             let fullForLevel = givenLevel >= 2 || (givenLevel == 1 && (options.form ?? .long) == .long)

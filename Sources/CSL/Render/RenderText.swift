@@ -7,7 +7,7 @@ extension Renderer {
             return decorate(RichText.parse(v), t.decoration)
         case .term(let name, let form, let plural):
             guard let text = locale.termText(name, form: form, plural: plural) else { return [] }
-            var nodes = RichText.parse(text)
+            var nodes: [Node] = [.tag(.term, RichText.parse(text))]
             // Undated items carry their year suffix on "n.d." ("n.d.-a").
             if name == "no date", let suffix = disambiguation.yearSuffix, !yearSuffixRendered, !style.yearSuffixInLayout,
                item.dates["issued"] == nil {
@@ -47,6 +47,13 @@ extension Renderer {
         case "first-reference-note-number":
             guard let n = cite.firstReferenceNoteNumber else { return [] }
             return [.text(String(n))]
+        case "citation-label":
+            guard var label = item.variables["citation-label"] ?? CitationLabel.make(item) else { return [] }
+            if let suffix = disambiguation.yearSuffix, !yearSuffixRendered, !style.yearSuffixInLayout {
+                yearSuffixRendered = true
+                label += YearSuffix.letters(suffix)
+            }
+            return [.text(label)]
         case "page":
             guard let page = item.variables["page"] else { return [] }
             return [.text(PageRange.format(page, style.pageRangeFormat, locale))]

@@ -2,8 +2,12 @@ import CSL
 import Foundation
 
 // csl-suite TEST-SUITE-FOLDER LOCALES-FOLDER [FILTER]
+// csl-suite --check-styles STYLES-FOLDER   (parses every .csl file, reports errors)
 // csl-suite --bench STYLE.csl [STYLE.csl …] LOCALES-FOLDER   (CSL_BENCH_COUNT=n items, default 10,000)
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--check-styles", arguments.count >= 2 {
+    exit(StyleCheck.run(folder: URL(fileURLWithPath: arguments[1])))
+}
 if arguments.first == "--bench" {
     guard arguments.count >= 3 else {
         print("usage: csl-suite --bench STYLE.csl [STYLE2.csl …] LOCALES-FOLDER")

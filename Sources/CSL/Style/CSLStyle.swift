@@ -36,8 +36,11 @@ public struct CSLStyle: Sendable {
                                message: "dependent style needs a styles folder to load its parent \(parentURL)")
             }
             let parentName = parentURL.split(separator: "/").last.map(String.init) ?? parentURL
-            let parentFile = folder.appendingPathComponent(parentName + ".csl")
-            guard let parentData = try? Data(contentsOf: parentFile) else {
+            // Debian keeps dependents in styles/dependent/ and parents in styles/.
+            let candidates = [folder.appendingPathComponent(parentName + ".csl"),
+                              folder.deletingLastPathComponent().appendingPathComponent(parentName + ".csl")]
+            guard let parentFile = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }),
+                  let parentData = try? Data(contentsOf: parentFile) else {
                 throw CSLError(file: path, line: root.line, element: "link",
                                message: "parent style \(parentName).csl not found in \(folder.path)")
             }

@@ -50,14 +50,16 @@ struct HTMLRenderer {
     }
 
     static func escape(_ s: String) -> String {
-        guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 >= 0xC2 }) else { return s }
         var r = ""
         for c in s {
             switch c {
             case "&": r += "&#38;"
             case "<": r += "&#60;"
             case ">": r += "&#62;"
-            default: r.append(c)
+            default:
+                // Superscript letters and digits ("1ʳᵉ", "2.º") print as <sup> markup.
+                if let base = Superscripts.base[c] { r += "<sup>\(base)</sup>" } else { r.append(c) }
             }
         }
         return r

@@ -88,7 +88,7 @@ struct CiteCollapser {
                     run.append(next)
                     end += 1
                 }
-                let yearDelimiter = citation.yearSuffixDelimiter ?? layoutDelimiter
+                let yearDelimiter = citation.yearSuffixDelimiter ?? citation.citeGroupDelimiter ?? layoutDelimiter
                 if citation.collapse == "year-suffix-ranged" {
                     out += rangedSuffixes([prev.yearSuffix!] + run, yearDelimiter)
                 } else {

@@ -65,14 +65,21 @@ struct PunctuationFixer {
                 if openQuotes.popLast() == true { quoteClosedSince = true }
             case .text(var s):
                 if let p = lastText, case .text(var prev) = tokens[p], let first = s.first, let last = prev.last {
-                    if punctuationInQuote && quoteClosedSince && (first == "." || first == ",") {
+                    let movesIn = punctuationInQuote && quoteClosedSince && (first == "." || first == ",")
+                    switch Self.merge(last, first) {
+                    case .dropNext:
                         s.removeFirst()
-                        if !".,!?".contains(last) { prev.append(first) }
+                    case .replacePrevious:
+                        prev.removeLast()
                         tokens[p] = .text(prev)
-                    } else if Self.absorbs(last, first) {
-                        s.removeFirst()
-                    } else if last == " " && first == " " {
-                        s.removeFirst()
+                    case .keepBoth:
+                        if movesIn {
+                            s.removeFirst()
+                            prev.append(first)
+                            tokens[p] = .text(prev)
+                        } else if last == " " && first == " " {
+                            s.removeFirst()
+                        }
                     }
                 }
                 tokens[i] = .text(s)
@@ -81,12 +88,17 @@ struct PunctuationFixer {
         }
     }
 
-    /// True when `next` adds nothing after `previous` ("." after "?", "," after ",").
-    static func absorbs(_ previous: Character, _ next: Character) -> Bool {
-        switch next {
-        case ".": return previous == "." || previous == "?" || previous == "!" || previous == "\u{2026}"
-        case ",", ";", ":": return previous == next
-        default: return false
+    enum Merge { case keepBoth, dropNext, replacePrevious }
+
+    /// How two punctuation marks combine where pieces meet (the rules citeproc-js applies):
+    /// "?" then "." keeps "?", ":" then "!" becomes "!", "." then "," keeps both.
+    static func merge(_ previous: Character, _ next: Character) -> Merge {
+        switch (previous, next) {
+        case (":", ":"), (";", ":"), ("!", ":"), ("?", ":"): return .dropNext
+        case (":", "."), (".", "."), (";", "."), ("!", "."), ("?", "."), ("\u{2026}", "."): return .dropNext
+        case (";", ";"), ("!", "!"), ("?", "?"), (",", ","): return .dropNext
+        case (":", "!"), (";", "!"), (":", "?"), (";", "?"): return .replacePrevious
+        default: return .keepBoth
         }
     }
 }

@@ -53,12 +53,14 @@ extension CSLFixture {
         var order: [String] = []
         var previous: [String: String] = [:]
         var current: [String: String] = [:]
+        var lastID = ""
         for (stepIndex, step) in steps.enumerated() {
             guard let citation = step.first as? [String: Any],
                   let id = citation["citationID"] as? String else { continue }
             let cites = (citation["citationItems"] as? [[String: Any]] ?? []).map(Self.cite)
             let note = ((citation["properties"] as? [String: Any])?["noteIndex"] as? NSNumber)?.intValue
             byID[id] = CSLCitation(cites: cites, noteIndex: note)
+            lastID = id
             let pre = (step.count > 1 ? step[1] as? [[Any]] : nil)?.compactMap { $0.first as? String } ?? []
             let post = (step.count > 2 ? step[2] as? [[Any]] : nil)?.compactMap { $0.first as? String } ?? []
             order = pre + [id] + post
@@ -70,7 +72,7 @@ extension CSLFixture {
             _ = stepIndex
         }
         return order.enumerated().map { i, key in
-            let mark = previous[key] == current[key] ? ".." : ">>"
+            let mark = previous[key] == current[key] && key != lastID ? ".." : ">>"
             return "\(mark)[\(i)] \(current[key] ?? "")"
         }.joined(separator: "\n")
     }

@@ -68,11 +68,11 @@ struct Sorter {
         if s.utf8.allSatisfy({ $0 < 128 }) {
             var out = ""
             out.unicodeScalars.append(contentsOf: s.unicodeScalars.lazy
-                .filter { !"\"'[]()".unicodeScalars.contains($0) }
+                .filter { !"\"'[](),.;:!?".unicodeScalars.contains($0) }
                 .map { $0.value >= 65 && $0.value <= 90 ? Unicode.Scalar($0.value + 32)! : $0 })
             return out
         }
-        let stripped = s.filter { !"\u{201C}\u{201D}\u{2018}\u{2019}\"'[]()".contains($0) }
+        let stripped = s.filter { !"\u{201C}\u{201D}\u{2018}\u{2019}\"'[](),.;:!?".contains($0) }
         return stripped.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }

@@ -18,7 +18,16 @@ struct NumericValue {
             token = ""
             return true
         }
+        var escaped = false
         for c in text {
+            // "\-" is a literal hyphen inside one number ("327\-30"), not a range.
+            if c == "\\" { escaped = true; continue }
+            if escaped {
+                escaped = false
+                if !separator.isEmpty { pieces.append(.separator(separator)); separator = "" }
+                token.append(c)
+                continue
+            }
             if c == "-" || c == "\u{2013}" || c == "," || c == "&" || c == " " {
                 guard flushToken() else { return nil }
                 separator.append(c)

@@ -16,10 +16,19 @@ extension Renderer {
         switch l.plural {
         case .always: plural = true
         case .never: plural = false
-        case .contextual: plural = Self.isPluralValue(value ?? "", variable: variable)
+        case .contextual: plural = Self.isPluralValue(normalizedAnd(value ?? ""), variable: variable)
         }
         guard let text = locale.termText(termName, form: l.form, plural: plural), !text.isEmpty else { return [] }
         return decorate([.text(text)], l.decoration)
+    }
+
+    /// "213 and 235" (or the locale's word for "and") counts as a list of numbers.
+    func normalizedAnd(_ value: String) -> String {
+        var v = value
+        for word in Set(["and", locale.termText("and") ?? "and"]) {
+            v = v.replacingOccurrences(of: " \(word) ", with: " & ")
+        }
+        return v
     }
 
     /// Counts for `number-of-*` variables; otherwise several numbers ("1-3", "2, 4") are plural.

@@ -17,6 +17,8 @@ enum RichText {
         "<span style=\"font-variant:small-caps;\">": ("</span>", { .styled(.smallCaps, $0) }),
         "<span style=\"font-variant: small-caps;\">": ("</span>", { .styled(.smallCaps, $0) }),
         "<span class=\"nocase\">": ("</span>", { .nocase($0) }),
+        // "nodecor" resets inherited formatting (upright, normal weight, no small caps).
+        "<span class=\"nodecor\">": ("</span>", { .styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])]) }),
     ]
 
     static func parse(_ text: String) -> [Node] {

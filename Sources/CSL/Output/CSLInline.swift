@@ -1,6 +1,6 @@
 /// Formatted output: a small tree of text, styles, quotes and display blocks that can be
 /// rendered as HTML, plain text, or (later) any other markup.
-public indirect enum CSLInline: Sendable, Equatable {
+public enum CSLInline: Sendable, Equatable {
     case text(String)
     case styled(CSLTextStyle, [CSLInline])
     /// Quoted content; the renderer picks outer or inner quotes from the nesting depth.

@@ -1,6 +1,6 @@
 /// The renderer's working tree. Like `CSLInline`, plus markers the processor needs while it
 /// still rearranges output (substituting authors, collapsing years, protecting case).
-indirect enum Node: Sendable, Equatable {
+enum Node: Sendable, Equatable {
     case text(String)
     case styled(CSLTextStyle, [Node])
     case quoted([Node])

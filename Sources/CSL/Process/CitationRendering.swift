@@ -25,7 +25,7 @@ extension Document {
             let sorter = Sorter(document: self, keys: style.citation.sort, mode: .citation)
             cites = sorter.sortedIndices(cites.map(\.0.id), cites: cites.map(\.1)).map { cites[$0] }
         }
-        let rendered = cites.map { renderCite($0.0, $0.1) }
+        let rendered = cites.enumerated().map { renderCite($1.0, $1.1, first: $0 == 0) }
         let layout = style.citation.layout
         let joined = CiteCollapser(citation: style.citation, layoutDelimiter: layout.delimiter).join(rendered)
         guard !joined.isBlank else { return processor.output([]) }
@@ -37,13 +37,15 @@ extension Document {
         return processor.output(Renderer.format(renderer.decorate(joined, affixes), layout.decoration.formatting))
     }
 
-    private func renderCite(_ cite: CSLCite, _ data: CiteData) -> RenderedCite {
+    private func renderCite(_ cite: CSLCite, _ data: CiteData, first: Bool) -> RenderedCite {
         let elements = style.citation.layout.elements
         let r = makeRenderer(cite.id, cite: data, mode: .citation)
         r.suppressFirstNames = cite.suppressAuthor
         var nodes = r.render(elements)
         if nodes.isBlank { nodes = [.text(Self.noPrintedForm)] }
-        if style.styleClass == .note { nodes = Self.capitalizingLeadingTerm(nodes, after: cite.prefix) }
+        if style.styleClass == .note && (first || !(cite.prefix ?? "").isEmpty) {
+            nodes = Self.capitalizingLeadingTerm(nodes, after: cite.prefix)
+        }
         let affixed = cite.prefix != nil || cite.suffix != nil
         nodes = wrapAffixes(nodes, cite)
         let namesKey = Self.first(.names, in: nodes)?.plainText

@@ -36,8 +36,6 @@ struct PositionTracker {
                 if let last = lastNote[cite.id] { d.nearNote = note - last <= style.citation.nearNoteDistance }
                 d.firstReferenceNoteNumber = firstNote[cite.id]
                 data.append(d)
-            }
-            for cite in citation.cites {
                 if firstNote[cite.id] == nil { firstNote[cite.id] = note }
                 lastNote[cite.id] = note
             }

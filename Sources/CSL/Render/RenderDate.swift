@@ -4,14 +4,16 @@ extension Renderer {
             noteVariable(false)
             return []
         }
-        noteVariable(true)
         captured.insert(d.variable)
         if let literal = date.literal, date.parts.allSatisfy(\.isEmpty) || date.start.isEmpty {
+            noteVariable(true)
             return decorate([.tag(.date, RichText.parse(literal))], d.decoration)
         }
         let parts = resolvedParts(d)
         var nodes = DateFormatter(renderer: self, date: date, parts: parts,
                                   delimiter: d.localized == nil ? d.delimiter : "").render()
+        // A date whose requested parts are all missing counts as empty for group suppression.
+        noteVariable(!nodes.isBlank)
         guard !nodes.isBlank else { return [] }
         if d.variable == "issued", let suffix = disambiguation.yearSuffix, !yearSuffixRendered,
            !styleUsesYearSuffixVariable, parts.contains(where: { $0.name == .year }) {

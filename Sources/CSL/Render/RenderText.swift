@@ -19,7 +19,11 @@ extension Renderer {
             guard let body = style.macros[name], macroDepth < 50 else { return [] }
             macroDepth += 1
             defer { macroDepth -= 1 }
-            return decorate(render(body), t.decoration)
+            // Like a group, a macro whose variables are all empty prints nothing (not even terms).
+            let calledBefore = variablesCalled, renderedBefore = variablesRendered
+            let out = render(body)
+            if variablesCalled > calledBefore && variablesRendered == renderedBefore { return [] }
+            return decorate(out, t.decoration)
         case .variable(let name, let short):
             let nodes = variableNodes(name, short: short)
             noteVariable(!nodes.isBlank)

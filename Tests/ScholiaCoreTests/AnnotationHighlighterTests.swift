@@ -135,3 +135,16 @@ import Testing
         #expect(highlighted.turns.map(\.label) == transcript.turns.map(\.label))
     }
 }
+
+@Suite struct AnnotationMarkupSafetyTests {
+    @Test func scriptInTheTextStaysEscapedWhenHighlighted() throws {
+        let transcript = TranscriptBuilder.plainText("He typed <script>alert('x')</script> here.", labels: AnnotationAnchorTests.labels)
+        var diagnostics = DiagnosticList()
+        let anchored = AnnotationAnchorer.anchor([Annotation(quote: "<script>alert(’x’)</script>", noteMarkdown: "n",
+                                                             location: SourceLocation(path: "x"))], in: transcript, &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        let html = try #require(transcript.highlighting(anchored).paragraphs.first?.html)
+        #expect(!html.contains("<script"))
+        #expect(html.contains(#"id="anno-1-ref">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</mark>"#))
+    }
+}

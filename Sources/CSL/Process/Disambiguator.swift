@@ -96,7 +96,8 @@ struct Disambiguator {
             let names = allNames(document.items[id]!)
             for name in primaryOnly ? Array(names.prefix(1)) : names {
                 var level = collisions.level(name)
-                if initialsOnly { level = min(level, 1) }
+                // Initials cannot separate people whose initials match: leave those alone.
+                if initialsOnly && level == 2 { level = 0 }
                 if level > 0 { raise(id, name, level) }
             }
         }

@@ -13,6 +13,11 @@ enum NameParticles {
                 name.given = given[..<comma].trimmedSpaces
             }
         }
+        // A family name in double quotes is taken literally ("\"van Happel\"").
+        if let family = name.family, family.count > 2, family.hasPrefix("\""), family.hasSuffix("\"") {
+            name.family = String(family.dropFirst().dropLast())
+            return
+        }
         if name.nonDroppingParticle == nil, let family = name.family {
             let words = family.split(separator: " ", omittingEmptySubsequences: true)
             var count = 0

@@ -67,7 +67,11 @@ extension Document {
     /// A cite that starts with a term ("ibid.") is capitalized at the start of a sentence:
     /// with no prefix, or after a prefix ending in a period.
     static func capitalizingLeadingTerm(_ nodes: [Node], after prefix: String?) -> [Node] {
-        if let prefix, !prefix.isEmpty, !prefix.trimmedSpaces.hasSuffix(".") { return nodes }
+        // A sentence ended in the prefix ("Compare this. Ibid."); a single abbreviated word does not.
+        if let prefix, !prefix.isEmpty {
+            let trimmed = prefix.trimmedSpaces
+            guard trimmed.hasSuffix("."), trimmed.contains(" ") else { return nodes }
+        }
         guard case .tag(.term, _)? = firstLeafOwner(nodes) else { return nodes }
         return TextCaser.apply(.capitalizeFirst, to: nodes)
     }

@@ -23,6 +23,8 @@ extension Renderer {
             let calledBefore = variablesCalled, renderedBefore = variablesRendered
             let out = render(body)
             if variablesCalled > calledBefore && variablesRendered == renderedBefore { return [] }
+            // A macro that printed something counts as a rendered variable for enclosing groups.
+            if !out.isBlank { variablesCalled = calledBefore + 1; variablesRendered = renderedBefore + 1 }
             return decorate(out, t.decoration)
         case .variable(let name, let short):
             let nodes = variableNodes(name, short: short)
@@ -63,6 +65,10 @@ extension Renderer {
             return [.text(PageRange.format(page, style.pageRangeFormat, locale))]
         default:
             guard let value = variableValue(name, short: short), !value.isEmpty else { return [] }
+            // Numeric ranges in number variables ("3-4") print with an en dash.
+            if VariableKind.numbers.contains(name), value.contains("-"), let numeric = NumericValue(value) {
+                return [.text(numeric.render(rangeDelimiter: "\u{2013}") { $0 })]
+            }
             return RichText.parse(value)
         }
     }

@@ -17,7 +17,7 @@ struct NameFormatter {
         let familyDeco = element?.family
         let givenDeco = element?.given
         if let literal = name.literal { return decorated(RichText.parse(literal), familyDeco) }
-        if name.family == nil, let only = name.given { return decorated([.text(only)], givenDeco) }
+        if name.family == nil, let only = name.given { return decorated(RichText.parse(only), givenDeco) }
         var form = options.form ?? .long
         if form == .short && givenLevel > 0 { form = .long }
         let family = Self.typographic(name.family ?? "")
@@ -34,22 +34,22 @@ struct NameFormatter {
         }
         if !name.isRomanesque {
             // Family name first, no spaces (Chinese, Japanese, Korean names).
-            let familyNodes = decorated([.text(family)], familyDeco)
+            let familyNodes = decorated(RichText.parse(family), familyDeco)
             if form == .short || given.isEmpty { return familyNodes }
             return familyNodes + decorated([.text(given)], givenDeco)
         }
         if form == .short {
-            return decorated([.text(join(ndp, family))], familyDeco)
+            return decorated(RichText.parse(join(ndp, family)), familyDeco)
         }
         if inverted && !name.staticOrdering {
             let separator = options.sortSeparator ?? ", "
             var out: [Node]
             if demoteParticle == "display-and-sort" || (sorting && demoteParticle != "never") {
-                out = decorated([.text(family)], familyDeco)
+                out = decorated(RichText.parse(family), familyDeco)
                 let givenText = join(join(given, dp), ndp)
                 if !givenText.isEmpty { out += [.text(separator)] + decorated([.text(givenText)], givenDeco) }
             } else {
-                out = decorated([.text(join(ndp, family))], familyDeco)
+                out = decorated(RichText.parse(join(ndp, family)), familyDeco)
                 let givenText = join(given, dp)
                 if !givenText.isEmpty { out += [.text(separator)] + decorated([.text(givenText)], givenDeco) }
             }
@@ -66,7 +66,7 @@ struct NameFormatter {
             var bare = familyDeco
             bare?.prefix = ""
             bare?.suffix = ""
-            var familyNodes = decorated([.text(family)], bare)
+            var familyNodes = decorated(RichText.parse(family), bare)
             if !ndp.isEmpty {
                 let gap: [Node] = join(ndp, family) == ndp + family ? [] : [.text(" ")]
                 familyNodes = [.tag(.particle, decorated([.text(ndp)], bare))] + gap + familyNodes

@@ -28,10 +28,12 @@ enum PageRange {
         let first = pieces.first!.trimmedSpaces
         let last = pieces.last!.trimmedSpaces
         guard !first.isEmpty, !last.isEmpty else { return part }
-        guard let format else { return leading + first + delimiter + last + trailing }
         let (prefixA, numberA) = splitPrefix(first)
         let (prefixB, numberB) = splitPrefix(last)
-        guard let a = Int(numberA), let b = Int(numberB), prefixA == prefixB else {
+        // Mismatched prefixes ("N110-P5") are not a range we understand: leave them alone.
+        guard prefixA == prefixB || (numberA.isEmpty && numberB.isEmpty) else { return part }
+        guard let format else { return leading + first + delimiter + last + trailing }
+        guard let a = Int(numberA), let b = Int(numberB) else {
             return leading + first + delimiter + last + trailing
         }
         let expandedB = expand(numberA, numberB)

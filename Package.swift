@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "ScholiaCore",
             dependencies: [
-                "Markdown",
+                "Markdown", "CSL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

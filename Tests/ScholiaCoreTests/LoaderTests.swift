@@ -75,6 +75,16 @@ import Testing
         #expect(site.errors() == ["Content/documents/b.md:1:1: error: two documents have the id 'same' (the other is Content/documents/a.md); rename one or set 'slug'"])
     }
 
+    @Test func windowsLineEndingsReadLikeAnyOther() throws {
+        let site = try TestSite(["Content/documents/w.md": "---\r\ntitle: W\r\ndate: 2013\r\n---\r\n\r\nQUESTION: One\r\ntwo.\r\n\r\nMR. A: Three.\r\n"])
+        defer { site.remove() }
+        let (loaded, diagnostics) = site.load()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let transcript = try #require(loaded?.document("w")?.transcript)
+        #expect(transcript.turns.map(\.speakerID) == ["question", "mr-a"])
+        #expect(transcript.paragraphs[0].plainText == "One two.")
+    }
+
     @Test func invalidUTF8IsAnErrorWithItsPlace() throws {
         let site = try TestSite(["Content/documents/bad.yml": "title: Bad\ndate: 2013\n"])
         defer { site.remove() }

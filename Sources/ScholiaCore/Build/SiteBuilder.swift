@@ -44,8 +44,10 @@ public enum SiteBuilder {
         var diagnostics = DiagnosticList(found)
         let templates = TemplateSet.load(from: options.siteDirectory.appendingPathComponent("Templates"), &diagnostics)
         guard let site, let templates, !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
+        let styles = SiteStyles.load(for: site, siteDirectory: options.siteDirectory, &diagnostics)
+        guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         progress?("Rendering \(site.documents.count) documents")
-        let files = SitePages(site: site, templates: templates).render()
+        let files = SitePages(site: site, templates: templates, styles: styles).render()
         let copies = staticCopies(site: site, theme: options.siteDirectory.appendingPathComponent("Templates/assets"))
         let generated = Set(files.map(\.path))
         for copy in copies where generated.contains(copy.path) {

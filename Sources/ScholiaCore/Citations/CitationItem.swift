@@ -9,7 +9,9 @@ public enum CitationItem {
         case "debate": ("speech", "Debate")
         case "interview": ("interview", nil)
         case "testimony", "hearing": ("hearing", nil)
-        case "letter", "telegram", "email": ("personal_communication", type == "letter" ? "Letter" : DocumentTypes.label(type))
+        // Styles describe a letter themselves ("Letter to Horace Greeley"): a genre would say it twice.
+        case "letter": ("personal_communication", nil)
+        case "telegram", "email": ("personal_communication", DocumentTypes.label(type))
         case "memorandum", "memo": ("manuscript", "Memorandum")
         case "treaty", "agreement", "charter": ("treaty", nil)
         case "report": ("report", nil)
@@ -18,27 +20,30 @@ public enum CitationItem {
         }
     }
 
-    public static func make(for document: Document, site: Site, url: String) -> JSONValue {
+    /// - Parameter name: the name of a speaker id (from the speaker's file or the documents).
+    public static func make(for document: Document, config: SiteConfig, url: String, name: (String) -> PersonName?) -> JSONValue {
         let (type, genre) = cslType(for: document.type)
         var item: [(String, JSONValue)] = [("id", .string(document.id)), ("type", .string(type)), ("title", .string(document.title))]
         func names(_ roles: Set<Participation>) -> JSONValue? {
-            let names = document.participants.filter { roles.contains($0.participation) }.compactMap { site.speaker($0.speakerID)?.name }
+            let names = document.participants.filter { roles.contains($0.participation) }.compactMap { name($0.speakerID) }
             return names.isEmpty ? nil : .array(names.map(cslName))
         }
         if let authors = names([.speaker, .author]) { item.append(("author", authors)) }
         if let recipients = names([.recipient]) { item.append(("recipient", recipients)) }
-        if let interviewers = names([.interviewer]) { item.append(("interviewer", interviewers)) }
+        // Reporters at a press conference are not the interviewers of an interview: APA would print the genre twice.
+        if type == "interview", let interviewers = names([.interviewer]) { item.append(("interviewer", interviewers)) }
         if let translators = names([.translator]) { item.append(("translator", translators)) }
         item.append(("issued", cslDate(document.date)))
+        // Styles date a speech by its event (MLA prints "Event, Date, Place"): it is the same day.
+        if type == "speech" { item.append(("event-date", cslDate(document.date))) }
         if let genre { item.append(("genre", .string(genre))) }
-        item.append(("container-title", .string(site.config.title)))
+        item.append(("container-title", .string(config.title)))
         if let publisher = document.source.publisher { item.append(("publisher", .string(publisher))) }
-        if let place = document.source.place {
-            item.append((type == "speech" ? "event-place" : "publisher-place", .string(place)))
-        }
+        // `source.place` is where the source was published, not where the words were spoken.
+        if let place = document.source.place { item.append(("publisher-place", .string(place))) }
         if let archive = document.source.archive { item.append(("archive", .string(archive))) }
         if let location = document.source.archiveLocation { item.append(("archive_location", .string(location))) }
-        item.append(("language", .string(document.language ?? site.config.language)))
+        item.append(("language", .string(document.language ?? config.language)))
         if let summary = document.summaryText { item.append(("abstract", .string(summary))) }
         item.append(("URL", .string(url)))
         for (key, value) in document.citationOverrides {

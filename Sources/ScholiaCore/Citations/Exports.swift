@@ -23,7 +23,7 @@ public enum CitationExports {
         if let genre = item["genre"]?.stringValue { fields.append(("type", bibtexEscape(genre))) }
         if let container = item["container-title"]?.stringValue { fields.append(("howpublished", bibtexEscape(container))) }
         if let publisher = item["publisher"]?.stringValue { fields.append(("publisher", bibtexEscape(publisher))) }
-        if let place = (item["event-place"] ?? item["publisher-place"])?.stringValue { fields.append(("address", bibtexEscape(place))) }
+        if let place = item["publisher-place"]?.stringValue { fields.append(("address", bibtexEscape(place))) }
         if let archive = item["archive"]?.stringValue { fields.append(("organization", bibtexEscape(archive))) }
         if let language = item["language"]?.stringValue { fields.append(("langid", bibtexEscape(language))) }
         if let url = item["URL"]?.stringValue { fields.append(("url", url.replacingOccurrences(of: "}", with: "%7D"))) }
@@ -80,7 +80,7 @@ public enum CitationExports {
         }
         if let genre = item["genre"]?.stringValue { lines.append("M3  - " + risLine(genre)) }
         if let publisher = item["publisher"]?.stringValue { lines.append("PB  - " + risLine(publisher)) }
-        if let place = (item["event-place"] ?? item["publisher-place"])?.stringValue { lines.append("CY  - " + risLine(place)) }
+        if let place = item["publisher-place"]?.stringValue { lines.append("CY  - " + risLine(place)) }
         if let archive = item["archive"]?.stringValue { lines.append("DP  - " + risLine(archive)) }
         if let location = item["archive_location"]?.stringValue { lines.append("AN  - " + risLine(location)) }
         if let language = item["language"]?.stringValue { lines.append("LA  - " + risLine(language)) }

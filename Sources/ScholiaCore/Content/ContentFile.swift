@@ -7,8 +7,11 @@ enum ContentFile {
             diagnostics.error("cannot read the file", at: SourceLocation(path: displayPath))
             return nil
         }
-        if let text = String(data: data, encoding: .utf8) {
-            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if var text = String(data: data, encoding: .utf8) {
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            // Swift reads "\r\n" as one character; files saved on Windows read like any other.
+            if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+            return text
         }
         let (line, column) = firstInvalidUTF8(in: data)
         diagnostics.error("the file is not valid UTF-8 text (save it as UTF-8)", at: SourceLocation(path: displayPath, line: line, column: column))

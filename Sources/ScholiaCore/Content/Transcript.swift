@@ -115,12 +115,12 @@ struct TranscriptBuilder {
         var paragraphs: [String] = []
         var current: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+            let trimmed = line.trimmingSpaces
             if trimmed.isEmpty {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
                 current = []
             } else {
-                current.append(Substring(trimmed))
+                current.append(trimmed)
             }
         }
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }

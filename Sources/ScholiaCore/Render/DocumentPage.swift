@@ -2,7 +2,7 @@ import Foundation
 
 /// The document page: speakers with roles, date, summary, transcript, related documents, citation data.
 enum DocumentPage {
-    static func context(_ document: Document, _ contexts: PageContexts, item: JSONValue) -> [String: Any] {
+    static func context(_ document: Document, _ contexts: PageContexts, item: JSONValue, citations: [RenderedCitation]) -> [String: Any] {
         let site = contexts.site
         let routes = contexts.routes
         let route = Routes.document(document.id)
@@ -39,7 +39,20 @@ enum DocumentPage {
                          "ris": contexts.link(Routes.citation(document.id, "ris"))],
         ] as [String: Any]
         context["meta"] = metaTags(document, item: item, url: routes.absolute(route), site: site)
+        context["citations"] = citationContexts(citations)
         return context
+    }
+
+    /// The Cite box: one entry per style, the first also the one printed.
+    static func citationContexts(_ citations: [RenderedCitation]) -> [[String: Any]] {
+        citations.enumerated().map { index, citation in
+            [
+                "id": Identifier.slug(citation.style.name), "label": citation.style.label, "first": index == 0,
+                "bibliographyHTML": citation.bibliographyHTML, "bibliographyText": citation.bibliographyText,
+                "shortLabel": citation.style.isNoteStyle ? "Note" : "In-text citation",
+                "shortHTML": citation.shortHTML, "shortText": citation.shortText,
+            ] as [String: Any]
+        }
     }
 
     /// Highwire Press `citation_*` tags and Dublin Core type: what Zotero and other reference managers read.

@@ -1,3 +1,5 @@
+import CSL
+
 /// Contexts of the home page and the index pages: documents, speakers, topics, years, collections.
 enum HomePage {
     static func context(_ contexts: PageContexts) -> [String: Any] {
@@ -108,7 +110,7 @@ enum ListPages {
         return context
     }
 
-    static func collection(_ collection: Collection, _ contexts: PageContexts) -> [String: Any] {
+    static func collection(_ collection: Collection, _ contexts: PageContexts, bibliographies: [(style: CitationStyle, entries: [CSLEntry])]) -> [String: Any] {
         var context = contexts.page(title: collection.title, route: Routes.collection(collection.id), section: "collections")
         context["collection"] = [
             "title": collection.title, "course": optional(collection.course), "term": optional(collection.term),
@@ -122,6 +124,13 @@ enum ListPages {
                 return reading
             },
         ] as [String: Any]
+        let route = Routes.collection(collection.id)
+        context["bibliographies"] = bibliographies.enumerated().map { index, bibliography in
+            ["id": Identifier.slug(bibliography.style.name), "label": bibliography.style.label, "first": index == 0,
+             "entries": bibliography.entries.map { ["html": $0.html, "text": $0.text] }] as [String: Any]
+        }
+        context["downloads"] = ["text": contexts.link(route + "bibliography.txt"), "bib": contexts.link(route + "bibliography.bib"),
+                                "ris": contexts.link(route + "bibliography.ris"), "json": contexts.link(route + "bibliography.json")]
         return context
     }
 }

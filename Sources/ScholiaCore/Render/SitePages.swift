@@ -10,16 +10,20 @@ public struct OutputFile: Sendable {
 struct SitePages: Sendable {
     let site: Site
     let templates: TemplateSet
+    let styles: SiteStyles
     let routes: Routes
     let citationItems: [String: JSONValue]
 
-    init(site: Site, templates: TemplateSet) {
+    init(site: Site, templates: TemplateSet, styles: SiteStyles) {
         self.site = site
         self.templates = templates
+        self.styles = styles
         routes = Routes(config: site.config)
         var items: [String: JSONValue] = [:]
         for document in site.documents {
-            items[document.id] = CitationItem.make(for: document, site: site, url: routes.absolute(Routes.document(document.id)))
+            items[document.id] = CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) {
+                site.speaker($0)?.name
+            }
         }
         citationItems = items
     }
@@ -63,7 +67,7 @@ struct SitePages: Sendable {
         }
         jobs.append { [self] in [html(Routes.collections, "collections", ListPages.collections(contexts))] }
         for collection in site.collections {
-            jobs.append { [self] in [html(Routes.collection(collection.id), "collection", ListPages.collection(collection, contexts))] }
+            jobs.append { [self] in collectionFiles(collection, contexts) }
         }
         jobs.append { [self] in [Feeds.atom(site: site, routes: routes), Feeds.sitemap(site: site, routes: routes, extraRoutes: extraRoutes())] }
         return jobs
@@ -86,14 +90,33 @@ struct SitePages: Sendable {
             + [Routes.collections] + site.collections.map { Routes.collection($0.id) }
     }
 
+    /// The reading list's page and its bibliography in the collection's style as text, BibTeX, RIS and CSL-JSON.
+    private func collectionFiles(_ collection: Collection, _ contexts: PageContexts) -> [OutputFile] {
+        let json = collection.items.compactMap { citationItems[$0.documentID] }
+        let items = (try? Citations.cslItems(json)) ?? []
+        let bibliographies = styles.forCollection(collection).map { style in
+            (style: style, entries: Citations.bibliography(items, style: style))
+        }
+        let route = Routes.collection(collection.id)
+        let text = bibliographies.first.map { $0.entries.map(\.text).joined(separator: "\n") + "\n" } ?? ""
+        return [
+            html(route, "collection", ListPages.collection(collection, contexts, bibliographies: bibliographies)),
+            OutputFile(path: route + "bibliography.txt", data: Data(text.utf8)),
+            OutputFile(path: route + "bibliography.bib", data: Data(json.map(CitationExports.bibtex).joined(separator: "\n").utf8)),
+            OutputFile(path: route + "bibliography.ris", data: Data(json.map(CitationExports.ris).joined().utf8)),
+            OutputFile(path: route + "bibliography.json", data: Data(CitationExports.cslJSON(json).utf8)),
+        ]
+    }
+
     private func html(_ route: String, _ template: String, _ context: [String: Any]) -> OutputFile {
         OutputFile(path: Routes.outputPath(route), data: Data(templates.render(template, context).utf8))
     }
 
     private func documentFiles(_ document: Document, _ contexts: PageContexts) -> [OutputFile] {
         let item = citationItems[document.id]!
+        let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
         return [
-            html(Routes.document(document.id), "document", DocumentPage.context(document, contexts, item: item)),
+            html(Routes.document(document.id), "document", DocumentPage.context(document, contexts, item: item, citations: citations)),
             OutputFile(path: Routes.citation(document.id, "json"), data: Data(CitationExports.cslJSON([item]).utf8)),
             OutputFile(path: Routes.citation(document.id, "bib"), data: Data(CitationExports.bibtex(item).utf8)),
             OutputFile(path: Routes.citation(document.id, "ris"), data: Data(CitationExports.ris(item).utf8)),

@@ -145,7 +145,7 @@ a.speaker-label:hover { text-decoration: underline; }
   @page { margin: 2cm; }
   html { font-size: 11pt; }
   body { background: #fff; color: #000; }
-  .site-header nav, .skip-link, .document-actions, .related, .site-footer > p:not(.print-only), .cite p, script { display: none !important; }
+  .site-header nav, .skip-link, .document-actions, .related, .site-footer > p:not(.print-only), script { display: none !important; }
   .site-header { background: none; border: 0; padding: 0 0 0.5rem; }
   .site-title { font-size: 9pt; color: #000; }
   main { padding: 0; max-width: none; }
@@ -159,13 +159,98 @@ a.speaker-label:hover { text-decoration: underline; }
   .source a::after { content: " <" attr(href) ">"; font-size: 9pt; }
 }
 
+/* The Cite box and bibliographies: every style shown without JavaScript; tabs with it. */
+.cite-style { padding: 0.5rem 0; }
+.cite-style + .cite-style { border-top: 1px solid var(--rule); }
+.tab-label { font-size: 0.95rem; margin: 0.5rem 0 0.25rem; }
+.cite-entry { padding-left: 2em; text-indent: -2em; }
+.cite-short { font-size: 0.95rem; }
+.copy-button, .tab-list button {
+  font: 0.9rem system-ui, sans-serif; padding: 0.3rem 0.8rem; border: 1px solid var(--accent); border-radius: 4px;
+  background: transparent; color: var(--accent); cursor: pointer;
+}
+.tab-list { display: flex; gap: 0.25rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.5rem; }
+.tab-list button[aria-selected="true"] { background: var(--accent); color: var(--accent-text); }
+.cite-style[role="tabpanel"] { border-top: 0; }
+.bibliography-entries { list-style: none; padding: 0; }
+.bibliography-entries li { padding-left: 2em; text-indent: -2em; margin-bottom: 0.5rem; }
+
+@media print {
+  .cite { border: 0; background: none; padding: 0; }
+  .cite-style:not(.cite-first), .tab-list, .copy-button, .cite-downloads, .tab-label { display: none !important; }
+  .cite-style[hidden].cite-first { display: block !important; }
+  .cite h2 { font-size: 10pt; }
+}
+
 """#),
         File(path: "assets/scholia.js", contents: #"""
-// Progressive enhancement only: every page reads fully without this script.
-document.querySelectorAll('[data-action="print"]').forEach(function (button) {
-  button.hidden = false;
-  button.addEventListener('click', function () { window.print(); });
-});
+// Progressive enhancement only: every page reads fully without this script, every citation style shown.
+(function () {
+  document.querySelectorAll('[data-action="print"]').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { window.print(); });
+  });
+
+  // Citation styles become tabs: one tab per style, arrow keys move between them.
+  document.querySelectorAll('[data-tabs]').forEach(function (container) {
+    var panels = Array.prototype.slice.call(container.querySelectorAll(':scope > .cite-style'));
+    if (panels.length < 2) return;
+    var list = document.createElement('div');
+    list.setAttribute('role', 'tablist');
+    list.className = 'tab-list';
+    var tabs = panels.map(function (panel, index) {
+      var label = panel.querySelector('.tab-label');
+      var tab = document.createElement('button');
+      tab.type = 'button';
+      tab.setAttribute('role', 'tab');
+      tab.id = panel.id + '-tab';
+      tab.setAttribute('aria-controls', panel.id);
+      tab.textContent = label.textContent;
+      label.hidden = true;
+      panel.setAttribute('role', 'tabpanel');
+      panel.setAttribute('aria-labelledby', tab.id);
+      tab.addEventListener('click', function () { select(index); });
+      tab.addEventListener('keydown', function (event) {
+        var next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
+        if (next === null) return;
+        next = (next + panels.length) % panels.length;
+        select(next);
+        tabs[next].focus();
+      });
+      list.appendChild(tab);
+      return tab;
+    });
+    function select(selected) {
+      tabs.forEach(function (tab, index) {
+        tab.setAttribute('aria-selected', index === selected ? 'true' : 'false');
+        tab.tabIndex = index === selected ? 0 : -1;
+        panels[index].hidden = index !== selected;
+      });
+    }
+    container.insertBefore(list, container.firstChild);
+    select(0);
+  });
+
+  // Copy puts both the formatted citation (HTML, with italics) and plain text on the clipboard.
+  document.querySelectorAll('[data-copy]').forEach(function (button) {
+    if (!navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var source = document.querySelector(button.getAttribute('data-copy'));
+      var html = source.innerHTML, text = source.innerText.trim();
+      var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = 'Copy'; }, 2000); };
+      if (window.ClipboardItem) {
+        var item = new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' })
+        });
+        navigator.clipboard.write([item]).then(done, function () { navigator.clipboard.writeText(text).then(done); });
+      } else {
+        navigator.clipboard.writeText(text).then(done);
+      }
+    });
+  });
+})();
 
 """#),
         File(path: "base.mustache", contents: ##"""
@@ -204,7 +289,7 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
 </html>
 
 """##),
-        File(path: "collection.mustache", contents: #"""
+        File(path: "collection.mustache", contents: ##"""
 {{<base}}
 {{$content}}
 {{#collection}}
@@ -226,10 +311,27 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
   </ol>
 </section>
 {{/collection}}
+<section aria-labelledby="bibliography-heading" class="bibliography">
+  <h2 id="bibliography-heading">Bibliography</h2>
+  <div class="cite-styles" data-tabs="bibliography">
+  {{#bibliographies}}
+    <section class="cite-style{{#first}} cite-first{{/first}}" id="bibliography-{{id}}" aria-labelledby="bibliography-{{id}}-label">
+      <h3 class="tab-label" id="bibliography-{{id}}-label">{{label}}</h3>
+      <ul class="bibliography-entries">
+      {{#entries}}<li>{{{html}}}</li>
+      {{/entries}}
+      </ul>
+      <button type="button" class="copy-button" data-copy="#bibliography-{{id}} .bibliography-entries" hidden>Copy bibliography</button>
+    </section>
+  {{/bibliographies}}
+  </div>
+  <p class="cite-downloads">Download: <a href="{{downloads.text}}">Text</a> · <a href="{{downloads.bib}}" download>BibTeX</a> · <a href="{{downloads.ris}}" download>RIS</a> · <a href="{{downloads.json}}" download>CSL-JSON</a></p>
+</section>
+<script src="{{assets.js}}" defer></script>
 {{/content}}
 {{/base}}
 
-"""#),
+"""##),
         File(path: "collections.mustache", contents: #"""
 {{<base}}
 {{$content}}
@@ -307,7 +409,17 @@ document.querySelectorAll('[data-action="print"]').forEach(function (button) {
     {{/document.source}}
     <section id="cite" aria-labelledby="cite-heading" class="cite">
       <h2 id="cite-heading">Cite this document</h2>
-      <p>Download the citation: <a href="{{document.citation.bib}}" download>BibTeX</a> · <a href="{{document.citation.ris}}" download>RIS</a> · <a href="{{document.citation.json}}" download>CSL-JSON</a></p>
+      <div class="cite-styles" data-tabs="cite">
+      {{#citations}}
+        <section class="cite-style{{#first}} cite-first{{/first}}" id="cite-{{id}}" aria-labelledby="cite-{{id}}-label">
+          <h3 class="tab-label" id="cite-{{id}}-label">{{label}}</h3>
+          <p class="cite-entry">{{{bibliographyHTML}}}</p>
+          <p class="cite-short"><span class="meta">{{shortLabel}}:</span> <span class="cite-short-text">{{{shortHTML}}}</span></p>
+          <button type="button" class="copy-button" data-copy="#cite-{{id}} .cite-entry" hidden>Copy citation</button>
+        </section>
+      {{/citations}}
+      </div>
+      <p class="cite-downloads">Download: <a href="{{document.citation.bib}}" download>BibTeX</a> · <a href="{{document.citation.ris}}" download>RIS</a> · <a href="{{document.citation.json}}" download>CSL-JSON</a></p>
     </section>
   </footer>
 </article>

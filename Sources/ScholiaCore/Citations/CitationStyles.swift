@@ -1,0 +1,83 @@
+import CSL
+import Foundation
+
+/// A style ready to render: parsed once per build.
+public struct CitationStyle: Sendable {
+    /// The name the site uses for it ("modern-language-association", or a file name).
+    public var name: String
+    /// A short label for tabs: "MLA", "APA", "Chicago", else the style's title.
+    public var label: String
+    public var processor: CSLProcessor
+
+    public var isNoteStyle: Bool { processor.style.styleClass == .note }
+}
+
+/// Finds and loads CSL styles: a path to a `.csl` file, or a style id looked up in the site's
+/// `Templates/styles/` and then in the system's folder (Debian `citation-style-language-styles`).
+public struct CitationStyleLoader: Sendable {
+    public static let systemStyles = URL(fileURLWithPath: "/usr/share/citation-style-language/styles")
+    public static let systemLocales = URL(fileURLWithPath: "/usr/share/citation-style-language/locales")
+    /// Short names a teacher would type.
+    public static let aliases = ["mla": "modern-language-association", "apa": "apa", "chicago": "chicago-note-bibliography",
+                                 "chicago-notes": "chicago-note-bibliography", "chicago-author-date": "chicago-author-date"]
+    static let labels = ["modern-language-association": "MLA", "apa": "APA", "chicago-note-bibliography": "Chicago",
+                         "chicago-author-date": "Chicago (author-date)"]
+
+    let siteStyles: URL
+    let systemStyles: URL
+    let locales: CSLLocaleStore
+    let localesFolder: URL
+    let language: String
+
+    public init(siteDirectory: URL, language: String, systemStyles: URL = Self.systemStyles, systemLocales: URL = Self.systemLocales) {
+        siteStyles = siteDirectory.appendingPathComponent("Templates/styles")
+        self.systemStyles = systemStyles
+        localesFolder = systemLocales
+        locales = CSLLocaleStore(folder: systemLocales)
+        self.language = language
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case notFound(name: String, looked: [String])
+        case invalid(name: String, error: String)
+        case noLocales(folder: String)
+
+        public var description: String {
+            switch self {
+            case .notFound(let name, let looked):
+                return "citation style '\(name)' not found; looked in \(looked.joined(separator: " and ")). "
+                    + "Install the official styles (Debian: apt-get install citation-style-language-styles), "
+                    + "or put \(name).csl in Templates/styles/."
+            case .invalid(let name, let error):
+                return "citation style '\(name)' cannot be used: \(error)"
+            case .noLocales(let folder):
+                return "no CSL locales in \(folder); install them (Debian: apt-get install citation-style-language-locales)"
+            }
+        }
+    }
+
+    /// Loads one style by id, alias or `.csl` path.
+    public func load(_ name: String) throws -> CitationStyle {
+        let id = Self.aliases[name.lowercased()] ?? name
+        let candidates: [URL]
+        if name.hasSuffix(".csl") {
+            candidates = [URL(fileURLWithPath: name)]
+        } else {
+            candidates = [siteStyles.appendingPathComponent(id + ".csl"), systemStyles.appendingPathComponent(id + ".csl")]
+        }
+        guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw Failure.notFound(name: name, looked: name.hasSuffix(".csl") ? [name] : [siteStyles.path, systemStyles.path])
+        }
+        guard FileManager.default.fileExists(atPath: localesFolder.appendingPathComponent("locales-en-US.xml").path) else {
+            throw Failure.noLocales(folder: localesFolder.path)
+        }
+        do {
+            // A dependent style (a journal's, say) names an official parent: it is looked for in the system folder.
+            let style = try CSLStyle(contentsOf: file, stylesFolder: systemStyles)
+            let processor = try CSLProcessor(style: style, locales: locales, language: language)
+            return CitationStyle(name: id, label: Self.labels[id] ?? style.title, processor: processor)
+        } catch {
+            throw Failure.invalid(name: name, error: "\(error)")
+        }
+    }
+}

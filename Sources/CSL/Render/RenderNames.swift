@@ -92,14 +92,16 @@ extension Renderer {
     /// How many names are printed before "et al." (all of them if et-al does not apply).
     func shownCount(_ total: Int, _ options: NameOptions) -> Int {
         guard let min = options.etAlMin, let first = options.etAlUseFirst, total >= min else { return total }
+        if first == 0 && disambiguation.minNames == nil { return 0 }
         var shown = first
         if let extra = disambiguation.minNames { shown = Swift.max(shown, extra) }
-        return Swift.min(total, Swift.max(shown, 1))
+        return Swift.min(total, shown)
     }
 
     private func renderNameList(_ names: [CSLName], variable: String, element n: NamesElement,
                                 options: NameOptions) -> [Node] {
         let shown = shownCount(names.count, options)
+        if shown == 0 { return [] }
         let truncated = shown < names.count
         var formatter = NameFormatter(options: options, element: n.name, demoteParticle: style.demoteNonDroppingParticle,
                                       initializeWithHyphen: style.initializeWithHyphen)

@@ -88,8 +88,9 @@ final class Renderer {
         let rendered = variablesRendered - renderedBefore
         // Suppress the group if it asked for variables and none of them had a value.
         if parts.isEmpty || (called > 0 && rendered == 0) { return [] }
-        // A group that rendered something counts as a non-empty variable for enclosing groups.
-        if called > 0 { variablesCalled = calledBefore + 1; variablesRendered = renderedBefore + 1 }
+        // A group that rendered something counts as non-empty content for enclosing groups.
+        variablesCalled = calledBefore + 1
+        variablesRendered = renderedBefore + 1
         return decorate(join(parts, group.delimiter), group.decoration)
     }
 

@@ -117,6 +117,14 @@ extension Renderer {
         }
         var out: [Node] = []
         let useLast = truncated && options.etAlUseLast == true && names.count - shown >= 2
+        if mode == .sort {
+            // Sort keys compare name by name, so no "and" or punctuation between them.
+            var keyParts = rendered
+            if useLast, let last = names.last {
+                keyParts.append(formatter.render(last, inverted: true, givenLevel: givenLevel(last)))
+            }
+            return join(keyParts, "\u{1}")
+        }
         let andTerm: String? = switch options.and {
         case .text: locale.termText("and") ?? "and"
         case .symbol: "&"

@@ -22,7 +22,7 @@ extension Document {
             cites.append((cite, citeData[index][i]))
         }
         if !style.citation.sort.isEmpty {
-            let sorter = Sorter(document: self, keys: style.citation.sort, mode: .citation)
+            let sorter = Sorter(document: self, keys: style.citation.sort)
             cites = sorter.sortedIndices(cites.map(\.0.id), cites: cites.map(\.1)).map { cites[$0] }
         }
         let rendered = cites.enumerated().map { renderCite($1.0, $1.1, first: $0 == 0) }

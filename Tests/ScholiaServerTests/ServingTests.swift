@@ -86,6 +86,10 @@ extension LivePreview {
                 #expect(stale.status == 200)
                 #expect(stale.body == full.body)
 
+                let events = try await preview.get("/_scholia/events", method: "HEAD")
+                #expect(events.status == 200)
+                #expect(events.header("Content-Type") == "text/event-stream; charset=utf-8")
+
                 let post = try await preview.get("/documents/first/", method: "POST", headers: ["Content-Length": "0"])
                 #expect(post.status == 405)
             }

@@ -32,15 +32,20 @@ struct LocaleParser {
         return data
     }
 
+    /// Term text spread over indented lines is layout, not content; otherwise keep it exactly.
+    static func content(_ text: String) -> String {
+        text.contains("\n") ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
+    }
+
     private func parseTerm(_ node: XMLNode, _ parser: StyleParser) throws -> (TermKey, Term) {
         guard let name = node.attributes["name"] else { throw parser.fail(node, "term without name") }
         let form: TermForm = try parser.enumValue(node, "form") ?? .long
         // Whitespace in terms is content (" AD", French quotes with no-break spaces).
-        var term = Term(single: node.text,
+        var term = Term(single: Self.content(node.text),
                         gender: node.attributes["gender"], match: node.attributes["match"])
         if let single = node.child("single") {
-            term.single = single.text
-            term.multiple = node.child("multiple")?.text
+            term.single = Self.content(single.text)
+            term.multiple = node.child("multiple").map { Self.content($0.text) }
         }
         return (TermKey(name: name, form: form, genderForm: node.attributes["gender-form"]), term)
     }

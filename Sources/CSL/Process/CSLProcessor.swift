@@ -50,6 +50,8 @@ public struct CSLProcessor: Sendable {
             let body = entry.html
             if body.hasPrefix("<div class=\"csl-") {
                 out += "  <div class=\"csl-entry\">\n    \(body)\n  </div>\n"
+            } else if body.contains("<div class=\"csl-") {
+                out += "  <div class=\"csl-entry\">\(body)\n  </div>\n"
             } else {
                 out += "  <div class=\"csl-entry\">\(body)</div>\n"
             }

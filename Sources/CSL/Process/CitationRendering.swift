@@ -22,7 +22,7 @@ extension Document {
             cites.append((cite, citeData[index][i]))
         }
         if !style.citation.sort.isEmpty {
-            let sorter = Sorter(document: self, keys: style.citation.sort, mode: .citation)
+            let sorter = Sorter(document: self, keys: style.citation.sort)
             cites = sorter.sortedIndices(cites.map(\.0.id), cites: cites.map(\.1)).map { cites[$0] }
         }
         let rendered = cites.enumerated().map { renderCite($1.0, $1.1, first: $0 == 0) }
@@ -59,7 +59,7 @@ extension Document {
         return RenderedCite(id: cite.id, nodes: nodes, withoutNames: withoutNames, number: citationNumbers[cite.id],
                             namesKey: namesKey ?? "", yearKey: yearKey, yearSuffix: suffix,
                             hasAffixesOrLocator: affixed || data.locator != nil, hasLocator: data.locator != nil,
-                            prefixReplacesDelimiter: cite.prefix.map { $0.hasPrefix(",") || $0.hasPrefix(";") } ?? false)
+                            prefixReplacesDelimiter: cite.prefix.map { $0.hasPrefix(",") || $0.hasPrefix(";") || $0.hasPrefix(".") } ?? false)
     }
 
     static let noPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -69,7 +69,7 @@ extension Document {
     static func capitalizingLeadingTerm(_ nodes: [Node], after prefix: String?) -> [Node] {
         // A sentence ended in the prefix ("Compare this. Ibid."); a single abbreviated word does not.
         if let prefix, !prefix.isEmpty {
-            let trimmed = prefix.trimmedSpaces
+            let trimmed = String(prefix.trimmedSpaces.reversed().drop { "\u{201D}\u{2019}\"'".contains($0) }.reversed())
             guard trimmed.hasSuffix("."), trimmed.contains(" ") else { return nodes }
         }
         guard case .tag(.term, _)? = firstLeafOwner(nodes) else { return nodes }

@@ -43,7 +43,7 @@ final class Document {
             bibliographyOrder = registered
             return
         }
-        bibliographyOrder = Sorter(document: self, keys: bib.sort, mode: .bibliography).sort(registered)
+        bibliographyOrder = Sorter(document: self, keys: bib.sort, bibliography: true).sort(registered)
         let keepsNumbers = bib.sort.contains { if case .variable("citation-number") = $0.source { return true }; return false }
         if !keepsNumbers {
             for (i, id) in bibliographyOrder.enumerated() { citationNumbers[id] = i + 1 }
@@ -51,14 +51,15 @@ final class Document {
     }
 
     func makeRenderer(_ id: String, cite: CiteData = CiteData(), mode: RenderMode,
-                      disambiguation override: Disambiguation? = nil) -> Renderer {
+                      disambiguation override: Disambiguation? = nil, bibliographySection: Bool? = nil) -> Renderer {
         var d = override ?? disambiguation[id] ?? Disambiguation()
         if mode == .bibliography {
             // Year suffixes and the disambiguate condition carry over to the bibliography.
             d = Disambiguation(disambiguateCondition: d.disambiguateCondition, yearSuffix: d.yearSuffix)
         }
         let renderer = Renderer(style: style, locale: locale, item: items[id]!, cite: cite, mode: mode,
-                                disambiguation: d, citationNumber: citationNumbers[id])
+                                disambiguation: d, citationNumber: citationNumbers[id],
+                                bibliographySection: bibliographySection)
         renderer.cache = cache
         return renderer
     }

@@ -4,7 +4,8 @@ import Foundation
 struct Sorter {
     let document: Document
     let keys: [SortKey]
-    let mode: RenderMode
+    /// Sorting the bibliography (its name options apply) rather than a citation.
+    var bibliography = false
 
     func sort(_ ids: [String]) -> [String] {
         sortedIndices(ids, cites: ids.map { _ in CiteData() }).map { ids[$0] }
@@ -35,7 +36,7 @@ struct Sorter {
         case .variable(let name):
             if name == "citation-number" { return document.citationNumbers[id].map(Self.pad) }
             if let names = item.names[name], !names.isEmpty {
-                let r = document.makeRenderer(id, cite: cite, mode: .sort)
+                let r = document.makeRenderer(id, cite: cite, mode: .sort, bibliographySection: bibliography)
                 r.sortNameOverride = (key.namesMin, key.namesUseFirst, key.namesUseLast)
                 let element = NamesElement(variables: [name], name: nil, etAl: nil, label: nil, labelBeforeName: false,
                                            substitute: nil, delimiter: nil, decoration: .none)
@@ -46,7 +47,7 @@ struct Sorter {
             if VariableKind.numbers.contains(name), let n = Int(value.prefix { $0.isNumber }) { return Self.pad(n) }
             return normalized(RichText.parse(value).plainText)
         case .macro(let name):
-            let r = document.makeRenderer(id, cite: cite, mode: .sort)
+            let r = document.makeRenderer(id, cite: cite, mode: .sort, bibliographySection: bibliography)
             r.sortNameOverride = (key.namesMin, key.namesUseFirst, key.namesUseLast)
             let text = r.render(document.style.macros[name] ?? []).plainText
             return text.isEmpty ? nil : normalized(text)

@@ -68,11 +68,11 @@ struct NameFormatter {
             bare?.suffix = ""
             var familyNodes = decorated(RichText.parse(family), bare)
             if !ndp.isEmpty {
-                let gap: [Node] = join(ndp, family) == ndp + family ? [] : [.text(" ")]
+                let gap: [Node] = attaches(ndp) ? [] : [.text(" ")]
                 familyNodes = [.tag(.particle, decorated([.text(ndp)], bare))] + gap + familyNodes
             }
             if !dp.isEmpty {
-                let gap = join(dp, "x") == dp + "x" ? "" : " "
+                let gap = attaches(dp) ? "" : " "
                 familyNodes.insert(.tag(.particle, [.text(dp + gap)]), at: 0)
             }
             if !suffix.isEmpty { familyNodes.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
@@ -92,8 +92,13 @@ struct NameFormatter {
     private func join(_ a: String, _ b: String) -> String {
         if a.isEmpty { return b }
         if b.isEmpty { return a }
-        if let last = a.last, last == "'" || last == "\u{2019}" || last == "-" { return a + b }
-        return a + " " + b
+        return attaches(a) ? a + b : a + " " + b
+    }
+
+    /// A particle ending in an apostrophe or hyphen joins the next part without a space.
+    private func attaches(_ particle: String) -> Bool {
+        guard let last = particle.last else { return false }
+        return last == "'" || last == "\u{2019}" || last == "-"
     }
 
     private func decorated(_ nodes: [Node], _ d: Decoration?) -> [Node] {

@@ -31,7 +31,7 @@ enum PageRange {
         let (prefixA, numberA) = splitPrefix(first)
         let (prefixB, numberB) = splitPrefix(last)
         // Mismatched prefixes ("N110-P5") are not a range we understand: leave them alone.
-        guard prefixA == prefixB || (numberA.isEmpty && numberB.isEmpty) else { return part }
+        guard prefixA == prefixB || (numberA.isEmpty && numberB.isEmpty) else { return leading + first + "-" + last + trailing }
         guard let format else { return leading + first + delimiter + last + trailing }
         guard let a = Int(numberA), let b = Int(numberB) else {
             return leading + first + delimiter + last + trailing
@@ -48,7 +48,8 @@ enum PageRange {
         case "chicago-16": second = chicago16(a, numberA, expandedB)
         default: second = expandedB
         }
-        return leading + first + delimiter + prefixB + second + trailing
+        // Only the expanded form repeats a prefix ("N110–N115"); shorter forms drop it ("n11564–8").
+        return leading + first + delimiter + (format == "expanded" ? prefixB : "") + second + trailing
     }
 
     private static func splitPrefix(_ s: String) -> (String, String) {

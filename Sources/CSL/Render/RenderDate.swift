@@ -18,7 +18,7 @@ extension Renderer {
         if d.variable == "issued", let suffix = disambiguation.yearSuffix, !yearSuffixRendered,
            !styleUsesYearSuffixVariable, parts.contains(where: { $0.name == .year }) {
             yearSuffixRendered = true
-            nodes = Self.appendYearSuffix(nodes, YearSuffix.letters(suffix), style.citation.yearSuffixDelimiter)
+            nodes.append(.tag(.yearSuffix, [.text(YearSuffix.letters(suffix))]))
         }
         return decorate([.tag(.date, nodes)], d.decoration)
     }
@@ -53,9 +53,4 @@ extension Renderer {
     }
 
     var styleUsesYearSuffixVariable: Bool { style.yearSuffixInLayout }
-
-    /// Puts the suffix right after the last text of the date ("2000a").
-    static func appendYearSuffix(_ nodes: [Node], _ suffix: String, _ delimiter: String?) -> [Node] {
-        nodes + [.tag(.yearSuffix, [.text(suffix)])]
-    }
 }

@@ -92,14 +92,16 @@ extension Renderer {
     /// How many names are printed before "et al." (all of them if et-al does not apply).
     func shownCount(_ total: Int, _ options: NameOptions) -> Int {
         guard let min = options.etAlMin, let first = options.etAlUseFirst, total >= min else { return total }
+        if first == 0 && disambiguation.minNames == nil { return 0 }
         var shown = first
         if let extra = disambiguation.minNames { shown = Swift.max(shown, extra) }
-        return Swift.min(total, Swift.max(shown, 1))
+        return Swift.min(total, shown)
     }
 
     private func renderNameList(_ names: [CSLName], variable: String, element n: NamesElement,
                                 options: NameOptions) -> [Node] {
         let shown = shownCount(names.count, options)
+        if shown == 0 { return [] }
         let truncated = shown < names.count
         var formatter = NameFormatter(options: options, element: n.name, demoteParticle: style.demoteNonDroppingParticle,
                                       initializeWithHyphen: style.initializeWithHyphen)
@@ -115,6 +117,14 @@ extension Renderer {
         }
         var out: [Node] = []
         let useLast = truncated && options.etAlUseLast == true && names.count - shown >= 2
+        if mode == .sort {
+            // Sort keys compare name by name, so no "and" or punctuation between them.
+            var keyParts = rendered
+            if useLast, let last = names.last {
+                keyParts.append(formatter.render(last, inverted: true, givenLevel: givenLevel(last)))
+            }
+            return join(keyParts, "\u{1}")
+        }
         let andTerm: String? = switch options.and {
         case .text: locale.termText("and") ?? "and"
         case .symbol: "&"

@@ -29,7 +29,7 @@ final class Renderer {
     var suppressFirstNames = false
 
     init(style: CSLStyle, locale: ResolvedLocale, item: CSLItem, cite: CiteData, mode: RenderMode,
-         disambiguation: Disambiguation, citationNumber: Int?) {
+         disambiguation: Disambiguation, citationNumber: Int?, bibliographySection: Bool? = nil) {
         self.style = style
         self.locale = locale
         self.item = item
@@ -37,11 +37,11 @@ final class Renderer {
         self.mode = mode
         self.disambiguation = disambiguation
         self.citationNumber = citationNumber
-        switch mode {
-        case .bibliography, .sort where style.bibliography != nil:
-            inheritedNames = style.bibliography!.nameOptions.over(style.nameOptions)
-            inheritedNamesDelimiter = style.bibliography!.namesDelimiter ?? style.namesDelimiter
-        default:
+        // Name options inherit from the section being rendered (or sorted).
+        if bibliographySection ?? (mode == .bibliography), let bibliography = style.bibliography {
+            inheritedNames = bibliography.nameOptions.over(style.nameOptions)
+            inheritedNamesDelimiter = bibliography.namesDelimiter ?? style.namesDelimiter
+        } else {
             inheritedNames = style.citation.nameOptions.over(style.nameOptions)
             inheritedNamesDelimiter = style.citation.namesDelimiter ?? style.namesDelimiter
         }
@@ -65,12 +65,6 @@ final class Renderer {
         }
     }
 
-    /// Renders a layout with its affixes and formatting.
-    func renderLayout(_ layout: Layout) -> [Node] {
-        let body = render(layout.elements)
-        return body
-    }
-
     /// Records that a variable was asked for, and whether it produced anything.
     func noteVariable(_ nonEmpty: Bool) {
         variablesCalled += 1
@@ -88,8 +82,9 @@ final class Renderer {
         let rendered = variablesRendered - renderedBefore
         // Suppress the group if it asked for variables and none of them had a value.
         if parts.isEmpty || (called > 0 && rendered == 0) { return [] }
-        // A group that rendered something counts as a non-empty variable for enclosing groups.
-        if called > 0 { variablesCalled = calledBefore + 1; variablesRendered = renderedBefore + 1 }
+        // A group that rendered something counts as non-empty content for enclosing groups.
+        variablesCalled = calledBefore + 1
+        variablesRendered = renderedBefore + 1
         return decorate(join(parts, group.delimiter), group.decoration)
     }
 

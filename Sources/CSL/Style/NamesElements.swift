@@ -42,10 +42,6 @@ struct NameOptions: Sendable, Equatable {
     }
 }
 
-struct NamePart: Sendable {
-    var decoration: Decoration
-}
-
 struct NameElement: Sendable {
     var options: NameOptions
     var decoration: Decoration

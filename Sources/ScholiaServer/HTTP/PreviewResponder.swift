@@ -27,7 +27,7 @@ struct PreviewResponder<Context: RequestContext>: HTTPResponder {
             // The bare host root of a site that lives under a sub-path: take the editor to it.
             return rawPath == "/" ? redirect(to: snapshot.basePath, query: nil, status: .found) : notFound(snapshot)
         case .inside(let path):
-            if path == PreviewInjection.eventsPath { return EventStream.response(broadcaster) }
+            if path == PreviewInjection.eventsPath { return EventStream.response(broadcaster, headOnly: request.method == .head) }
             guard snapshot.hasContent else { return serve(snapshot.errorPage, request, status: .internalServerError) }
             if path.isEmpty || path.hasSuffix("/") {
                 return snapshot.files[path + "index.html"].map { serve($0, request) } ?? notFound(snapshot)

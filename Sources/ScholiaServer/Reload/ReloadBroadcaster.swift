@@ -43,6 +43,4 @@ final class ReloadBroadcaster: Sendable {
         }
         for listener in listeners { listener.finish() }
     }
-
-    var listenerCount: Int { state.withLock { $0.listeners.count } }
 }

@@ -1,0 +1,134 @@
+import CSL
+import Foundation
+
+/// `scholia cite`: citations of some documents, or of a reading list, in one style and format.
+/// It reads only the files it needs (site.yml, the documents, their speakers), never the whole site.
+public struct CiteRequest: Sendable {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, html, markdown, cslJSON = "csl-json", bibtex, ris
+    }
+
+    public var siteDirectory: URL
+    public var documentIDs: [String]
+    public var collectionID: String?
+    /// Default: the collection's style, else the first of `citation_styles`.
+    public var style: String?
+    public var format: Format = .text
+    public var accessed: PartialDate?
+
+    public init(siteDirectory: URL, documentIDs: [String], collectionID: String? = nil, style: String? = nil,
+                format: Format = .text, accessed: PartialDate? = nil) {
+        self.siteDirectory = siteDirectory
+        self.documentIDs = documentIDs
+        self.collectionID = collectionID
+        self.style = style
+        self.format = format
+        self.accessed = accessed
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The citations, ready to print; content errors are thrown as `ContentErrors`.
+    public func run() throws -> String {
+        var diagnostics = DiagnosticList()
+        let config = SiteConfig.load(from: siteDirectory.appendingPathComponent("site.yml"), displayPath: "site.yml", &diagnostics)
+        var ids = documentIDs
+        var collectionStyle: String?
+        if let collectionID {
+            let loaded = loadCollection(collectionID, config: config, &diagnostics)
+            ids += loaded?.collection.items.map(\.documentID) ?? []
+            collectionStyle = loaded?.collection.style
+        }
+        guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
+        guard !ids.isEmpty else { throw Failure(description: "name at least one document id, or --collection ID") }
+
+        let items = try ids.map { id -> JSONValue in
+            guard let item = loadItem(id, config: config, &diagnostics) else { return .null }
+            return item
+        }
+        guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
+        return try format(items, config: config, styleName: style ?? collectionStyle ?? config.citationStyles[0])
+    }
+
+    private func format(_ items: [JSONValue], config: SiteConfig, styleName: String) throws -> String {
+        switch format {
+        case .cslJSON: return CitationExports.cslJSON(items)
+        case .bibtex: return items.map(CitationExports.bibtex).joined(separator: "\n")
+        case .ris: return items.map(CitationExports.ris).joined()
+        case .text, .html, .markdown:
+            let style: CitationStyle
+            do { style = try CitationStyleLoader(siteDirectory: siteDirectory, language: config.language).load(styleName) } catch {
+                throw Failure(description: "\(error)")
+            }
+            let entries = Citations.bibliography(try Citations.cslItems(items), style: style)
+            switch format {
+            case .html: return CSLProcessor.bibliographyHTML(entries) + "\n"
+            case .markdown: return entries.map { CitationMarkdown.render($0.output) }.joined(separator: "\n\n") + "\n"
+            default: return entries.map(\.text).joined(separator: "\n") + "\n"
+            }
+        }
+    }
+
+    /// The CSL item of one document, with the access date of this term.
+    private func loadItem(_ id: String, config: SiteConfig, _ diagnostics: inout DiagnosticList) -> JSONValue? {
+        guard let file = findDocument(id) else {
+            diagnostics.error("no document with the id '\(id)' in Content/documents/", at: SourceLocation(path: "Content/documents"))
+            return nil
+        }
+        let (loaded, found) = DocumentLoader(config: config, speakerFiles: [:]).load(file)
+        diagnostics.append(contentsOf: found)
+        guard let loaded else { return nil }
+        let entities = EntityLoader(config: config)
+        var names: [String: PersonName] = [:]
+        for reference in loaded.speakers {
+            let path = "Content/speakers/\(reference.id).md"
+            let url = siteDirectory.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path), let speaker = entities.speaker(url, displayPath: path, &diagnostics) {
+                names[reference.id] = speaker.name
+            } else if names[reference.id] == nil {
+                names[reference.id] = PersonName(splitting: reference.name ?? Identifier.humanize(reference.id))
+            }
+        }
+        let routes = Routes(config: config)
+        var item = CitationItem.make(for: loaded.document, config: config, url: routes.absolute(Routes.document(loaded.document.id))) { names[$0] }
+        if let accessed, case .object(var pairs) = item {
+            pairs.append(("accessed", .object([("date-parts", .array([.array(accessed.parts.map { .int($0) })]))])))
+            item = .object(pairs)
+        }
+        return item
+    }
+
+    /// `Content/documents/ID.md` or `.txt`; else the document whose `slug:` is ID.
+    private func findDocument(_ id: String) -> DocumentLoader.File? {
+        let folder = siteDirectory.appendingPathComponent("Content/documents")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.sorted() ?? []
+        let direct = names.filter { ["md", "txt"].contains(($0 as NSString).pathExtension) && Identifier.slug(($0 as NSString).deletingPathExtension) == id }
+        let bySlug = direct.isEmpty ? names.filter { name in
+            guard ["md", "txt", "yml"].contains((name as NSString).pathExtension),
+                  let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent(name).path) else { return false }
+            defer { try? handle.close() }
+            let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+            return head.contains("\nslug: \(id)\n") || head.hasPrefix("slug: \(id)\n")
+        } : []
+        guard var name = (direct + bySlug).first else { return nil }
+        if name.hasSuffix(".yml") { name = (name as NSString).deletingPathExtension + ".txt" }
+        let url = folder.appendingPathComponent(name)
+        let isText = url.pathExtension == "txt"
+        let sidecar = url.deletingPathExtension().appendingPathExtension("yml")
+        let hasSidecar = isText && FileManager.default.fileExists(atPath: sidecar.path)
+        return DocumentLoader.File(url: url, displayPath: "Content/documents/\(name)", sidecar: hasSidecar ? sidecar : nil,
+                                   sidecarDisplayPath: hasSidecar ? "Content/documents/\(sidecar.lastPathComponent)" : nil, isPlainText: isText)
+    }
+
+    private func loadCollection(_ id: String, config: SiteConfig, _ diagnostics: inout DiagnosticList) -> LoadedCollection? {
+        let path = "Content/collections/\(id).md"
+        let url = siteDirectory.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.error("no reading list '\(id)': expected \(path)", at: SourceLocation(path: path))
+            return nil
+        }
+        return EntityLoader(config: config).collection(url, displayPath: path, &diagnostics)
+    }
+}

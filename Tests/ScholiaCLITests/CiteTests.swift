@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@Suite struct CiteTests {
+    static let files = [
+        "Content/documents/press.md": document("Joint Press Conference", extra: """
+        type: press-conference
+        speakers: [{id: john-kerry, role: Secretary of State}, {id: sergey-lavrov}]
+
+        """),
+        "Content/documents/letter.txt": "Sir: I have just read yours.\n",
+        "Content/documents/letter.yml": "title: Letter to Horace Greeley\ndate: 1862-08-22\ntype: letter\nspeakers: [{id: abraham-lincoln, as: author}, {id: horace-greeley, as: recipient}]\n",
+        "Content/speakers/john-kerry.md": "---\nname: John F. Kerry\ngiven: John F.\nfamily: Kerry\n---\n",
+        "Content/collections/week.md": "---\ntitle: Week\nstyle: apa\ndocuments: [letter, {id: press, note: Read it}]\n---\n",
+    ]
+
+    @Test func citesDocumentsInEachFormat() throws {
+        let site = try FixtureSite(Self.files)
+        defer { site.remove() }
+        func cite(_ arguments: [String]) throws -> String {
+            let result = try CLI.run(["cite", "--site", site.root.path] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        #expect(try cite(["press", "--style", "mla"]) == "Kerry, John F., and Sergey Lavrov. “Joint Press Conference.” <i>Fixture</i>, https://example.org/documents/press/. 7 May 2013.\n".replacingOccurrences(of: "<i>", with: "").replacingOccurrences(of: "</i>", with: ""))
+        #expect(try cite(["press", "--style", "mla", "--format", "markdown"]).contains("*Fixture*"))
+        #expect(try cite(["press", "--style", "apa", "--format", "html"]).contains("<i>Fixture</i>"))
+        let json = try cite(["press", "--format", "csl-json", "--accessed", "2027-01-15"])
+        #expect(json.contains("\"accessed\": {\n      \"date-parts\": [\n        [2027, 1, 15]"))
+        #expect(try cite(["letter", "--format", "bibtex"]).hasPrefix("@misc{letter,\n  author = {Lincoln, Abraham},"))
+        #expect(try cite(["letter", "--format", "ris"]).hasPrefix("TY  - PCOMM\r\nAU  - Lincoln, Abraham\r\nA2  - Greeley, Horace\r\n"))
+    }
+
+    @Test func citesAReadingListInItsStyle() throws {
+        let site = try FixtureSite(Self.files)
+        defer { site.remove() }
+        let result = try CLI.run(["cite", "--site", site.root.path, "--collection", "week"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("Kerry, J. F., & Lavrov, S. (2013, May 7)."), "APA, sorted by author")
+        #expect(lines[1].hasPrefix("Lincoln, A. (1862, August 22)."))
+        let output = site.root.appendingPathComponent("week.txt")
+        #expect(try CLI.run(["cite", "--site", site.root.path, "--collection", "week", "--output", output.path]).status == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8) == result.stdout)
+    }
+
+    @Test func badRequestsAreClearErrors() throws {
+        let site = try FixtureSite(Self.files)
+        defer { site.remove() }
+        let missing = try CLI.run(["cite", "--site", site.root.path, "nope"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no document with the id 'nope'"))
+        let style = try CLI.run(["cite", "--site", site.root.path, "press", "--style", "no-such-style"])
+        #expect(style.status == 1)
+        #expect(style.stderr.contains("citation style 'no-such-style' not found; looked in"))
+        #expect(style.stderr.contains("citation-style-language-styles"))
+        #expect(try CLI.run(["cite", "--site", site.root.path, "press", "--format", "doc"]).status == 2)
+        #expect(try CLI.run(["cite", "--site", site.root.path, "press", "--accessed", "soon"]).status == 2)
+        #expect(try CLI.run(["cite", "--site", site.root.path]).status == 2)
+    }
+
+    @Test func theSiteHasACiteBoxAndCollectionBibliographies() throws {
+        let site = try FixtureSite(Self.files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try site.read("Public/documents/press/index.html")
+        for label in ["MLA", "APA", "Chicago"] { #expect(page.contains(">\(label)</h3>")) }
+        #expect(page.contains(#"<p class="cite-entry">Kerry, John F., and Sergey Lavrov. “Joint Press Conference.” <i>Fixture</i>"#))
+        #expect(page.contains(#"<span class="meta">In-text citation:</span> <span class="cite-short-text">(Kerry and Lavrov)</span>"#))
+        #expect(page.contains(#"<span class="meta">Note:</span>"#))
+        let collection = try site.read("Public/collections/week/index.html")
+        #expect(collection.contains(#"id="bibliography-apa""#))
+        #expect(collection.range(of: "bibliography-apa")!.lowerBound < collection.range(of: "bibliography-modern-language-association")!.lowerBound,
+                "the list's own style comes first")
+        #expect(try site.read("Public/collections/week/bibliography.txt").hasPrefix("Kerry, J. F., & Lavrov, S. (2013, May 7)."))
+        #expect(try site.read("Public/collections/week/bibliography.bib").contains("@misc{press,"))
+        #expect(try site.read("Public/collections/week/bibliography.ris").contains("TY  - PCOMM"))
+        #expect(try site.read("Public/collections/week/bibliography.json").hasPrefix("[\n  {\n    \"id\": \"letter\""))
+    }
+
+    @Test func aStyleThatCannotBeFoundStopsTheBuild() throws {
+        var files = Self.files
+        files["site.yml"] = "title: Fixture\nbase_url: https://example.org/\ncitation_styles: [mla, nonexistent-style]\n"
+        let site = try FixtureSite(files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("site.yml:1:1: error: citation style 'nonexistent-style' not found"))
+    }
+
+    @Test func aBrokenStyleInTheThemeIsAnError() throws {
+        var files = Self.files
+        files["site.yml"] = "title: Fixture\nbase_url: https://example.org/\ncitation_styles: [broken]\n"
+        files["Templates/styles/broken.csl"] = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\"><info><title>Broken"
+        let site = try FixtureSite(files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("citation style 'broken' cannot be used"))
+        #expect(result.stderr.contains("broken.csl"))
+    }
+}

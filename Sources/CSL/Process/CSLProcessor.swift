@@ -2,6 +2,19 @@ import Foundation
 
 /// Renders citations and bibliographies for one style and language. Create one per thread
 /// or share it: it is an immutable value.
+///
+/// Typical use:
+/// ```swift
+/// let style = try CSLStyle(contentsOf: styleURL)              // parse once, reuse
+/// let locales = CSLLocaleStore(folder: localesURL)
+/// let items = try CSLItem.decodeArray(from: jsonData, file: "refs.json")
+/// let processor = try CSLProcessor(style: style, locales: locales, language: "en-US")
+/// let doc = processor.document([CSLCitation(cites: [CSLCite(id: "smith2000", locator: "12")])], items: items)
+/// doc.citations[0].html   // "(Smith 2000, 12)"
+/// doc.bibliography.map(\.html)
+/// ```
+/// Output is a `CSLInline` tree (`CSLOutput.content`) rendered by `.html` or `.text`;
+/// other formats can walk the tree.
 public struct CSLProcessor: Sendable {
     public let style: CSLStyle
     let locale: ResolvedLocale

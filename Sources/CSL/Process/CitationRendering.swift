@@ -21,7 +21,7 @@ extension Document {
         for (i, cite) in citation.cites.enumerated() where items[cite.id] != nil {
             cites.append((cite, citeData[index][i]))
         }
-        if !style.citation.sort.isEmpty {
+        if !style.citation.sort.isEmpty && cites.count > 1 {
             let sorter = Sorter(document: self, keys: style.citation.sort)
             cites = sorter.sortedIndices(cites.map(\.0.id), cites: cites.map(\.1)).map { cites[$0] }
         }

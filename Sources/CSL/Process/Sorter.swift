@@ -67,11 +67,17 @@ struct Sorter {
     /// Case- and accent-insensitive comparison text, without quotes and markup.
     static func normalize(_ s: String) -> String {
         if s.utf8.allSatisfy({ $0 < 128 }) {
-            var out = ""
-            out.unicodeScalars.append(contentsOf: s.unicodeScalars.lazy
-                .filter { !"\"'[](),.;:!?".unicodeScalars.contains($0) }
-                .map { $0.value >= 65 && $0.value <= 90 ? Unicode.Scalar($0.value + 32)! : $0 })
-            return out
+            // ASCII fast path on bytes: drop punctuation, fold case.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
+            for b in s.utf8 {
+                switch b {
+                case 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x21, 0x3F, 0x5B, 0x5D: continue
+                case 0x41...0x5A: bytes.append(b + 32)
+                default: bytes.append(b)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         let stripped = s.filter { !"\u{201C}\u{201D}\u{2018}\u{2019}\"'[](),.;:!?".contains($0) }
         return stripped.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)

@@ -11,6 +11,7 @@ extension Renderer {
         }
         noteVariable(true)
         captured.formUnion(lists.map(\.variable))
+        if substituting > 0 { suppressed.formUnion(lists.map(\.variable)) }
         // Identical editor and translator lists print once, labelled "editortranslator".
         var labelTerms: [String] = lists.map(\.variable)
         if let e = lists.firstIndex(where: { $0.variable == "editor" }),
@@ -59,7 +60,9 @@ extension Renderer {
             let saved = captured
             captured = []
             let calledBefore = variablesCalled, renderedBefore = variablesRendered
+            substituting += 1
             let out = render(element)
+            substituting -= 1
             let used = captured
             captured = saved.union(used)
             if !out.isBlank {
@@ -71,6 +74,7 @@ extension Renderer {
             }
             variablesCalled = calledBefore
             variablesRendered = renderedBefore
+            suppressed.subtract(used)
         }
         return []
     }

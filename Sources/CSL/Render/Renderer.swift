@@ -22,6 +22,8 @@ final class Renderer {
     var yearSuffixRendered = false
     /// Variables rendered non-empty, gathered while trying a substitute.
     var captured: Set<String> = []
+    /// Inside `cs:substitute`, a names variable is printed once: later calls are suppressed.
+    var substituting = 0
     var macroDepth = 0
     /// Shared memo of the document being rendered, if any.
     var cache: RenderCache?

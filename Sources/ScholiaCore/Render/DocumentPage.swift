@@ -31,16 +31,28 @@ enum DocumentPage {
             "topics": document.topicIDs.compactMap { contexts.topicLink($0) },
             "related": contexts.summaries(document.relatedIDs),
             "language": optional(document.language),
-            "source": source.publisher == nil && source.url == nil && source.title == nil && source.archive == nil ? false : [
-                "publisher": optional(source.publisher), "title": optional(source.title), "url": optional(source.url), "place": optional(source.place),
-                "archive": optional(source.archive), "archiveLocation": optional(source.archiveLocation),
-            ] as [String: Any],
+            "sourceHTML": optional(sourceHTML(document.source)),
             "citation": ["json": contexts.link(Routes.citation(document.id, "json")), "bib": contexts.link(Routes.citation(document.id, "bib")),
                          "ris": contexts.link(Routes.citation(document.id, "ris"))],
         ] as [String: Any]
         context["meta"] = metaTags(document, item: item, url: routes.absolute(route), site: site)
         context["citations"] = citationContexts(citations)
         return context
+    }
+
+    /// "Title. Publisher, Place. Archive, Location." with the title linked to the original.
+    static func sourceHTML(_ source: SourceInfo) -> String? {
+        var sentences: [String] = []
+        if let title = source.title ?? source.url {
+            let escaped = HTML.escape(title)
+            sentences.append(source.url.map { "<a href=\"\(HTML.escape($0))\">\(escaped)</a>" } ?? escaped)
+        }
+        for part in [[source.publisher, source.place], [source.archive, source.archiveLocation]] {
+            let text = part.compactMap { $0 }.joined(separator: ", ")
+            if !text.isEmpty { sentences.append(HTML.escape(text)) }
+        }
+        guard !sentences.isEmpty else { return nil }
+        return sentences.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")
     }
 
     /// The Cite box: one entry per style, the first also the one printed.

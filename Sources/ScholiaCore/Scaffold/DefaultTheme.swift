@@ -401,12 +401,12 @@ a.speaker-label:hover { text-decoration: underline; }
       <ul class="inline-list">{{#document.topics}}<li><a href="{{href}}">{{title}}</a></li>{{/document.topics}}</ul>
     </section>
     {{/empty(document.topics)}}
-    {{#document.source}}
+    {{#document.sourceHTML}}
     <section aria-labelledby="source-heading">
       <h2 id="source-heading">Source</h2>
-      <p class="source">{{#title}}{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}. {{/title}}{{^title}}{{#url}}<a href="{{url}}">{{url}}</a>. {{/url}}{{/title}}{{#publisher}}{{publisher}}{{#place}}, {{place}}{{/place}}. {{/publisher}}{{#archive}}{{archive}}{{#archiveLocation}}, {{archiveLocation}}{{/archiveLocation}}.{{/archive}}</p>
+      <p class="source">{{{document.sourceHTML}}}</p>
     </section>
-    {{/document.source}}
+    {{/document.sourceHTML}}
     <section id="cite" aria-labelledby="cite-heading" class="cite">
       <h2 id="cite-heading">Cite this document</h2>
       <div class="cite-styles" data-tabs="cite">

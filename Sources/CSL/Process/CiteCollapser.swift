@@ -8,8 +8,11 @@ struct CiteCollapser {
         let visible = cites.filter { !$0.nodes.isBlank }
         switch citation.collapse {
         case "citation-number": return joinNumbers(visible)
-        case "year", "year-suffix", "year-suffix-ranged": return joinByAuthor(visible)
-        default: return joinPlain(visible, layoutDelimiter)
+        case "year", "year-suffix", "year-suffix-ranged": return joinByAuthor(visible, collapsing: true)
+        default:
+            // cite-group-delimiter alone groups same-author cites without shortening them.
+            if citation.citeGroupDelimiter != nil { return joinByAuthor(visible, collapsing: false) }
+            return joinPlain(visible, layoutDelimiter)
         }
     }
 
@@ -43,7 +46,7 @@ struct CiteCollapser {
         return out
     }
 
-    private func joinByAuthor(_ cites: [RenderedCite]) -> [Node] {
+    private func joinByAuthor(_ cites: [RenderedCite], collapsing: Bool) -> [Node] {
         // Cites by the same author form a group. In sorted citations later cites join the
         // author's first cite; unsorted ones group only when adjacent (as citeproc-js does).
         let sorted = !citation.sort.isEmpty
@@ -63,8 +66,8 @@ struct CiteCollapser {
         var previousCollapsed = false
         for (g, group) in groups.enumerated() {
             if g > 0 { out.append(.text(previousCollapsed ? afterCollapse : layoutDelimiter)) }
-            out += groupNodes(group, groupDelimiter)
-            previousCollapsed = group.count > 1
+            out += collapsing ? groupNodes(group, groupDelimiter) : joinPlain(group, groupDelimiter)
+            previousCollapsed = collapsing && group.count > 1
         }
         return out
     }

@@ -15,6 +15,7 @@ struct Cite: ParsableCommand {
     var style: String?
     @Option(help: "text, html, markdown, csl-json, bibtex or ris.") var format: String = "text"
     @Option(help: "The access date to put in every citation, YYYY-MM-DD.") var accessed: String?
+    @Option(help: "Cite this paragraph (¶) of one document: its short form in each style and a link to it.") var paragraph: Int?
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
     func validate() throws {
@@ -25,11 +26,16 @@ struct Cite: ParsableCommand {
             throw ValidationError("--accessed must be a date such as 2027-01-15, not '\(accessed)'")
         }
         if documents.isEmpty && collection == nil { throw ValidationError("name document ids or --collection ID") }
+        if let paragraph {
+            if documents.count != 1 || collection != nil { throw ValidationError("--paragraph cites one paragraph of one document") }
+            if paragraph < 1 { throw ValidationError("--paragraph counts from 1") }
+        }
     }
 
     func run() throws {
         let request = CiteRequest(siteDirectory: site.url, documentIDs: documents, collectionID: collection, style: style,
-                                  format: CiteRequest.Format(rawValue: format)!, accessed: accessed.flatMap { PartialDate(iso: Substring($0)) })
+                                  format: CiteRequest.Format(rawValue: format)!, accessed: accessed.flatMap { PartialDate(iso: Substring($0)) },
+                                  paragraph: paragraph)
         let text: String
         do { text = try request.run() } catch let failure as CiteRequest.Failure {
             throw CommandFailure(message: failure.description)

@@ -64,4 +64,54 @@
       }
     });
   });
+
+  // Notes: open in the margin on a wide screen; a link to a note opens it.
+  var wide = window.matchMedia('(min-width: 80rem)');
+  if (wide.matches) document.querySelectorAll('.notes details').forEach(function (note) { note.open = true; });
+  function openTarget() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === 'DETAILS') target.open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+
+  // Cite this passage: the citation in every style with the paragraph as locator, and a link to it.
+  var dialog = document.querySelector('.passage-dialog');
+  var styles = Array.prototype.slice.call(document.querySelectorAll('.cite-style[data-pinpoint-html]'));
+  if (!dialog || !styles.length || !dialog.showModal) return;
+  var placeholder = /999999/g;
+  function citePassage(number) {
+    var list = dialog.querySelector('.passage-citations');
+    var url = location.href.split('#')[0] + '#p' + number;
+    list.innerHTML = '';
+    styles.forEach(function (style) {
+      var block = document.createElement('div');
+      block.className = 'passage-citation';
+      var heading = document.createElement('h3');
+      heading.textContent = style.getAttribute('data-label');
+      var citation = document.createElement('p');
+      citation.innerHTML = style.getAttribute('data-pinpoint-html').replace(placeholder, number);
+      block.appendChild(heading);
+      block.appendChild(citation);
+      list.appendChild(block);
+    });
+    var link = document.createElement('p');
+    link.innerHTML = 'Link to ¶ ' + number + ': <a></a>';
+    link.querySelector('a').href = url;
+    link.querySelector('a').textContent = url;
+    list.appendChild(link);
+    dialog.showModal();
+  }
+  document.querySelectorAll('.paragraph-number').forEach(function (anchor) {
+    anchor.title = 'Cite this passage';
+    anchor.addEventListener('click', function (event) {
+      event.preventDefault();
+      history.replaceState(null, '', anchor.getAttribute('href'));
+      citePassage(anchor.getAttribute('href').slice(2));
+    });
+  });
+  document.querySelectorAll('.cite-passage').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { citePassage(button.getAttribute('data-paragraph')); });
+  });
 })();

@@ -31,7 +31,7 @@ import Testing
         #expect(page.contains(#"<div class="turn" data-speaker="question">"#))
         #expect(page.contains(#"<div class="turn" data-speaker="john-kerry">"#))
         #expect(page.contains(#"<div class="turn" data-speaker="sergey-lavrov">"#))
-        #expect(page.contains(#"<p id="p2"><a class="speaker-label" href="/speakers/john-kerry/">SECRETARY KERRY</a>: Because.</p>"#))
+        #expect(page.contains(##"<p id="p2"><a class="paragraph-number" href="#p2" aria-label="Paragraph 2">2</a><a class="speaker-label" href="/speakers/john-kerry/">SECRETARY KERRY</a>: Because.</p>"##))
         #expect(page.contains(#"<meta name="citation_title" content="Joint Press Conference">"#))
         #expect(page.contains(#"<meta name="citation_author" content="Kerry, John">"#))
         #expect(page.contains(#"<meta name="citation_publication_date" content="2013/05/07">"#))

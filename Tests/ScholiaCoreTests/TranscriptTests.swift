@@ -40,6 +40,12 @@ import Testing
         #expect(transcript.turns[0].blocks.count == 2)
     }
 
+    @Test func lettersOnlyHaveDeclaredLabels() {
+        let letter = SpeakerLabels(speakers: [.init(id: "abraham-lincoln", labels: [], name: "Abraham Lincoln", familyName: "Lincoln")], guessesLabels: false)
+        let transcript = TranscriptBuilder.plainText("DEAR SIR: I have just read yours.\n\nABRAHAM LINCOLN: signed.", labels: letter)
+        #expect(transcript.turns.map(\.speakerID) == [nil, "abraham-lincoln"])
+    }
+
     @Test func ordinarySentencesWithColonsAreNotLabels() {
         let transcript = TranscriptBuilder.plainText("The parties are these: the regime and the opposition.\n\nNote: mixed case.", labels: labels)
         #expect(transcript.turns.count == 1)
@@ -82,10 +88,10 @@ import Testing
         let transcript = TranscriptBuilder.plainText("Intro.\n\nQUESTION: Why?\n\nSECRETARY KERRY: Because.", labels: labels)
         var config = SiteConfig()
         config.baseURL = "https://example.edu/hist210/"
-        let html = TranscriptHTML.render(transcript, routes: Routes(config: config))
+        let html = TranscriptHTML(routes: Routes(config: config)).render(transcript)
         #expect(html.contains(#"<div class="passage">"#))
         #expect(html.contains(#"<div class="turn" data-speaker="question">"#))
-        #expect(html.contains(#"<p id="p2"><span class="speaker-label">QUESTION</span>: Why?</p>"#))
+        #expect(html.contains(##"<p id="p2"><a class="paragraph-number" href="#p2" aria-label="Paragraph 2">2</a><span class="speaker-label">QUESTION</span>: Why?</p>"##))
         #expect(html.contains(#"<div class="turn" data-speaker="john-kerry">"#))
         #expect(html.contains(#"<a class="speaker-label" href="/hist210/speakers/john-kerry/">SECRETARY KERRY</a>: Because."#))
     }

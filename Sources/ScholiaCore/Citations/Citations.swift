@@ -8,6 +8,9 @@ public struct RenderedCitation: Sendable {
     public var bibliographyText: String
     public var shortHTML: String
     public var shortText: String
+    /// The short form citing one paragraph, with `Citations.paragraphPlaceholder` where its number goes.
+    public var pinpointHTML: String
+    public var pinpointText: String
 }
 
 /// Renders CSL items with the site's styles.
@@ -17,14 +20,24 @@ public enum Citations {
         try CSLItem.decodeArray(from: Data(JSONValue.array(items).serialized().utf8), file: "citation item")
     }
 
-    public static func render(_ item: CSLItem, styles: [CitationStyle], locator: (label: String, value: String)? = nil) -> [RenderedCitation] {
+    /// Stands for the paragraph number in pinpoint citations: rendered once per style, the page's script
+    /// puts the number of the paragraph in its place. Digits, so that styles treat it as a number.
+    public static let paragraphPlaceholder = "999999"
+
+    public static func render(_ item: CSLItem, styles: [CitationStyle]) -> [RenderedCitation] {
         styles.map { style in
             let entry = style.processor.bibliography(items: [item]).first
-            let cite = CSLCite(id: item.id, locator: locator?.value, label: locator?.label)
-            let short = style.processor.citation([cite], items: [item])
+            let short = style.processor.citation([CSLCite(id: item.id)], items: [item])
+            let pinpoint = citation(item, style: style, paragraph: paragraphPlaceholder)
             return RenderedCitation(style: style, bibliographyHTML: entry?.html ?? short.html, bibliographyText: entry?.text ?? short.text,
-                                    shortHTML: short.html, shortText: short.text)
+                                    shortHTML: short.html, shortText: short.text, pinpointHTML: pinpoint.html, pinpointText: pinpoint.text)
         }
+    }
+
+    /// The short form (in-text citation or note) of a document, citing one paragraph when asked.
+    public static func citation(_ item: CSLItem, style: CitationStyle, paragraph: String? = nil) -> CSLOutput {
+        let cite = CSLCite(id: item.id, locator: paragraph, label: paragraph == nil ? nil : "paragraph")
+        return style.processor.citation([cite], items: [item])
     }
 
     /// A reading list's bibliography in one style, in the style's order.

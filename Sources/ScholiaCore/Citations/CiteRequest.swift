@@ -15,9 +15,12 @@ public struct CiteRequest: Sendable {
     public var style: String?
     public var format: Format = .text
     public var accessed: PartialDate?
+    /// Cite one paragraph of one document: its short form in each style, with a link to the passage.
+    public var paragraph: Int?
 
     public init(siteDirectory: URL, documentIDs: [String], collectionID: String? = nil, style: String? = nil,
-                format: Format = .text, accessed: PartialDate? = nil) {
+                format: Format = .text, accessed: PartialDate? = nil, paragraph: Int? = nil) {
+        self.paragraph = paragraph
         self.siteDirectory = siteDirectory
         self.documentIDs = documentIDs
         self.collectionID = collectionID
@@ -44,12 +47,29 @@ public struct CiteRequest: Sendable {
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         guard !ids.isEmpty else { throw Failure(description: "name at least one document id, or --collection ID") }
 
-        let items = try ids.map { id -> JSONValue in
-            guard let item = loadItem(id, config: config, &diagnostics) else { return .null }
-            return item
-        }
+        let items = ids.map { id -> JSONValue in loadItem(id, config: config, &diagnostics) ?? .null }
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
+        if let paragraph {
+            guard items.count == 1, let url = items[0]["URL"]?.stringValue else { throw Failure(description: "--paragraph cites one document") }
+            return try pinpoint(items[0], paragraph: paragraph, url: url, config: config)
+        }
         return try format(items, config: config, styleName: style ?? collectionStyle ?? config.citationStyles[0])
+    }
+
+    /// "MLA: (Kerry and Lavrov, par. 12)" for each style, then the passage's address.
+    private func pinpoint(_ item: JSONValue, paragraph: Int, url: String, config: SiteConfig) throws -> String {
+        let loader = CitationStyleLoader(siteDirectory: siteDirectory, language: config.language)
+        let styles: [CitationStyle]
+        do { styles = try (style.map { [$0] } ?? config.citationStyles).map { try loader.load($0) } } catch {
+            throw Failure(description: "\(error)")
+        }
+        let cslItem = try Citations.cslItems([item])[0]
+        let lines = styles.map { style -> String in
+            let output = Citations.citation(cslItem, style: style, paragraph: String(paragraph))
+            let text = format == .html ? output.html : format == .markdown ? CitationMarkdown.render(output) : output.text
+            return styles.count == 1 ? text : "\(style.label): \(text)"
+        }
+        return (lines + ["\(url)#p\(paragraph)"]).joined(separator: "\n") + "\n"
     }
 
     private func format(_ items: [JSONValue], config: SiteConfig, styleName: String) throws -> String {
@@ -80,6 +100,11 @@ public struct CiteRequest: Sendable {
         let (loaded, found) = DocumentLoader(config: config, speakerFiles: [:]).load(file)
         diagnostics.append(contentsOf: found)
         guard let loaded else { return nil }
+        if let paragraph, !(1...max(1, loaded.document.transcript.paragraphs.count)).contains(paragraph) {
+            diagnostics.error("'\(id)' has \(loaded.document.transcript.paragraphs.count) paragraphs; there is no ¶ \(paragraph)",
+                              at: SourceLocation(path: file.displayPath))
+            return nil
+        }
         let entities = EntityLoader(config: config)
         var names: [String: PersonName] = [:]
         for reference in loaded.speakers {

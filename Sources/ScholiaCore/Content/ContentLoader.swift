@@ -30,9 +30,13 @@ struct ContentLoader {
             diagnostics.error("Content/documents/ has no documents (.md or .txt files)", at: SourceLocation(path: "Content/documents"))
         }
         let loader = DocumentLoader(config: config, speakerFiles: content.speakers)
-        for (loaded, found) in documentFiles.parallelMap({ loader.load($0) }) {
+        for (file, (loaded, found)) in zip(documentFiles, documentFiles.parallelMap({ loader.load($0) })) {
             diagnostics.append(contentsOf: found)
-            if let loaded, includeDrafts || !loaded.document.isDraft { content.documents.append(loaded) }
+            if let loaded {
+                if includeDrafts || !loaded.document.isDraft { content.documents.append(loaded) }
+            } else {
+                content.failedDocumentIDs.insert(Identifier.slug(file.url.deletingPathExtension().lastPathComponent))
+            }
         }
         content.staticFiles = staticFiles()
         return (content, diagnostics)
@@ -61,26 +65,36 @@ struct ContentLoader {
         }
     }
 
-    /// Documents with their sidecar `.yml` files; a sidecar without a `.txt` is an error.
+    /// Documents with their sidecar files: `NAME.yml` (metadata of a `.txt`) and `NAME.notes.yml`
+    /// (annotations); a sidecar without its document is an error.
     private func documentFileList(_ diagnostics: inout DiagnosticList) -> [DocumentLoader.File] {
         let all = files(in: "Content/documents", extensions: ["md", "txt", "yml"], &diagnostics)
-        let texts = Set(all.filter { $0.0.pathExtension == "txt" }.map { $0.0.deletingPathExtension().lastPathComponent })
+        let documents = all.filter { $0.0.pathExtension != "yml" }
+        let stems = Dictionary(documents.map { ($0.0.deletingPathExtension().lastPathComponent, $0.0.pathExtension) }, uniquingKeysWith: { a, _ in a })
         var result: [DocumentLoader.File] = []
-        for (url, path) in all {
-            let stem = url.deletingPathExtension().lastPathComponent
-            switch url.pathExtension {
-            case "yml":
-                if !texts.contains(stem) {
-                    diagnostics.error("sidecar metadata without a document: expected \(stem).txt beside it", at: SourceLocation(path: path))
+        for (url, path) in all where url.pathExtension == "yml" {
+            let name = url.lastPathComponent
+            if name.hasSuffix(".notes.yml") {
+                let stem = String(name.dropLast(".notes.yml".count))
+                if stems[stem] == nil {
+                    diagnostics.error("annotations without a document: expected \(stem).md or \(stem).txt beside it", at: SourceLocation(path: path))
                 }
-            case "txt":
-                let sidecar = url.deletingPathExtension().appendingPathExtension("yml")
-                let hasSidecar = FileManager.default.fileExists(atPath: sidecar.path)
-                result.append(.init(url: url, displayPath: path, sidecar: hasSidecar ? sidecar : nil,
-                                    sidecarDisplayPath: hasSidecar ? "Content/documents/\(stem).yml" : nil, isPlainText: true))
-            default:
-                result.append(.init(url: url, displayPath: path, sidecar: nil, sidecarDisplayPath: nil, isPlainText: false))
+            } else if stems[url.deletingPathExtension().lastPathComponent] != "txt" {
+                diagnostics.error("sidecar metadata without a document: expected \(url.deletingPathExtension().lastPathComponent).txt beside it",
+                                  at: SourceLocation(path: path))
             }
+        }
+        for (url, path) in documents {
+            let stem = url.deletingPathExtension().lastPathComponent
+            let folder = url.deletingLastPathComponent()
+            let sidecar = folder.appendingPathComponent(stem + ".yml")
+            let notes = folder.appendingPathComponent(stem + ".notes.yml")
+            let isPlainText = url.pathExtension == "txt"
+            let hasSidecar = isPlainText && FileManager.default.fileExists(atPath: sidecar.path)
+            let hasNotes = FileManager.default.fileExists(atPath: notes.path)
+            result.append(.init(url: url, displayPath: path, sidecar: hasSidecar ? sidecar : nil,
+                                sidecarDisplayPath: hasSidecar ? "Content/documents/\(stem).yml" : nil, isPlainText: isPlainText,
+                                notes: hasNotes ? notes : nil, notesDisplayPath: hasNotes ? "Content/documents/\(stem).notes.yml" : nil))
         }
         return result
     }

@@ -8,8 +8,10 @@ struct DocumentLoader: Sendable {
     let speakerFiles: [String: Speaker]
 
     static let keys = ["title", "date", "circa", "type", "speakers", "topics", "summary", "excerpt", "source",
-                       "language", "slug", "draft", "citation"]
+                       "language", "slug", "draft", "citation", "annotations"]
     static let speakerKeys = ["id", "name", "role", "label", "labels", "as"]
+    /// Written documents: only declared labels start turns in them.
+    static let writtenTypes: Set<String> = ["letter", "memorandum", "memo", "telegram", "email", "treaty", "report"]
 
     struct File: Sendable {
         var url: URL
@@ -17,6 +19,9 @@ struct DocumentLoader: Sendable {
         var sidecar: URL?
         var sidecarDisplayPath: String?
         var isPlainText: Bool
+        /// `NAME.notes.yml`: annotations kept beside the document, so that its text is never edited.
+        var notes: URL? = nil
+        var notesDisplayPath: String? = nil
     }
 
     func load(_ file: File) -> (LoadedDocument?, DiagnosticList) {
@@ -76,10 +81,17 @@ struct DocumentLoader: Sendable {
             let name = reference.name ?? file?.name.display ?? Identifier.humanize(reference.id)
             let family = reference.name.map { PersonName(splitting: $0).family } ?? file?.name.family ?? PersonName(splitting: name).family
             return SpeakerLabels.Speaker(id: reference.id, labels: reference.labels + (file?.aliases ?? []), name: name, familyName: family)
-        })
+        }, guessesLabels: !Self.writtenTypes.contains(type))
         let transcript = file.isPlainText
             ? TranscriptBuilder.plainText(split.body, labels: labels)
             : TranscriptBuilder.markdown(split.body, unsafeHTML: config.unsafeHTML, labels: labels)
+
+        var annotations = AnnotationReader.read(metadata: yaml, unsafeHTML: config.unsafeHTML, &diagnostics)
+        if let notes = file.notes, let notesPath = file.notesDisplayPath,
+           let text = ContentFile.read(notes, displayPath: notesPath, &diagnostics) {
+            annotations += AnnotationReader.read(notesFile: text, path: notesPath, unsafeHTML: config.unsafeHTML, &diagnostics)
+        }
+        let anchored = AnnotationAnchorer.anchor(annotations, in: transcript, &diagnostics)
 
         guard let title, let date, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let document = Document(
@@ -91,7 +103,7 @@ struct DocumentLoader: Sendable {
             excerpt: excerpt, source: source,
             language: yaml.string("language", &diagnostics),
             isDraft: yaml.bool("draft", &diagnostics) ?? false,
-            transcript: transcript, citationOverrides: citation)
+            transcript: transcript, annotations: anchored, citationOverrides: citation)
         return (LoadedDocument(document: document, location: SourceLocation(path: file.displayPath, line: 1, column: 1),
                                speakers: speakers, topics: topics), diagnostics)
     }

@@ -40,6 +40,8 @@ struct LoadedContent: Sendable {
     var speakers: [String: Speaker] = [:]
     var topics: [String: Topic] = [:]
     var collections: [LoadedCollection] = []
+    /// Ids of document files that had errors: a reading list naming one is not reported again.
+    var failedDocumentIDs: Set<String> = []
     /// Files to copy as they are: output path → source file.
     var staticFiles: [(outputPath: String, source: URL)] = []
 }

@@ -13,9 +13,12 @@ struct SpeakerLabels: Sendable {
     }
 
     private var declared: [String: String] = [:]      // normalised label → speaker id
+    /// False for letters and memoranda: "DEAR SIR:" opens a letter, not a speaker's turn.
+    private let guessesLabels: Bool
     private var byFamilyName: [String: [String]] = [:]  // normalised family name → speaker ids
 
-    init(speakers: [Speaker]) {
+    init(speakers: [Speaker], guessesLabels: Bool = true) {
+        self.guessesLabels = guessesLabels
         for speaker in speakers {
             for label in speaker.labels + [speaker.name] {
                 declared[Self.normalise(label)] = declared[Self.normalise(label)] ?? speaker.id
@@ -32,7 +35,7 @@ struct SpeakerLabels: Sendable {
     }
 
     func isLabel(_ candidate: String) -> Bool {
-        declared[Self.normalise(candidate)] != nil || Self.looksLikeLabel(candidate) || namesOneSpeaker(candidate)
+        declared[Self.normalise(candidate)] != nil || (guessesLabels && (Self.looksLikeLabel(candidate) || namesOneSpeaker(candidate)))
     }
 
     /// "Senator Kennedy", "Mr. Nixon": every word capitalised, at most five, the last a declared family name.

@@ -27,7 +27,16 @@ enum DocumentPage {
             "id": document.id, "title": document.title, "date": document.date.display, "dateISO": document.date.start.iso,
             "type": DocumentTypes.label(document.type), "typeHref": contexts.link(Routes.type(document.type)),
             "participantGroups": groups, "summaryHTML": optional(document.summaryHTML), "excerpt": optional(document.excerpt),
-            "transcriptHTML": TranscriptHTML.render(document.transcript, routes: routes),
+            "transcriptHTML": transcriptRenderer(contexts).render(document.transcript, annotations: document.annotations),
+            "questions": document.annotations.filter { $0.annotation.kind == .question }.map { question in
+                ["number": question.number, "href": "#" + question.passageID, "paragraph": question.paragraph,
+                 "noteHTML": question.annotation.noteHTML ?? ""] as [String: Any]
+            },
+            "notes": document.annotations.map { note in
+                ["number": note.number, "kind": note.annotation.kind.title, "noteHTML": note.annotation.noteHTML ?? "",
+                 "paragraph": note.paragraph] as [String: Any]
+            },
+            "annotationsJSON": optional(document.annotations.isEmpty ? nil : contexts.link(Routes.annotations(document.id))),
             "topics": document.topicIDs.compactMap { contexts.topicLink($0) },
             "related": contexts.summaries(document.relatedIDs),
             "language": optional(document.language),
@@ -38,6 +47,14 @@ enum DocumentPage {
         context["meta"] = metaTags(document, item: item, url: routes.absolute(route), site: site)
         context["citations"] = citationContexts(citations)
         return context
+    }
+
+    static func transcriptRenderer(_ contexts: PageContexts) -> TranscriptHTML {
+        TranscriptHTML(routes: contexts.routes) { id in
+            if let document = contexts.site.document(id) { return (contexts.link(Routes.document(id)), document.title) }
+            if let speaker = contexts.site.speaker(id) { return (contexts.link(Routes.speaker(id)), speaker.name.display) }
+            return nil
+        }
     }
 
     /// "Title. Publisher, Place. Archive, Location." with the title linked to the original.
@@ -63,6 +80,7 @@ enum DocumentPage {
                 "bibliographyHTML": citation.bibliographyHTML, "bibliographyText": citation.bibliographyText,
                 "shortLabel": citation.style.isNoteStyle ? "Note" : "In-text citation",
                 "shortHTML": citation.shortHTML, "shortText": citation.shortText,
+                "pinpointHTML": citation.pinpointHTML, "pinpointText": citation.pinpointText,
             ] as [String: Any]
         }
     }

@@ -121,6 +121,10 @@ enum ListPages {
                 reading["number"] = index + 1
                 reading["noteHTML"] = optional(item.noteHTML)
                 reading["pinpoint"] = optional(item.pinpoint)
+                reading["questions"] = document.annotations.filter { $0.annotation.kind == .question }.map { question in
+                    ["noteHTML": question.annotation.noteHTML ?? "", "paragraph": question.paragraph,
+                     "href": contexts.link(Routes.document(document.id)) + "#" + question.passageID] as [String: Any]
+                }
                 return reading
             },
         ] as [String: Any]

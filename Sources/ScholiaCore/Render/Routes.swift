@@ -13,6 +13,7 @@ public struct Routes: Sendable {
     public static func documents(page: Int = 1) -> String { page <= 1 ? "documents/" : "documents/page/\(page)/" }
     public static func document(_ id: String) -> String { "documents/\(id)/" }
     public static func citation(_ id: String, _ format: String) -> String { "documents/\(id)/citation.\(format)" }
+    public static func annotations(_ id: String) -> String { "documents/\(id)/annotations.jsonld" }
     public static let speakers = "speakers/"
     public static func speaker(_ id: String) -> String { "speakers/\(id)/" }
     public static let topics = "topics/"

@@ -13,6 +13,8 @@ struct SitePages: Sendable {
     let styles: SiteStyles
     let routes: Routes
     let citationItems: [String: JSONValue]
+    /// For resolving annotation links.
+    let documentIDs: Set<String>, speakerIDs: Set<String>
 
     init(site: Site, templates: TemplateSet, styles: SiteStyles) {
         self.site = site
@@ -26,6 +28,8 @@ struct SitePages: Sendable {
             }
         }
         citationItems = items
+        documentIDs = Set(site.documents.map(\.id))
+        speakerIDs = Set(site.speakers.map(\.id))
     }
 
     /// Every page, rendered on every core.
@@ -120,6 +124,21 @@ struct SitePages: Sendable {
             OutputFile(path: Routes.citation(document.id, "json"), data: Data(CitationExports.cslJSON([item]).utf8)),
             OutputFile(path: Routes.citation(document.id, "bib"), data: Data(CitationExports.bibtex(item).utf8)),
             OutputFile(path: Routes.citation(document.id, "ris"), data: Data(CitationExports.ris(item).utf8)),
-        ]
+        ] + (document.annotations.isEmpty ? [] : [annotationsFile(document)])
+    }
+
+    /// `annotations.jsonld`: the document's notes as a W3C Web Annotation collection.
+    private func annotationsFile(_ document: Document) -> OutputFile {
+        let json = WebAnnotationExport.jsonld(
+            document.annotations, transcript: document.transcript, title: document.title,
+            documentURL: routes.absolute(Routes.document(document.id)), collectionURL: routes.absolute(Routes.annotations(document.id)),
+            language: document.language ?? site.config.language) { id in
+                switch AnnotationLinks.resolve(id, documentIDs: documentIDs, speakerIDs: speakerIDs) {
+                case .document(let target): routes.absolute(Routes.document(target))
+                case .speaker(let target): routes.absolute(Routes.speaker(target))
+                case nil: nil
+                }
+            }
+        return OutputFile(path: Routes.annotations(document.id), data: Data(json.utf8))
     }
 }

@@ -1,9 +1,15 @@
 /// The transcript as HTML: one `class="turn"` element per speaker turn, labels linking to speaker pages,
-/// and a stable `id="pN"` on every paragraph for pinpoint links.
-enum TranscriptHTML {
-    static func render(_ transcript: Transcript, routes: Routes) -> String {
+/// a stable `id="pN"` and a number in the margin on every paragraph, highlighted passages, and after each
+/// annotated paragraph its notes (in the margin on a wide screen, in place on a narrow one).
+struct TranscriptHTML {
+    let routes: Routes
+    /// The page a `link` annotation points to, by id.
+    var linkTarget: (String) -> (href: String, title: String)? = { _ in nil }
+
+    func render(_ transcript: Transcript, annotations: [AnchoredAnnotation] = []) -> String {
+        let notes = Dictionary(grouping: annotations, by: \.paragraph)
         var html = ""
-        for turn in transcript.turns {
+        for turn in transcript.highlighting(annotations).turns {
             var label = ""
             if let text = turn.label, let speaker = turn.speakerID {
                 let escaped = HTML.escape(text)
@@ -17,7 +23,10 @@ enum TranscriptHTML {
             for block in turn.blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    html += "<p id=\"p\(paragraph.number)\">\(label)\(paragraph.html)</p>\n"
+                    let number = paragraph.number
+                    html += "<p id=\"p\(number)\"><a class=\"paragraph-number\" href=\"#p\(number)\" aria-label=\"Paragraph \(number)\">\(number)</a>"
+                    html += "\(label)\(paragraph.html)</p>\n"
+                    if let here = notes[number] { html += notesHTML(here, paragraph: number) }
                     label = ""
                 case .other(let blockHTML):
                     html += blockHTML
@@ -26,5 +35,31 @@ enum TranscriptHTML {
             html += "</div>\n"
         }
         return html
+    }
+
+    /// The notes on one paragraph: each a `<details>` that works by keyboard and without JavaScript.
+    private func notesHTML(_ notes: [AnchoredAnnotation], paragraph: Int) -> String {
+        var html = "<aside class=\"notes\" aria-label=\"Notes on paragraph \(paragraph)\">\n"
+        for note in notes { html += noteHTML(note) }
+        return html + "</aside>\n"
+    }
+
+    func noteHTML(_ note: AnchoredAnnotation) -> String {
+        let annotation = note.annotation
+        let kind = annotation.kind
+        var html = "<details class=\"note kind-\(kind.rawValue)\" id=\"\(note.noteID)\">\n"
+        html += "<summary><span class=\"note-number\">\(note.number)</span> <span class=\"note-kind\">\(kind.title)</span></summary>\n"
+        html += "<div class=\"note-body\">\n"
+        if let body = annotation.noteHTML { html += body.hasPrefix("<") ? body : "<p>\(body)</p>\n" }
+        if let id = annotation.link, let target = linkTarget(id) {
+            html += "<p class=\"note-link\">See <a href=\"\(HTML.escape(target.href))\">\(HTML.escape(target.title))</a></p>\n"
+        }
+        var meta: [String] = []
+        if let author = annotation.author { meta.append("— " + HTML.escape(author)) }
+        if !annotation.tags.isEmpty { meta.append(annotation.tags.map(HTML.escape).joined(separator: ", ")) }
+        if !meta.isEmpty { html += "<p class=\"note-meta\">\(meta.joined(separator: " · "))</p>\n" }
+        html += "<p class=\"note-actions\"><a href=\"#\(note.passageID)\">Back to the passage</a>"
+        html += " <button type=\"button\" class=\"cite-passage\" data-paragraph=\"\(note.paragraph)\" hidden>Cite this passage</button></p>\n"
+        return html + "</div>\n</details>\n"
     }
 }

@@ -182,6 +182,56 @@ a.speaker-label:hover { text-decoration: underline; }
   .cite h2 { font-size: 10pt; }
 }
 
+/* Paragraph numbers in the margin, for pinpoint citations and links. */
+.transcript { position: relative; }
+.paragraph-number {
+  float: left; margin-left: -3rem; width: 2.4rem; text-align: right;
+  font: 0.75rem/2 system-ui, sans-serif; color: var(--muted); text-decoration: none;
+}
+.paragraph-number::before { content: "¶\00a0"; }
+.paragraph-number:hover, .paragraph-number:focus-visible { color: var(--accent); }
+@media (max-width: 50rem) {
+  .paragraph-number { float: none; margin: 0 0.4rem 0 0; width: auto; font-size: 0.7rem; }
+}
+
+/* Annotations: highlighted passages, numbered; notes in the margin on wide screens, in place otherwise. */
+mark.annotation { background: #fbeaa6; color: inherit; border-bottom: 2px solid #c9a227; padding: 0 0.05em; }
+mark.annotation.kind-question { background: #dcecfb; border-bottom-color: #3b78b8; }
+mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83b3b; }
+.anno-ref { font: 700 0.7rem system-ui, sans-serif; vertical-align: super; text-decoration: none; margin-left: 0.1em; }
+.notes { margin: -0.4rem 0 1rem; font-size: 0.9rem; }
+.note { border-left: 3px solid #c9a227; padding: 0.25rem 0.75rem; margin-bottom: 0.5rem; background: var(--surface); }
+.note.kind-question { border-left-color: #3b78b8; }
+.note.kind-correction { border-left-color: #b83b3b; }
+.note summary { cursor: pointer; font: 600 0.85rem system-ui, sans-serif; }
+.note-number { display: inline-block; min-width: 1.4em; text-align: center; border-radius: 1em; background: var(--text); color: var(--background); font-size: 0.75rem; }
+.note-body p { margin: 0.4rem 0; }
+.note-meta, .note-actions { font: 0.8rem system-ui, sans-serif; color: var(--muted); }
+.cite-passage { font: 0.8rem system-ui, sans-serif; border: 1px solid var(--rule); background: transparent; color: var(--accent); border-radius: 4px; cursor: pointer; }
+@media (min-width: 80rem) {
+  .document { margin-left: calc(50% - 29rem); }
+  .notes { float: right; clear: right; width: 16rem; margin: 0 -18.5rem 0.5rem 0; }
+}
+.questions { border: 2px solid #3b78b8; border-radius: 6px; padding: 0 1rem; margin-top: 2rem; }
+.questions li { margin-bottom: 0.5rem; }
+.reading-questions h4 { margin: 0.5rem 0 0.25rem; font: 600 0.9rem system-ui, sans-serif; }
+.print-notes { display: none; }
+.passage-dialog { max-width: 36rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--background); color: var(--text); }
+.passage-dialog::backdrop { background: rgb(0 0 0 / 0.4); }
+.passage-citation h3 { margin: 0.75rem 0 0.25rem; font-size: 0.9rem; }
+@media (prefers-color-scheme: dark) {
+  mark.annotation { background: #5a4a12; }
+  mark.annotation.kind-question { background: #17385a; }
+  mark.annotation.kind-correction { background: #5a1717; }
+}
+@media print {
+  .notes, .passage-dialog, .cite-hint { display: none !important; }
+  .print-notes { display: block; font-size: 9pt; border-top: 1px solid #000; margin-top: 1rem; }
+  .paragraph-number { color: #555; }
+  mark.annotation { background: none; border-bottom: 1px solid #000; }
+  .anno-ref { color: #000; }
+}
+
 """#),
         File(path: "assets/scholia.js", contents: #"""
 // Progressive enhancement only: every page reads fully without this script, every citation style shown.
@@ -250,6 +300,56 @@ a.speaker-label:hover { text-decoration: underline; }
       }
     });
   });
+
+  // Notes: open in the margin on a wide screen; a link to a note opens it.
+  var wide = window.matchMedia('(min-width: 80rem)');
+  if (wide.matches) document.querySelectorAll('.notes details').forEach(function (note) { note.open = true; });
+  function openTarget() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === 'DETAILS') target.open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+
+  // Cite this passage: the citation in every style with the paragraph as locator, and a link to it.
+  var dialog = document.querySelector('.passage-dialog');
+  var styles = Array.prototype.slice.call(document.querySelectorAll('.cite-style[data-pinpoint-html]'));
+  if (!dialog || !styles.length || !dialog.showModal) return;
+  var placeholder = /999999/g;
+  function citePassage(number) {
+    var list = dialog.querySelector('.passage-citations');
+    var url = location.href.split('#')[0] + '#p' + number;
+    list.innerHTML = '';
+    styles.forEach(function (style) {
+      var block = document.createElement('div');
+      block.className = 'passage-citation';
+      var heading = document.createElement('h3');
+      heading.textContent = style.getAttribute('data-label');
+      var citation = document.createElement('p');
+      citation.innerHTML = style.getAttribute('data-pinpoint-html').replace(placeholder, number);
+      block.appendChild(heading);
+      block.appendChild(citation);
+      list.appendChild(block);
+    });
+    var link = document.createElement('p');
+    link.innerHTML = 'Link to ¶ ' + number + ': <a></a>';
+    link.querySelector('a').href = url;
+    link.querySelector('a').textContent = url;
+    list.appendChild(link);
+    dialog.showModal();
+  }
+  document.querySelectorAll('.paragraph-number').forEach(function (anchor) {
+    anchor.title = 'Cite this passage';
+    anchor.addEventListener('click', function (event) {
+      event.preventDefault();
+      history.replaceState(null, '', anchor.getAttribute('href'));
+      citePassage(anchor.getAttribute('href').slice(2));
+    });
+  });
+  document.querySelectorAll('.cite-passage').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { citePassage(button.getAttribute('data-paragraph')); });
+  });
 })();
 
 """#),
@@ -306,6 +406,12 @@ a.speaker-label:hover { text-decoration: underline; }
       <h3><a href="{{href}}">{{title}}</a></h3>
       <p class="meta"><time datetime="{{dateISO}}">{{date}}</time> · {{type}}{{#speakers}} · {{speakers}}{{/speakers}}{{#pinpoint}} · {{pinpoint}}{{/pinpoint}}</p>
       {{#noteHTML}}<p class="reading-note">{{{noteHTML}}}</p>{{/noteHTML}}
+      {{^empty(questions)}}
+      <div class="reading-questions">
+        <h4>Discussion questions</h4>
+        <ul>{{#questions}}<li>{{{noteHTML}}} <a href="{{href}}">Read the passage (¶ {{paragraph}})</a></li>{{/questions}}</ul>
+      </div>
+      {{/empty(questions)}}
     </li>
   {{/readings}}
   </ol>
@@ -366,6 +472,8 @@ a.speaker-label:hover { text-decoration: underline; }
 {{#meta}}<meta name="{{name}}" content="{{content}}">
 {{/meta}}
 <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{{document.citation.json}}">
+{{#document.annotationsJSON}}<link rel="alternate" type="application/ld+json" title="Annotations" href="{{document.annotationsJSON}}">
+{{/document.annotationsJSON}}
 {{/head}}
 {{$content}}
 <article class="document" {{#document.language}}lang="{{document.language}}"{{/document.language}}>
@@ -394,6 +502,25 @@ a.speaker-label:hover { text-decoration: underline; }
     {{#document.excerpt}}<p class="excerpt-lead">{{document.excerpt}}</p>{{/document.excerpt}}
     {{{document.transcriptHTML}}}
   </section>
+  {{^empty(document.questions)}}
+  <section class="questions" aria-labelledby="questions-heading">
+    <h2 id="questions-heading">Discussion questions</h2>
+    <ol>
+    {{#document.questions}}
+      <li value="{{number}}">{{{noteHTML}}} <a href="{{href}}">Read the passage (¶ {{paragraph}})</a></li>
+    {{/document.questions}}
+    </ol>
+  </section>
+  {{/empty(document.questions)}}
+  {{^empty(document.notes)}}
+  <section class="print-notes">
+    <h2>Notes</h2>
+    <ol>
+    {{#document.notes}}<li value="{{number}}"><strong>{{kind}}</strong> (¶ {{paragraph}}): {{{noteHTML}}}</li>
+    {{/document.notes}}
+    </ol>
+  </section>
+  {{/empty(document.notes)}}
   <footer class="document-footer">
     {{^empty(document.topics)}}
     <section aria-labelledby="topics-heading">
@@ -411,7 +538,7 @@ a.speaker-label:hover { text-decoration: underline; }
       <h2 id="cite-heading">Cite this document</h2>
       <div class="cite-styles" data-tabs="cite">
       {{#citations}}
-        <section class="cite-style{{#first}} cite-first{{/first}}" id="cite-{{id}}" aria-labelledby="cite-{{id}}-label">
+        <section class="cite-style{{#first}} cite-first{{/first}}" id="cite-{{id}}" aria-labelledby="cite-{{id}}-label" data-label="{{label}}" data-pinpoint-html="{{pinpointHTML}}" data-pinpoint-text="{{pinpointText}}">
           <h3 class="tab-label" id="cite-{{id}}-label">{{label}}</h3>
           <p class="cite-entry">{{{bibliographyHTML}}}</p>
           <p class="cite-short"><span class="meta">{{shortLabel}}:</span> <span class="cite-short-text">{{{shortHTML}}}</span></p>
@@ -419,7 +546,8 @@ a.speaker-label:hover { text-decoration: underline; }
         </section>
       {{/citations}}
       </div>
-      <p class="cite-downloads">Download: <a href="{{document.citation.bib}}" download>BibTeX</a> · <a href="{{document.citation.ris}}" download>RIS</a> · <a href="{{document.citation.json}}" download>CSL-JSON</a></p>
+      <p class="cite-downloads">Download: <a href="{{document.citation.bib}}" download>BibTeX</a> · <a href="{{document.citation.ris}}" download>RIS</a> · <a href="{{document.citation.json}}" download>CSL-JSON</a>{{#document.annotationsJSON}} · <a href="{{document.annotationsJSON}}">Annotations (W3C JSON-LD)</a>{{/document.annotationsJSON}}</p>
+      <p class="meta cite-hint">To cite one passage, use its paragraph number (¶) in the margin.</p>
     </section>
   </footer>
 </article>
@@ -433,6 +561,11 @@ a.speaker-label:hover { text-decoration: underline; }
   </ul>
 </aside>
 {{/empty(document.related)}}
+<dialog class="passage-dialog" aria-labelledby="passage-dialog-title">
+  <h2 id="passage-dialog-title">Cite this passage</h2>
+  <div class="passage-citations"></div>
+  <form method="dialog"><button type="submit">Close</button></form>
+</dialog>
 <script src="{{assets.js}}" defer></script>
 {{/content}}
 {{/base}}

@@ -60,6 +60,8 @@ public struct Document: Sendable {
     public var language: String?
     public var isDraft: Bool
     public var transcript: Transcript
+    /// Notes and questions anchored to passages, numbered in reading order.
+    public var annotations: [AnchoredAnnotation] = []
     /// Fields that replace those of the generated CSL item.
     public var citationOverrides: [(String, JSONValue)]
     /// "More on This Topic": ids of related documents, best first.

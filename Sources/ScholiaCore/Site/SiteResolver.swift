@@ -39,7 +39,7 @@ enum SiteResolver {
         let documentIDs = Set(documents.map(\.id))
         var collections: [Collection] = []
         for loaded in content.collections {
-            for item in loaded.items where !documentIDs.contains(item.item.documentID) {
+            for item in loaded.items where !documentIDs.contains(item.item.documentID) && !content.failedDocumentIDs.contains(item.item.documentID) {
                 var message = "the reading list names a document '\(item.item.documentID)' that does not exist"
                 if let hint = Suggestion.closest(to: item.item.documentID, in: Array(documentIDs)) { message += "; did you mean '\(hint)'?" }
                 diagnostics.error(message, at: item.location)
@@ -47,6 +47,11 @@ enum SiteResolver {
             collections.append(loaded.collection)
         }
         collections.sort { $0.id < $1.id }
+
+        let speakerIDs = Set(speakers.keys)
+        for document in documents {
+            AnnotationLinks.check(document.annotations.map(\.annotation), documentIDs: documentIDs, speakerIDs: speakerIDs, &diagnostics)
+        }
 
         let related = RelatedDocuments(documents: documents)
         for index in documents.indices { documents[index].relatedIDs = related.top(5, for: documents[index]) }

@@ -14,7 +14,11 @@ enum Benchmark {
                 let style = try CSLStyle(contentsOf: URL(fileURLWithPath: path))
                 let processor = try CSLProcessor(style: style, locales: store)
                 // One document: every item cited once, then the bibliography — what a site build does.
-                let output = processor.document(items.map { CSLCitation(cites: [CSLCite(id: $0.id)]) }, items: items)
+                // CSL_BENCH_BIBLIOGRAPHY=1 times the bibliography alone.
+                let bibliographyOnly = ProcessInfo.processInfo.environment["CSL_BENCH_BIBLIOGRAPHY"] != nil
+                let output = bibliographyOnly
+                    ? CSLDocumentOutput(citations: [], bibliography: processor.bibliography(items: items))
+                    : processor.document(items.map { CSLCitation(cites: [CSLCite(id: $0.id)]) }, items: items)
                 let entries = output.bibliography
                 let elapsed = Date().timeIntervalSince(start)
                 total += elapsed

@@ -52,4 +52,9 @@ public struct CSLEntry: Sendable, Equatable {
 public struct CSLDocumentOutput: Sendable {
     public var citations: [CSLOutput]
     public var bibliography: [CSLEntry]
+
+    public init(citations: [CSLOutput], bibliography: [CSLEntry]) {
+        self.citations = citations
+        self.bibliography = bibliography
+    }
 }

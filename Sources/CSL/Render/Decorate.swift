@@ -2,6 +2,7 @@ extension Renderer {
     /// Applies an element's text-case, strip-periods, formatting, quotes, affixes and display,
     /// in that order. Empty content stays empty (affixes need content).
     func decorate(_ nodes: [Node], _ d: Decoration) -> [Node] {
+        if d.isPlain { return nodes }
         if nodes.isBlank { return [] }
         var out = nodes
         if let textCase = d.textCase, textCaseAllowed(textCase) { out = TextCaser.apply(textCase, to: out) }

@@ -38,13 +38,22 @@ enum Initials {
                 // Existing initial ("J.") or abbreviation ("Ph.", "Ts."): keep its letters.
                 out += letters + mark + gap
             } else if initializeFull {
-                let letter = word.first { $0.isLetter } ?? word.first!
-                out += String(letter).uppercased() + mark + gap
+                out += leadingInitial(word) + mark + gap
             } else {
                 out += separated(out) + word + " "
             }
         }
         return out.trimmedSpaces
+    }
+
+    /// The initial of a word; a transliterated digraph written "TSerendorjiin" gives "Ts".
+    private static func leadingInitial(_ word: String) -> String {
+        let chars = Array(word)
+        if chars.count > 2, chars[0].isUppercase, chars[1].isUppercase, chars[2].isLowercase {
+            return String(chars[0]) + chars[1].lowercased()
+        }
+        let letter = chars.first { $0.isLetter } ?? chars[0]
+        return String(letter).uppercased()
     }
 
     /// A full word after initials written without spaces still needs one.

@@ -46,12 +46,12 @@ struct NameFormatter {
             var out: [Node]
             if demoteParticle == "display-and-sort" || (sorting && demoteParticle != "never") {
                 out = decorated(RichText.parse(family), familyDeco)
-                let givenText = join(join(given, dp), ndp)
-                if !givenText.isEmpty { out += [.text(separator)] + decorated([.text(givenText)], givenDeco) }
+                let givenNodes = givenPart([given, dp, ndp], givenDeco)
+                if !givenNodes.isEmpty { out += [.text(separator)] + givenNodes }
             } else {
                 out = decorated(RichText.parse(join(ndp, family)), familyDeco)
-                let givenText = join(given, dp)
-                if !givenText.isEmpty { out += [.text(separator)] + decorated([.text(givenText)], givenDeco) }
+                let givenNodes = givenPart([given, dp], givenDeco)
+                if !givenNodes.isEmpty { out += [.text(separator)] + givenNodes }
             }
             if !suffix.isEmpty { out += [.text(separator + suffix)] }
             return out
@@ -80,6 +80,25 @@ struct NameFormatter {
             if let after = familyDeco?.suffix, !after.isEmpty { familyNodes.append(.text(after)) }
             out += familyNodes
         }
+        return out
+    }
+
+    /// Given name and trailing particles, each formatted on its own ("<i>Vincent</i> <i>van</i>"),
+    /// with the given name-part's affixes around them all.
+    private func givenPart(_ pieces: [String], _ deco: Decoration?) -> [Node] {
+        var bare = deco
+        bare?.prefix = ""
+        bare?.suffix = ""
+        var out: [Node] = []
+        var previous = ""
+        for piece in pieces where !piece.isEmpty {
+            if !out.isEmpty && !attaches(previous) { out.append(.text(" ")) }
+            out += decorated([.text(piece)], bare)
+            previous = piece
+        }
+        guard !out.isEmpty else { return [] }
+        if let prefix = deco?.prefix, !prefix.isEmpty { out.insert(.text(prefix), at: 0) }
+        if let suffix = deco?.suffix, !suffix.isEmpty { out.append(.text(suffix)) }
         return out
     }
 

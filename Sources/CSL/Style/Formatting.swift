@@ -43,4 +43,10 @@ struct Decoration: Sendable, Equatable {
     var textCase: TextCase?
 
     static let none = Decoration()
+
+    /// Nothing to apply: rendering can pass content through untouched.
+    var isPlain: Bool {
+        prefix.isEmpty && suffix.isEmpty && formatting.isEmpty && display == nil && !quotes && !stripPeriods
+            && textCase == nil
+    }
 }

@@ -80,6 +80,7 @@
   var styles = Array.prototype.slice.call(document.querySelectorAll('.cite-style[data-pinpoint-html]'));
   if (!dialog || !styles.length || !dialog.showModal) return;
   var placeholder = /999999/g;
+  dialog.querySelector('.dialog-close').addEventListener('click', function () { dialog.close(); });
   function citePassage(number) {
     var list = dialog.querySelector('.passage-citations');
     var url = location.href.split('#')[0] + '#p' + number;

@@ -316,6 +316,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   var styles = Array.prototype.slice.call(document.querySelectorAll('.cite-style[data-pinpoint-html]'));
   if (!dialog || !styles.length || !dialog.showModal) return;
   var placeholder = /999999/g;
+  dialog.querySelector('.dialog-close').addEventListener('click', function () { dialog.close(); });
   function citePassage(number) {
     var list = dialog.querySelector('.passage-citations');
     var url = location.href.split('#')[0] + '#p' + number;
@@ -564,7 +565,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 <dialog class="passage-dialog" aria-labelledby="passage-dialog-title">
   <h2 id="passage-dialog-title">Cite this passage</h2>
   <div class="passage-citations"></div>
-  <form method="dialog"><button type="submit">Close</button></form>
+  <p><button type="button" class="dialog-close">Close</button></p>
 </dialog>
 <script src="{{assets.js}}" defer></script>
 {{/content}}

@@ -39,7 +39,8 @@ final class Document {
     }
 
     private func orderBibliography() {
-        guard let bib = style.bibliography, !bib.sort.isEmpty else {
+        // One item needs no sort keys, which cost a render of their macros each.
+        guard let bib = style.bibliography, !bib.sort.isEmpty, registered.count > 1 else {
             bibliographyOrder = registered
             return
         }

@@ -4,6 +4,8 @@
 public enum AnnotationAnchorer {
     public static func anchor(_ annotations: [Annotation], in transcript: Transcript,
                               _ diagnostics: inout DiagnosticList) -> [AnchoredAnnotation] {
+        // Most documents have no notes: indexing their text would be most of the cost of loading them.
+        guard !annotations.isEmpty else { return [] }
         let index = PassageIndex(transcript)
         var placed: [(annotation: Annotation, paragraph: Int, range: Range<Int>, order: Int)] = []
         for (order, annotation) in annotations.enumerated() {

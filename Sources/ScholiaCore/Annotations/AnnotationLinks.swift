@@ -16,11 +16,11 @@ public enum AnnotationLinks {
     /// Reports every link to an id that is neither a document nor a speaker, with a "did you mean".
     public static func check(_ annotations: [Annotation], documentIDs: Set<String>, speakerIDs: Set<String>,
                              _ diagnostics: inout DiagnosticList) {
-        let candidates = (documentIDs.union(speakerIDs)).sorted()
         for annotation in annotations {
             guard let id = annotation.link, resolve(id, documentIDs: documentIDs, speakerIDs: speakerIDs) == nil else { continue }
             var message = "'link' names '\(id)', which is neither a document nor a speaker"
-            if let hint = Suggestion.closest(to: id, in: candidates) { message += "; did you mean '\(hint)'?" }
+            // Only on an error: the list of every id is long on a large site.
+            if let hint = Suggestion.closest(to: id, in: documentIDs.union(speakerIDs).sorted()) { message += "; did you mean '\(hint)'?" }
             diagnostics.error(message, at: annotation.linkLocation ?? annotation.location)
         }
     }

@@ -18,7 +18,7 @@ struct OutputWriter {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw Failure.notAFolder(displayPath) }
-        let existing = allFiles(under: output)
+        let existing = POSIXFiles.listFiles(under: output.path)
         guard !existing.isEmpty else { return }
         let manifest = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
         let ours = Set(manifest.split(separator: "\n").map(String.init))
@@ -32,21 +32,15 @@ struct OutputWriter {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
+        POSIXFiles.removeTree(staging.path)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var directories: Set<String> = []
-            for path in (files.map(\.path) + copies.map(\.path)) {
-                let directory = (path as NSString).deletingLastPathComponent
-                if !directory.isEmpty && directories.insert(directory).inserted {
-                    try fileManager.createDirectory(at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
-                }
-            }
+            try makeDirectories(for: files.map(\.path) + copies.map(\.path), in: staging)
             let failures = files.parallelMap { file -> String? in
-                do { try file.data.write(to: staging.appendingPathComponent(file.path)) } catch { return "\(file.path): \(error.localizedDescription)" }
+                do { try POSIXFiles.write(file.data, to: staging.path + "/" + file.path) } catch { return "\(error)" }
                 return nil
             }.compactMap { $0 }
-            if let failure = failures.first { throw Failure.io("cannot write \(failure)") }
+            if let failure = failures.first { throw Failure.io(failure) }
             for copy in copies {
                 try fileManager.copyItem(at: copy.source, to: staging.appendingPathComponent(copy.path))
             }
@@ -54,9 +48,27 @@ struct OutputWriter {
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
             try swapIn(staging)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            POSIXFiles.removeTree(staging.path)
             if let failure = error as? Failure { throw failure }
             throw Failure.io("cannot write \(displayPath): \(error.localizedDescription)")
+        }
+    }
+
+    /// Creates every folder the files need, parents first, each once: plain mkdir(2), as FileManager's
+    /// intermediate-directory creation checks every parent again for each of thousands of folders.
+    private func makeDirectories(for paths: [String], in root: URL) throws {
+        var made: Set<Substring> = [""]
+        for path in paths {
+            var end = path.startIndex
+            while let slash = path[end...].firstIndex(of: "/") {
+                let directory = path[..<slash]
+                end = path.index(after: slash)
+                guard made.insert(directory).inserted else { continue }
+                let full = root.appendingPathComponent(String(directory)).path
+                if mkdir(full, 0o755) != 0 && errno != EEXIST {
+                    throw OutputWriterError.io("cannot create \(full): \(String(cString: strerror(errno)))")
+                }
+            }
         }
     }
 
@@ -64,19 +76,10 @@ struct OutputWriter {
     private func swapIn(_ staging: URL) throws {
         let fileManager = FileManager.default
         let retired = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: retired)
+        POSIXFiles.removeTree(retired.path)
         if fileManager.fileExists(atPath: output.path) { try fileManager.moveItem(at: output, to: retired) }
         try fileManager.moveItem(at: staging, to: output)
-        try? fileManager.removeItem(at: retired)
-    }
-
-    private func allFiles(under directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
-        }
-        return files.sorted()
+        POSIXFiles.removeTree(retired.path)
     }
 }
 

@@ -33,8 +33,11 @@ enum SiteResolver {
                     .documentIDs.append(document.id)
             }
         }
-        for (id, _) in speakers { fillIn(speaker: &speakers[id]!, documents: documents) }
-        for (id, _) in topics { fillIn(topic: &topics[id]!, documents: documents) }
+        let position = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        /// A speaker's or topic's documents in site order (newest first), without a pass over every document.
+        func inOrder(_ ids: [String]) -> [Document] { Set(ids).compactMap { position[$0] }.sorted().map { documents[$0] } }
+        for (id, speaker) in speakers { fillIn(speaker: &speakers[id]!, own: inOrder(speaker.documentIDs)) }
+        for (id, topic) in topics { fillIn(topic: &topics[id]!, own: inOrder(topic.documentIDs)) }
 
         let documentIDs = Set(documents.map(\.id))
         var collections: [Collection] = []
@@ -63,9 +66,7 @@ enum SiteResolver {
     }
 
     /// Documents (newest first, as `documents` is), roles over time, co-speakers and topics.
-    private static func fillIn(speaker: inout Speaker, documents: [Document]) {
-        let mine = Set(speaker.documentIDs)
-        let own = documents.filter { mine.contains($0.id) }
+    private static func fillIn(speaker: inout Speaker, own: [Document]) {
         speaker.documentIDs = own.map(\.id)
         var coSpeakers: [String: Int] = [:]
         var topicCounts: [String: Int] = [:]
@@ -86,9 +87,7 @@ enum SiteResolver {
         speaker.topics = ranked(topicCounts)
     }
 
-    private static func fillIn(topic: inout Topic, documents: [Document]) {
-        let mine = Set(topic.documentIDs)
-        let own = documents.filter { mine.contains($0.id) }
+    private static func fillIn(topic: inout Topic, own: [Document]) {
         topic.documentIDs = own.map(\.id)
         var speakerCounts: [String: Int] = [:]
         var topicCounts: [String: Int] = [:]

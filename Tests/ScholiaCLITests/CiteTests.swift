@@ -31,6 +31,18 @@ import Testing
         #expect(try cite(["letter", "--format", "ris"]).hasPrefix("TY  - PCOMM\r\nAU  - Lincoln, Abraham\r\nA2  - Greeley, Horace\r\n"))
     }
 
+    @Test func findsADocumentByItsSlug() throws {
+        var files = Self.files
+        files["Content/documents/Some File Name.md"] = document("Renamed", extra: "slug: renamed\n")
+        let site = try FixtureSite(files)
+        defer { site.remove() }
+        let result = try CLI.run(["cite", "--site", site.root.path, "renamed", "--style", "apa"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Renamed"))
+        let byName = try CLI.run(["cite", "--site", site.root.path, "some-file-name", "--style", "apa"])
+        #expect(byName.status == 0, "a file name that is not an id is found by its slug: \(byName.stderr)")
+    }
+
     @Test func citesAReadingListInItsStyle() throws {
         let site = try FixtureSite(Self.files)
         defer { site.remove() }

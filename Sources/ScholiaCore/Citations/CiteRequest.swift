@@ -125,26 +125,34 @@ public struct CiteRequest: Sendable {
         return item
     }
 
-    /// `Content/documents/ID.md` or `.txt`; else the document whose `slug:` is ID.
+    /// `Content/documents/ID.md` or `.txt`; else (a file name that is not an id, or a `slug:`) a scan of the folder.
     private func findDocument(_ id: String) -> DocumentLoader.File? {
         let folder = siteDirectory.appendingPathComponent("Content/documents")
+        let direct = ["\(id).md", "\(id).txt"].filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        guard let name = direct.first ?? scanForDocument(id, in: folder) else { return nil }
+        let url = folder.appendingPathComponent(name)
+        let isText = url.pathExtension == "txt"
+        let stem = url.deletingPathExtension().lastPathComponent
+        let sidecar = folder.appendingPathComponent(stem + ".yml")
+        let hasSidecar = isText && FileManager.default.fileExists(atPath: sidecar.path)
+        return DocumentLoader.File(url: url, displayPath: "Content/documents/\(name)", sidecar: hasSidecar ? sidecar : nil,
+                                   sidecarDisplayPath: hasSidecar ? "Content/documents/\(stem).yml" : nil, isPlainText: isText)
+    }
+
+    private func scanForDocument(_ id: String, in folder: URL) -> String? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.sorted() ?? []
-        let direct = names.filter { ["md", "txt"].contains(($0 as NSString).pathExtension) && Identifier.slug(($0 as NSString).deletingPathExtension) == id }
-        let bySlug = direct.isEmpty ? names.filter { name in
-            guard ["md", "txt", "yml"].contains((name as NSString).pathExtension),
+        if let name = names.first(where: { ["md", "txt"].contains(($0 as NSString).pathExtension) && Identifier.slug(($0 as NSString).deletingPathExtension) == id }) {
+            return name
+        }
+        let bySlug = names.first { name in
+            guard ["md", "yml"].contains((name as NSString).pathExtension), !name.hasSuffix(".notes.yml"),
                   let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent(name).path) else { return false }
             defer { try? handle.close() }
             let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
             return head.contains("\nslug: \(id)\n") || head.hasPrefix("slug: \(id)\n")
-        } : []
-        guard var name = (direct + bySlug).first else { return nil }
-        if name.hasSuffix(".yml") { name = (name as NSString).deletingPathExtension + ".txt" }
-        let url = folder.appendingPathComponent(name)
-        let isText = url.pathExtension == "txt"
-        let sidecar = url.deletingPathExtension().appendingPathExtension("yml")
-        let hasSidecar = isText && FileManager.default.fileExists(atPath: sidecar.path)
-        return DocumentLoader.File(url: url, displayPath: "Content/documents/\(name)", sidecar: hasSidecar ? sidecar : nil,
-                                   sidecarDisplayPath: hasSidecar ? "Content/documents/\(sidecar.lastPathComponent)" : nil, isPlainText: isText)
+        }
+        guard let bySlug else { return nil }
+        return bySlug.hasSuffix(".yml") ? (bySlug as NSString).deletingPathExtension + ".txt" : bySlug
     }
 
     private func loadCollection(_ id: String, config: SiteConfig, _ diagnostics: inout DiagnosticList) -> LoadedCollection? {

@@ -22,7 +22,7 @@ struct PreviewInjection: Sendable {
 
     /// Listens on the events endpoint and reloads when the server has a build newer than this page.
     static func script(basePath: String, generation: Int) -> String {
-        let url = JavaScript.string(basePath + eventsPath)
+        let url = JSONValue.string(basePath + eventsPath).serialized()
         return """
         <script>/* scholia serve: reloads the page after each rebuild */(function(){if(!window.EventSource)return;\
         var s=new EventSource(\(url));s.addEventListener("build",function(e){if(e.data!=="\(generation)"){s.close();location.reload();}});\
@@ -54,23 +54,5 @@ struct PreviewInjection: Sendable {
     private static func matches(_ needle: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
         for offset in needle.indices where bytes[index + offset] | 0x20 != needle[offset] | 0x20 { return false }
         return true
-    }
-}
-
-enum JavaScript {
-    /// A double-quoted string literal that is also safe inside a `<script>` element.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -57,6 +57,21 @@ import Testing
         #expect(one == two)
     }
 
+    @Test func unchangedFilesAreNotRewritten() throws {
+        let site = try FixtureSite(["Content/documents/press.md": Self.press, "Content/documents/obama.md": Self.speech])
+        defer { site.remove() }
+        #expect(try site.build().status == 0)
+        func inode(_ path: String) throws -> Int {
+            try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("Public/" + path).path)[.systemFileNumber] as! Int
+        }
+        let speech = try inode("documents/obama/index.html"), press = try inode("documents/press/index.html")
+        try site.write("Content/documents/press.md", Self.press.replacingOccurrences(of: "Because.", with: "Because, then."))
+        #expect(try site.build().status == 0)
+        #expect(try inode("documents/obama/index.html") == speech, "same bytes: the same file")
+        #expect(try inode("documents/press/index.html") != press, "new bytes: a new file")
+        #expect(try site.read("Public/documents/press/index.html").contains("Because, then."))
+    }
+
     @Test func everyInternalLinkWorksUnderASubPath() throws {
         let site = try FixtureSite([
             "site.yml": "title: Sub\nbase_url: https://example.edu/hist210/\npaginate: 1\n",

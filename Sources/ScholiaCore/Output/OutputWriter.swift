@@ -37,7 +37,10 @@ struct OutputWriter {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             try makeDirectories(for: files.map(\.path) + copies.map(\.path), in: staging)
             let failures = files.parallelMap { file -> String? in
-                do { try POSIXFiles.write(file.data, to: staging.path + "/" + file.path) } catch { return "\(error)" }
+                let previous = output.path + "/" + file.path, next = staging.path + "/" + file.path
+                // An unchanged file keeps its inode and time, so that deploy tools see only real changes.
+                if POSIXFiles.contentsEqual(previous, file.data), link(previous, next) == 0 { return nil }
+                do { try POSIXFiles.write(file.data, to: next) } catch { return "\(error)" }
                 return nil
             }.compactMap { $0 }
             if let failure = failures.first { throw Failure.io(failure) }

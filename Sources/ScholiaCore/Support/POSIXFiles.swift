@@ -28,6 +28,14 @@ enum POSIXFiles {
         }
     }
 
+    /// Whether the file at `path` holds exactly `data` (sizes are compared first, so most changes cost a stat).
+    static func contentsEqual(_ path: String, _ data: Data) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+              let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing == data
+    }
+
     /// Deletes a folder and everything in it (symbolic links are removed, never followed).
     static func removeTree(_ root: String) {
         var directories: [String] = []

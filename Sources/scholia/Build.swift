@@ -30,6 +30,10 @@ struct Build: ParsableCommand {
         }
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.warnings)
+        if report.unchanged {
+            if !quiet { print("Nothing changed since the last build; \(output ?? "Public/") is up to date") }
+            return
+        }
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
             print("Built \(report.documentCount) documents (\(report.fileCount) files) into \(output ?? "Public/") in \(seconds) s")

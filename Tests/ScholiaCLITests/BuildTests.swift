@@ -57,6 +57,23 @@ import Testing
         #expect(one == two)
     }
 
+    @Test func aSecondBuildOfAnUnchangedSiteDoesNothing() throws {
+        let site = try FixtureSite(["Content/documents/press.md": Self.press])
+        defer { site.remove() }
+        func build() throws -> String { try CLI.run(["build", "--site", site.root.path]).stdout }
+        #expect(try build().hasPrefix("Built 1 documents"))
+        #expect(try build().hasPrefix("Nothing changed since the last build"))
+        try site.write("Templates/list.mustache", try site.read("Templates/list.mustache") + "\n")
+        #expect(try build().hasPrefix("Built"), "a template changed")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Public/speakers/index.html"))
+        #expect(try build().hasPrefix("Built"), "an output file is missing")
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Public/speakers/index.html").path))
+        try site.write(".scholia-cache/build-key", "garbage")
+        #expect(try build().hasPrefix("Built"), "a foreign cache is ignored")
+        #expect(try build().hasPrefix("Nothing changed"))
+        #expect(try CLI.run(["build", "--site", site.root.path, "--drafts"]).stdout.hasPrefix("Built"), "other options, other key")
+    }
+
     @Test func unchangedFilesAreNotRewritten() throws {
         let site = try FixtureSite(["Content/documents/press.md": Self.press, "Content/documents/obama.md": Self.speech])
         defer { site.remove() }

@@ -22,6 +22,8 @@ public struct BuildReport: Sendable {
     public var documentCount: Int
     public var fileCount: Int
     public var warnings: [Diagnostic]
+    /// True when nothing had changed since the last build, so nothing was done.
+    public var unchanged = false
 }
 
 /// The build: load → resolve → render → write. Each stage reports every problem it finds; the output is
@@ -60,10 +62,15 @@ public enum SiteBuilder {
     /// Builds the site into its output folder.
     public static func build(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> BuildReport {
         let writer = OutputWriter(output: options.output, displayPath: displayPath(options.output, in: options.siteDirectory))
+        let cache = BuildCache(siteDirectory: options.siteDirectory, options: options)
+        let key = cache.currentKey()
+        // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
+        if cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
         try writer.checkOutputIsOurs()
         let rendered = try render(options, progress: progress)
         progress?("Writing \(rendered.files.count + rendered.copies.count) files")
         try writer.write(rendered.files, copies: rendered.copies)
+        cache.save(key: key)
         return BuildReport(documentCount: rendered.site.documents.count, fileCount: rendered.files.count + rendered.copies.count, warnings: rendered.warnings)
     }
 

@@ -21,7 +21,7 @@ struct OutputWriter {
         let existing = POSIXFiles.listFiles(under: output.path)
         guard !existing.isEmpty else { return }
         let manifest = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
-        let ours = Set(manifest.split(separator: "\n").map(String.init))
+        let ours = Set(manifest.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
         let foreign = existing.filter { $0 != Self.manifestName && !ours.contains($0) }
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
     }

@@ -50,11 +50,18 @@ extension MarkdownDocument {
     /// Renders a one-paragraph Markdown string (a summary, a note) to inline HTML, without the `<p>`.
     /// Several paragraphs are kept as they are.
     public static func inlineHTML(_ source: String, unsafeHTML: Bool = false) -> String {
-        let document = MarkdownDocument(source, unsafeHTML: unsafeHTML)
-        let blocks = document.blocks
-        if blocks.count == 1, blocks[0].kind == .paragraph { return blocks[0].innerHTML }
-        return document.html.trimmingCharacters(in: .newlines)
+        MarkdownDocument(source, unsafeHTML: unsafeHTML).inlineHTML
     }
+
+    /// A one-paragraph document as inline HTML, without the `<p>`; several paragraphs are kept as they are.
+    public var inlineHTML: String {
+        let blocks = blocks
+        if blocks.count == 1, blocks[0].kind == .paragraph { return blocks[0].innerHTML }
+        return html.trimmingCharacters(in: .newlines)
+    }
+
+    /// What a reader sees, blocks joined by spaces.
+    public var plainText: String { blocks.map(\.plainText).joined(separator: " ") }
 
     /// Renders Markdown to HTML with editorial remarks marked.
     public static func html(_ source: String, unsafeHTML: Bool = false) -> String {

@@ -66,7 +66,6 @@ public enum SiteBuilder {
         let key = cache.currentKey()
         // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
         if cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
-        try writer.checkOutputIsOurs()
         let rendered = try render(options, progress: progress)
         progress?("Writing \(rendered.files.count + rendered.copies.count) files")
         try writer.write(rendered.files, copies: rendered.copies)

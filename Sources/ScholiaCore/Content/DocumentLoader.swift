@@ -94,12 +94,12 @@ struct DocumentLoader: Sendable {
         let anchored = AnnotationAnchorer.anchor(annotations, in: transcript, &diagnostics)
 
         guard let title, let date, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let summaryDocument = summary.map { MarkdownDocument($0, unsafeHTML: config.unsafeHTML) }
         let document = Document(
             id: id, sourcePath: file.displayPath, title: title, date: date, type: type,
             participants: speakers.map { Participant(speakerID: $0.id, role: $0.role, participation: $0.participation) },
             topicIDs: topics.map(\.id),
-            summaryHTML: summary.map { MarkdownDocument.inlineHTML($0, unsafeHTML: config.unsafeHTML) },
-            summaryText: summary.map { MarkdownDocument($0).blocks.map(\.plainText).joined(separator: " ") },
+            summaryHTML: summaryDocument?.inlineHTML, summaryText: summaryDocument?.plainText,
             excerpt: excerpt, source: source,
             language: yaml.string("language", &diagnostics),
             isDraft: yaml.bool("draft", &diagnostics) ?? false,

@@ -10,7 +10,7 @@ enum HomePage {
         context["speakers"] = topSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.documentIDs.count) }
         context["topics"] = site.topics.compactMap { contexts.topicLink($0.id, count: $0.documentIDs.count) }
         context["years"] = site.years.map { ["year": $0.year, "href": contexts.link(Routes.year($0.year)), "count": $0.documentIDs.count] as [String: Any] }
-        context["types"] = SitePages.documentTypes(site).map { type, ids in
+        context["types"] = site.types.map { type, ids in
             ["label": DocumentTypes.label(type), "href": contexts.link(Routes.type(type)), "count": ids.count] as [String: Any]
         }
         context["collections"] = ListPages.collectionSummaries(contexts)

@@ -65,7 +65,7 @@ struct SitePages: Sendable {
         for (year, ids) in site.years {
             jobs.append { [self] in [html(Routes.year(year), "list", ListPages.list(title: "Documents from \(year)", route: Routes.year(year), section: "years", ids: ids, contexts))] }
         }
-        for (type, ids) in documentTypes() {
+        for (type, ids) in site.types {
             let title = DocumentTypes.label(type) + (type.hasSuffix("s") ? "" : "s")
             jobs.append { [self] in [html(Routes.type(type), "list", ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts))] }
         }
@@ -77,20 +77,11 @@ struct SitePages: Sendable {
         return jobs
     }
 
-    func documentTypes() -> [(String, [String])] { Self.documentTypes(site) }
-
-    /// Document ids by type, types in alphabetical order.
-    static func documentTypes(_ site: Site) -> [(String, [String])] {
-        var byType: [String: [String]] = [:]
-        for document in site.documents { byType[document.type, default: []].append(document.id) }
-        return byType.keys.sorted().map { ($0, byType[$0]!) }
-    }
-
     /// Pages other than documents, speakers and topics, for the sitemap.
     private func extraRoutes() -> [String] {
         let pageCount = max(1, (site.documents.count + site.config.paginate - 1) / site.config.paginate)
         return [Routes.home] + (1...pageCount).map { Routes.documents(page: $0) } + [Routes.speakers, Routes.topics, Routes.years]
-            + site.years.map { Routes.year($0.year) } + documentTypes().map { Routes.type($0.0) }
+            + site.years.map { Routes.year($0.year) } + site.types.map { Routes.type($0.type) }
             + [Routes.collections] + site.collections.map { Routes.collection($0.id) }
     }
 

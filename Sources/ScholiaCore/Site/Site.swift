@@ -12,6 +12,8 @@ public struct Site: Sendable {
     public let collections: [Collection]
     /// Newest first: (year, document ids newest first).
     public let years: [(year: Int, documentIDs: [String])]
+    /// Alphabetical: (type, document ids newest first).
+    public let types: [(type: String, documentIDs: [String])]
     public let staticFiles: [(outputPath: String, source: URL)]
 
     private let documentIndex: [String: Int]
@@ -32,6 +34,9 @@ public struct Site: Sendable {
         var byYear: [Int: [String]] = [:]
         for document in documents { byYear[document.date.year, default: []].append(document.id) }
         years = byYear.keys.sorted(by: >).map { ($0, byYear[$0]!) }
+        var byType: [String: [String]] = [:]
+        for document in documents { byType[document.type, default: []].append(document.id) }
+        types = byType.keys.sorted().map { ($0, byType[$0]!) }
     }
 
     public func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }

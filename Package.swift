@@ -25,11 +25,13 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // The citation processor: depends on nothing but Foundation.
         .target(name: "CSL"),
+        // The page template engine (Mustache): plain values in, text out.
+        .target(name: "Templating"),
         .executableTarget(name: "csl-suite", dependencies: ["CSL"]),
         .target(
             name: "ScholiaCore",
             dependencies: [
-                "Markdown", "CSL",
+                "Markdown", "CSL", "Templating",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -47,6 +49,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         // Data read by path at test time, not compiled.
         .testTarget(name: "CSLTests", dependencies: ["CSL"], exclude: ["known-failures.txt"]),
         .testTarget(name: "ScholiaCoreTests", dependencies: ["ScholiaCore"], exclude: ["Goldens"]),

@@ -9,11 +9,24 @@ struct BuildCache {
     let options: BuildOptions
     static let folderName = ".scholia-cache"
 
-    private var file: URL { siteDirectory.appendingPathComponent(Self.folderName + "/build-key") }
+    var folder: URL { siteDirectory.appendingPathComponent(Self.folderName) }
+    private var file: URL { folder.appendingPathComponent("build-key") }
 
     /// The key of the inputs as they are now.
     func currentKey() -> String {
-        var hash = FNV1a()
+        var hash = Fingerprint()
+        hash.add(environmentKey())
+        for path in POSIXFiles.listFiles(under: siteDirectory.appendingPathComponent("Content").path) {
+            hash.add(path)
+            hash.add(FileManager.default.contents(atPath: siteDirectory.appendingPathComponent("Content/" + path).path) ?? Data("missing".utf8))
+        }
+        return "scholia-build-key \(ScholiaVersion.current) \(hash.hex)"
+    }
+
+    /// Everything every page depends on: Scholia itself, the options, the CSL folders, `site.yml` and the theme
+    /// (`Templates/`, with its styles). Content is not in it: pages follow their own content.
+    func environmentKey() -> UInt64 {
+        var hash = Fingerprint()
         hash.add("scholia \(ScholiaVersion.current)\n")
         // The program itself: a new build of Scholia with the same version number still rebuilds.
         var program = stat()
@@ -23,15 +36,12 @@ struct BuildCache {
             let modified = (try? FileManager.default.attributesOfItem(atPath: folder.path)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             hash.add("\(folder.path) \(modified)\n")
         }
-        var paths = ["site.yml"]
-        for folder in ["Content", "Templates"] {
-            paths += POSIXFiles.listFiles(under: siteDirectory.appendingPathComponent(folder).path).map { folder + "/" + $0 }
-        }
+        let paths = ["site.yml"] + POSIXFiles.listFiles(under: siteDirectory.appendingPathComponent("Templates").path).map { "Templates/" + $0 }
         for path in paths {
-            hash.add("\(path)\n")
+            hash.add(path)
             hash.add(FileManager.default.contents(atPath: siteDirectory.appendingPathComponent(path).path) ?? Data("missing".utf8))
         }
-        return "scholia-build-key \(ScholiaVersion.current) \(String(hash.value, radix: 16))"
+        return hash.value
     }
 
     /// Whether the last build had this key and its output is still all there.
@@ -44,23 +54,5 @@ struct BuildCache {
     func save(key: String) {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data((key + "\n").utf8).write(to: file, options: .atomic)
-    }
-}
-
-/// 64-bit FNV-1a: fast, stable across runs and machines (Swift's Hasher is seeded per process).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) { add(Data(text.utf8)) }
-
-    mutating func add(_ data: Data) {
-        var value = self.value
-        data.withUnsafeBytes { bytes in
-            for byte in bytes {
-                value ^= UInt64(byte)
-                value &*= 0x0000_0100_0000_01B3
-            }
-        }
-        self.value = value
     }
 }

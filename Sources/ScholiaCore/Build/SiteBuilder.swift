@@ -24,14 +24,26 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// True when nothing had changed since the last build, so nothing was done.
     public var unchanged = false
+    /// Files rendered by this build; the others were kept from the last build.
+    public var renderedFileCount = 0
+}
+
+/// What a build renders, before anything is written.
+struct Rendering: Sendable {
+    var jobs: [RenderedJob]
+    var copies: [(path: String, source: URL)]
+    var site: Site
+    var warnings: [Diagnostic]
 }
 
 /// The build: load → resolve → render → write. Each stage reports every problem it finds; the output is
 /// written only when there are no errors.
 public enum SiteBuilder {
     /// Loads and resolves the site without rendering: what `scholia check` runs, and the first half of a build.
-    public static func loadSite(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
-        var (content, diagnostics) = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts).load()
+    public static func loadSite(_ options: BuildOptions, cache: DocumentCache? = nil) -> (Site?, [Diagnostic]) {
+        var loader = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
+        loader.cache = cache
+        var (content, diagnostics) = loader.load()
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
@@ -41,36 +53,65 @@ public enum SiteBuilder {
 
     /// Renders every file of the site in memory, or throws `ContentErrors`.
     public static func render(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> (files: [OutputFile], copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
+        let rendering = try render(options, cache: nil, unchanged: { _, _ in false }, progress: progress)
+        return (rendering.jobs.flatMap { $0.files ?? [] }, rendering.copies, rendering.site, rendering.warnings)
+    }
+
+    /// Renders the jobs whose fingerprint `unchanged` does not recognise.
+    static func render(_ options: BuildOptions, cache: DocumentCache?, unchanged: @Sendable (String, UInt64) -> Bool,
+                       progress: (@Sendable (String) -> Void)?) throws -> Rendering {
         progress?("Loading content")
-        let (site, found) = loadSite(options)
+        let (site, found) = loadSite(options, cache: cache)
         var diagnostics = DiagnosticList(found)
         let templates = TemplateSet.load(from: options.siteDirectory.appendingPathComponent("Templates"), &diagnostics)
         guard let site, let templates, !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         let styles = SiteStyles.load(for: site, siteDirectory: options.siteDirectory, &diagnostics)
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         progress?("Rendering \(site.documents.count) documents")
-        let files = SitePages(site: site, templates: templates, styles: styles).render()
+        let environment = BuildCache(siteDirectory: options.siteDirectory, options: options).environmentKey()
+        let jobs = SitePages(site: site, templates: templates, styles: styles, environment: environment).render(unchanged: unchanged)
         let copies = staticCopies(site: site, theme: options.siteDirectory.appendingPathComponent("Templates/assets"))
-        let generated = Set(files.map(\.path))
+        let generated = Set(jobs.flatMap { $0.files?.map(\.path) ?? [] })
         for copy in copies where generated.contains(copy.path) {
             diagnostics.error("this static file would overwrite the generated \(copy.path)", at: SourceLocation(path: copy.display))
         }
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
-        return (files, copies.map { ($0.path, $0.source) }, site, diagnostics.warnings)
+        return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: diagnostics.warnings)
     }
 
-    /// Builds the site into its output folder.
+    /// Builds the site into its output folder, rendering only the pages whose inputs changed since the last build.
     public static func build(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> BuildReport {
         let writer = OutputWriter(output: options.output, displayPath: displayPath(options.output, in: options.siteDirectory))
         let cache = BuildCache(siteDirectory: options.siteDirectory, options: options)
         let key = cache.currentKey()
         // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
         if cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
-        let rendered = try render(options, progress: progress)
-        progress?("Writing \(rendered.files.count + rendered.copies.count) files")
-        try writer.write(rendered.files, copies: rendered.copies)
+        let output = options.output.path
+        let records = PageRecords.load(from: cache.folder)
+        let rendering = try render(options, cache: nil, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) }, progress: progress)
+        let files = rendering.jobs.flatMap { $0.files ?? [] }
+        let kept = rendering.jobs.filter { $0.files == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
+        progress?("Writing \(files.count) files, keeping \(kept.count)")
+        try writer.write(files, kept: kept, copies: rendering.copies)
+        newRecords(rendering.jobs, previous: records, output: output).save(to: cache.folder)
         cache.save(key: key)
-        return BuildReport(documentCount: rendered.site.documents.count, fileCount: rendered.files.count + rendered.copies.count, warnings: rendered.warnings)
+        return BuildReport(documentCount: rendering.site.documents.count, fileCount: files.count + kept.count + rendering.copies.count,
+                           warnings: rendering.warnings, renderedFileCount: files.count)
+    }
+
+    /// The records of this build: every job with a fingerprint, and its files as they now are in the output.
+    private static func newRecords(_ jobs: [RenderedJob], previous: PageRecords, output: String) -> PageRecords {
+        let made = jobs.parallelMap { job -> (String, PageRecords.Job)? in
+            guard let fingerprint = job.fingerprint else { return nil }
+            let paths = job.files?.map(\.path) ?? previous.jobs[job.id]?.files.map(\.path) ?? []
+            var files: [PageRecords.Written] = []
+            for path in paths {
+                guard let info = PageRecords.stat(output + "/" + path) else { return nil }
+                files.append(.init(path: path, size: info.size, modified: info.modified))
+            }
+            return (job.id, PageRecords.Job(fingerprint: fingerprint, files: files))
+        }
+        return PageRecords(jobs: Dictionary(made.compactMap { $0 }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Theme assets go to `assets/`, `Content/static/` to the root.

@@ -3,7 +3,12 @@ import Foundation
 /// Reads a content file as UTF-8, reporting where an invalid byte is.
 enum ContentFile {
     static func read(_ url: URL, displayPath: String, _ diagnostics: inout DiagnosticList) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        decode(FileManager.default.contents(atPath: url.path), displayPath: displayPath, &diagnostics)
+    }
+
+    /// The text of bytes read before; nil bytes are a file that could not be read.
+    static func decode(_ data: Data?, displayPath: String, _ diagnostics: inout DiagnosticList) -> String? {
+        guard let data else {
             diagnostics.error("cannot read the file", at: SourceLocation(path: displayPath))
             return nil
         }

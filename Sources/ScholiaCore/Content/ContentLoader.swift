@@ -4,6 +4,8 @@ import Foundation
 struct ContentLoader {
     let siteDirectory: URL
     let includeDrafts: Bool
+    /// Documents read by an earlier build, reused when their files and environment are unchanged.
+    var cache: DocumentCache? = nil
 
     func load() -> (LoadedContent, DiagnosticList) {
         var diagnostics = DiagnosticList()
@@ -29,8 +31,18 @@ struct ContentLoader {
         if documentFiles.isEmpty {
             diagnostics.error("Content/documents/ has no documents (.md or .txt files)", at: SourceLocation(path: "Content/documents"))
         }
-        let loader = DocumentLoader(config: config, speakerFiles: content.speakers)
-        for (file, (loaded, found)) in zip(documentFiles, documentFiles.parallelMap({ loader.load($0) })) {
+        var loader = DocumentLoader(config: config, speakerFiles: content.speakers)
+        loader.environment = documentEnvironment()
+        let cache = cache
+        let results = documentFiles.parallelMap { [loader] file in
+            let sources = loader.read(file)
+            if let known = cache?.result(for: file.displayPath, key: sources.key) { return known }
+            let result = loader.load(file, sources)
+            cache?.store(result, for: file.displayPath, key: sources.key)
+            return result
+        }
+        cache?.keep(only: Set(documentFiles.map(\.displayPath)))
+        for (file, (loaded, found)) in zip(documentFiles, results) {
             diagnostics.append(contentsOf: found)
             if let loaded {
                 if includeDrafts || !loaded.document.isDraft { content.documents.append(loaded) }
@@ -40,6 +52,19 @@ struct ContentLoader {
         }
         content.staticFiles = staticFiles()
         return (content, diagnostics)
+    }
+
+    /// What reading any document depends on besides its own files: the configuration (Markdown options)
+    /// and the speaker files (names that turn labels are matched against), and Scholia itself.
+    private func documentEnvironment() -> UInt64 {
+        var key = Fingerprint("scholia", ScholiaVersion.current)
+        key.add(FileManager.default.contents(atPath: siteDirectory.appendingPathComponent("site.yml").path) ?? Data())
+        let speakers = siteDirectory.appendingPathComponent("Content/speakers")
+        for name in POSIXFiles.listFiles(under: speakers.path) {
+            key.add(name)
+            key.add(FileManager.default.contents(atPath: speakers.appendingPathComponent(name).path) ?? Data())
+        }
+        return key.value
     }
 
     private func isDirectory(_ url: URL) -> Bool {
@@ -120,5 +145,27 @@ enum FileTree {
             paths.append(String(path.dropFirst(base.count + 1)))
         }
         return paths.sorted()
+    }
+}
+
+/// Documents as an earlier build read them, by file: `serve` keeps one between rebuilds, so that a change
+/// to one document reads and parses that document only.
+public final class DocumentCache: @unchecked Sendable {
+    private var entries: [String: (key: UInt64, result: (LoadedDocument?, DiagnosticList))] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func result(for path: String, key: UInt64) -> (LoadedDocument?, DiagnosticList)? {
+        lock.withLock { entries[path].flatMap { $0.key == key ? $0.result : nil } }
+    }
+
+    func store(_ result: (LoadedDocument?, DiagnosticList), for path: String, key: UInt64) {
+        lock.withLock { entries[path] = (key, result) }
+    }
+
+    /// Forgets deleted documents.
+    func keep(only paths: Set<String>) {
+        lock.withLock { entries = entries.filter { paths.contains($0.key) } }
     }
 }

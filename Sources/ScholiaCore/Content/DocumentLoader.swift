@@ -6,6 +6,8 @@ struct DocumentLoader: Sendable {
     let config: SiteConfig
     /// Speaker files, for the names and family names that turn labels are matched against.
     let speakerFiles: [String: Speaker]
+    /// A fingerprint of the configuration and speaker files: what reading a document depends on besides its own files.
+    var environment: UInt64 = 0
 
     static let keys = ["title", "date", "circa", "type", "speakers", "topics", "summary", "excerpt", "source",
                        "language", "slug", "draft", "citation", "annotations"]
@@ -24,9 +26,29 @@ struct DocumentLoader: Sendable {
         var notesDisplayPath: String? = nil
     }
 
-    func load(_ file: File) -> (LoadedDocument?, DiagnosticList) {
+    /// The bytes of a document's files, read once, and their fingerprint.
+    struct Sources: Sendable {
+        var text: Data?
+        var sidecar: Data?
+        var notes: Data?
+        var key: UInt64
+    }
+
+    func read(_ file: File) -> Sources {
+        let read = { (url: URL?) in url.flatMap { FileManager.default.contents(atPath: $0.path) } }
+        var sources = Sources(text: read(file.url), sidecar: read(file.sidecar), notes: read(file.notes), key: 0)
+        var key = Fingerprint(file.displayPath, file.sidecarDisplayPath ?? "", file.notesDisplayPath ?? "")
+        key.add(environment)
+        for data in [sources.text, sources.sidecar, sources.notes] { key.add(data ?? Data()); key.add(data == nil ? 0 : 1) }
+        sources.key = key.value
+        return sources
+    }
+
+    func load(_ file: File) -> (LoadedDocument?, DiagnosticList) { load(file, read(file)) }
+
+    func load(_ file: File, _ sources: Sources) -> (LoadedDocument?, DiagnosticList) {
         var diagnostics = DiagnosticList()
-        guard let text = ContentFile.read(file.url, displayPath: file.displayPath, &diagnostics),
+        guard let text = ContentFile.decode(sources.text, displayPath: file.displayPath, &diagnostics),
               let split = FrontMatter.split(text, path: file.displayPath, &diagnostics) else { return (nil, diagnostics) }
 
         var metadata: YAMLSource
@@ -36,8 +58,8 @@ struct DocumentLoader: Sendable {
                 diagnostics.error("metadata is given twice: in front matter and in \(sidecarPath); keep one",
                                   at: SourceLocation(path: file.displayPath, line: 1, column: 1))
             }
-        } else if let sidecar = file.sidecar, let sidecarPath = file.sidecarDisplayPath {
-            guard let yaml = ContentFile.read(sidecar, displayPath: sidecarPath, &diagnostics) else { return (nil, diagnostics) }
+        } else if file.sidecar != nil, let sidecarPath = file.sidecarDisplayPath {
+            guard let yaml = ContentFile.decode(sources.sidecar, displayPath: sidecarPath, &diagnostics) else { return (nil, diagnostics) }
             metadata = YAMLSource(path: sidecarPath, text: yaml, lineOffset: 0)
         } else {
             diagnostics.error("a document needs metadata (at least title and date): front matter between '---' lines"
@@ -87,8 +109,8 @@ struct DocumentLoader: Sendable {
             : TranscriptBuilder.markdown(split.body, unsafeHTML: config.unsafeHTML, labels: labels)
 
         var annotations = AnnotationReader.read(metadata: yaml, unsafeHTML: config.unsafeHTML, &diagnostics)
-        if let notes = file.notes, let notesPath = file.notesDisplayPath,
-           let text = ContentFile.read(notes, displayPath: notesPath, &diagnostics) {
+        if file.notes != nil, let notesPath = file.notesDisplayPath,
+           let text = ContentFile.decode(sources.notes, displayPath: notesPath, &diagnostics) {
             annotations += AnnotationReader.read(notesFile: text, path: notesPath, unsafeHTML: config.unsafeHTML, &diagnostics)
         }
         let anchored = AnnotationAnchorer.anchor(annotations, in: transcript, &diagnostics)
@@ -103,7 +125,7 @@ struct DocumentLoader: Sendable {
             excerpt: excerpt, source: source,
             language: yaml.string("language", &diagnostics),
             isDraft: yaml.bool("draft", &diagnostics) ?? false,
-            transcript: transcript, annotations: anchored, citationOverrides: citation)
+            transcript: transcript, annotations: anchored, citationOverrides: citation, contentKey: sources.key)
         return (LoadedDocument(document: document, location: SourceLocation(path: file.displayPath, line: 1, column: 1),
                                speakers: speakers, topics: topics), diagnostics)
     }

@@ -26,8 +26,9 @@ struct OutputWriter {
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
     }
 
-    /// Writes `files` (and copies `copies`) into a fresh folder, then puts it in place of the output.
-    func write(_ files: [OutputFile], copies: [(path: String, source: URL)]) throws {
+    /// Writes `files`, keeps the files `kept` of the current output (by hard link: same inode, same time)
+    /// and copies `copies`, all into a fresh folder, then puts it in place of the output.
+    func write(_ files: [OutputFile], kept: [String] = [], copies: [(path: String, source: URL)]) throws {
         try checkOutputIsOurs()
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -35,7 +36,7 @@ struct OutputWriter {
         POSIXFiles.removeTree(staging.path)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try makeDirectories(for: files.map(\.path) + copies.map(\.path), in: staging)
+            try makeDirectories(for: files.map(\.path) + kept + copies.map(\.path), in: staging)
             let failures = files.parallelMap { file -> String? in
                 let previous = output.path + "/" + file.path, next = staging.path + "/" + file.path
                 // An unchanged file keeps its inode and time, so that deploy tools see only real changes.
@@ -44,10 +45,13 @@ struct OutputWriter {
                 return nil
             }.compactMap { $0 }
             if let failure = failures.first { throw Failure.io(failure) }
+            for path in kept where link(output.path + "/" + path, staging.path + "/" + path) != 0 {
+                throw Failure.io("cannot keep \(displayPath)/\(path) from the last build: \(String(cString: strerror(errno)))")
+            }
             for copy in copies {
                 try fileManager.copyItem(at: copy.source, to: staging.appendingPathComponent(copy.path))
             }
-            let manifest = (files.map(\.path) + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
+            let manifest = (files.map(\.path) + kept + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
             try swapIn(staging)
         } catch {

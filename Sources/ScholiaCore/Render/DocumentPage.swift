@@ -1,50 +1,59 @@
 import Foundation
+import Templating
 
 /// The document page: speakers with roles, date, summary, transcript, related documents, citation data.
 enum DocumentPage {
-    static func context(_ document: Document, _ contexts: PageContexts, item: JSONValue, citations: [RenderedCitation]) -> [String: Any] {
+    /// Everything but the two costly parts, the transcript and the citations (see `withTranscript`): a
+    /// build compares this context with the last build's to know whether the page can change at all.
+    static func context(_ document: Document, _ contexts: PageContexts, item: JSONValue) -> TemplateValue {
         let site = contexts.site
-        let routes = contexts.routes
         let route = Routes.document(document.id)
         var context = contexts.page(title: document.title, route: route, section: "documents", description: document.summaryText)
 
-        var groups: [[String: Any]] = []
+        var groups: [TemplateValue] = []
         for participation in Participation.allCases {
             let people = document.participants.filter { $0.participation == participation }
             guard !people.isEmpty else { continue }
             let titles = participation.groupTitle
             groups.append([
-                "heading": people.count == 1 ? titles.one : titles.many,
-                "people": people.enumerated().map { index, participant -> [String: Any] in
+                "heading": .text(people.count == 1 ? titles.one : titles.many),
+                "people": .list(people.enumerated().map { index, participant in
                     let name = site.speaker(participant.speakerID)?.name.display ?? participant.speakerID
-                    return ["name": name, "href": contexts.link(Routes.speaker(participant.speakerID)),
-                            "role": optional(participant.role), "last": index == people.count - 1]
-                },
+                    return ["name": .text(name), "href": .text(contexts.link(Routes.speaker(participant.speakerID))),
+                            "role": .optional(participant.role), "last": .flag(index == people.count - 1)]
+                }),
             ])
         }
-        let source = document.source
         context["document"] = [
-            "id": document.id, "title": document.title, "date": document.date.display, "dateISO": document.date.start.iso,
-            "type": DocumentTypes.label(document.type), "typeHref": contexts.link(Routes.type(document.type)),
-            "participantGroups": groups, "summaryHTML": optional(document.summaryHTML), "excerpt": optional(document.excerpt),
-            "transcriptHTML": transcriptRenderer(contexts).render(document.transcript, annotations: document.annotations),
-            "questions": document.annotations.filter { $0.annotation.kind == .question }.map { question in
-                ["number": question.number, "href": "#" + question.passageID, "paragraph": question.paragraph,
-                 "noteHTML": question.annotation.noteHTML ?? ""] as [String: Any]
-            },
-            "notes": document.annotations.map { note in
-                ["number": note.number, "kind": note.annotation.kind.title, "noteHTML": note.annotation.noteHTML ?? "",
-                 "paragraph": note.paragraph] as [String: Any]
-            },
-            "annotationsJSON": optional(document.annotations.isEmpty ? nil : contexts.link(Routes.annotations(document.id))),
-            "topics": document.topicIDs.compactMap { contexts.topicLink($0) },
+            "id": .text(document.id), "title": .text(document.title), "date": .text(document.date.display), "dateISO": .text(document.date.start.iso),
+            "type": .text(DocumentTypes.label(document.type)), "typeHref": .text(contexts.link(Routes.type(document.type))),
+            "participantGroups": .list(groups), "summaryHTML": .optional(document.summaryHTML), "excerpt": .optional(document.excerpt),
+            "questions": .list(document.annotations.filter { $0.annotation.kind == .question }.map { question in
+                ["number": .number(question.number), "href": .text("#" + question.passageID), "paragraph": .number(question.paragraph),
+                 "noteHTML": .text(question.annotation.noteHTML ?? "")]
+            }),
+            "notes": .list(document.annotations.map { note in
+                ["number": .number(note.number), "kind": .text(note.annotation.kind.title), "noteHTML": .text(note.annotation.noteHTML ?? ""),
+                 "paragraph": .number(note.paragraph)]
+            }),
+            "annotationsJSON": .optional(document.annotations.isEmpty ? nil : contexts.link(Routes.annotations(document.id))),
+            "topics": .list(document.topicIDs.compactMap { contexts.topicLink($0) }),
             "related": contexts.summaries(document.relatedIDs),
-            "language": optional(document.language),
-            "sourceHTML": optional(sourceHTML(document.source)),
-            "citation": ["json": contexts.link(Routes.citation(document.id, "json")), "bib": contexts.link(Routes.citation(document.id, "bib")),
-                         "ris": contexts.link(Routes.citation(document.id, "ris"))],
-        ] as [String: Any]
-        context["meta"] = metaTags(document, item: item, url: routes.absolute(route), site: site)
+            "language": .optional(document.language),
+            "sourceHTML": .optional(sourceHTML(document.source)),
+            "citation": ["json": .text(contexts.link(Routes.citation(document.id, "json"))), "bib": .text(contexts.link(Routes.citation(document.id, "bib"))),
+                         "ris": .text(contexts.link(Routes.citation(document.id, "ris")))],
+        ]
+        context["meta"] = .list(metaTags(document, item: item, url: contexts.routes.absolute(route), site: site).map {
+            ["name": .text($0.name), "content": .text($0.content)]
+        })
+        return context
+    }
+
+    /// The page's full context: the transcript and the Cite box added.
+    static func withTranscript(_ context: TemplateValue, transcriptHTML: String, citations: [RenderedCitation]) -> TemplateValue {
+        var context = context
+        context["document"]?["transcriptHTML"] = .text(transcriptHTML)
         context["citations"] = citationContexts(citations)
         return context
     }
@@ -73,20 +82,20 @@ enum DocumentPage {
     }
 
     /// The Cite box: one entry per style, the first also the one printed.
-    static func citationContexts(_ citations: [RenderedCitation]) -> [[String: Any]] {
-        citations.enumerated().map { index, citation in
+    static func citationContexts(_ citations: [RenderedCitation]) -> TemplateValue {
+        .list(citations.enumerated().map { index, citation in
             [
-                "id": Identifier.slug(citation.style.name), "label": citation.style.label, "first": index == 0,
-                "bibliographyHTML": citation.bibliographyHTML, "bibliographyText": citation.bibliographyText,
-                "shortLabel": citation.style.isNoteStyle ? "Note" : "In-text citation",
-                "shortHTML": citation.shortHTML, "shortText": citation.shortText,
-                "pinpointHTML": citation.pinpointHTML, "pinpointText": citation.pinpointText,
-            ] as [String: Any]
-        }
+                "id": .text(Identifier.slug(citation.style.name)), "label": .text(citation.style.label), "first": .flag(index == 0),
+                "bibliographyHTML": .text(citation.bibliographyHTML), "bibliographyText": .text(citation.bibliographyText),
+                "shortLabel": .text(citation.style.isNoteStyle ? "Note" : "In-text citation"),
+                "shortHTML": .text(citation.shortHTML), "shortText": .text(citation.shortText),
+                "pinpointHTML": .text(citation.pinpointHTML), "pinpointText": .text(citation.pinpointText),
+            ]
+        })
     }
 
     /// Highwire Press `citation_*` tags and Dublin Core type: what Zotero and other reference managers read.
-    static func metaTags(_ document: Document, item: JSONValue, url: String, site: Site) -> [[String: String]] {
+    static func metaTags(_ document: Document, item: JSONValue, url: String, site: Site) -> [(name: String, content: String)] {
         var tags: [(String, String)] = [("citation_title", document.title)]
         for participant in document.participants where [.speaker, .author].contains(participant.participation) {
             guard let name = site.speaker(participant.speakerID)?.name else { continue }
@@ -108,7 +117,7 @@ enum DocumentPage {
         tags.append(("DC.type", dcType(item["type"]?.stringValue ?? "document")))
         tags.append(("DC.title", document.title))
         tags.append(("DC.date", document.date.start.iso))
-        return tags.map { ["name": $0.0, "content": $0.1] }
+        return tags.map { (name: $0.0, content: $0.1) }
     }
 
     /// Dublin Core type vocabulary: transcripts are Text; Zotero reads the CSL-like refinements too.

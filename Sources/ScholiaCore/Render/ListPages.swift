@@ -1,140 +1,163 @@
 import CSL
+import Templating
 
 /// Contexts of the home page and the index pages: documents, speakers, topics, years, collections.
 enum HomePage {
-    static func context(_ contexts: PageContexts) -> [String: Any] {
+    static func context(_ contexts: PageContexts) -> TemplateValue {
         let site = contexts.site
         var context = contexts.page(title: site.config.title, route: Routes.home, section: "home")
         let topSpeakers = site.speakers.sorted { ($1.documentIDs.count, $0.name.sortKey) < ($0.documentIDs.count, $1.name.sortKey) }.prefix(12)
-        context["documents"] = site.documents.prefix(10).map(contexts.summary)
-        context["speakers"] = topSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.documentIDs.count) }
-        context["topics"] = site.topics.compactMap { contexts.topicLink($0.id, count: $0.documentIDs.count) }
-        context["years"] = site.years.map { ["year": $0.year, "href": contexts.link(Routes.year($0.year)), "count": $0.documentIDs.count] as [String: Any] }
-        context["types"] = site.types.map { type, ids in
-            ["label": DocumentTypes.label(type), "href": contexts.link(Routes.type(type)), "count": ids.count] as [String: Any]
-        }
+        context["documents"] = .list(site.documents.prefix(10).map(contexts.summary))
+        context["speakers"] = .list(topSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.documentIDs.count) })
+        context["topics"] = .list(site.topics.compactMap { contexts.topicLink($0.id, count: $0.documentIDs.count) })
+        context["years"] = .list(site.years.map { ["year": .number($0.year), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)] })
+        context["types"] = .list(site.types.map { type, ids in
+            ["label": .text(DocumentTypes.label(type)), "href": .text(contexts.link(Routes.type(type))), "count": .number(ids.count)]
+        })
         context["collections"] = ListPages.collectionSummaries(contexts)
-        context["documentCount"] = site.documents.count
-        context["allDocuments"] = contexts.link(Routes.documents())
+        context["documentCount"] = .number(site.documents.count)
+        context["allDocuments"] = .text(contexts.link(Routes.documents()))
+        return context
+    }
+
+    static func withBibliographies(_ context: TemplateValue, _ bibliographies: [(style: CitationStyle, entries: [CSLEntry])]) -> TemplateValue {
+        var context = context
+        context["bibliographies"] = .list(bibliographies.enumerated().map { index, bibliography in
+            ["id": .text(Identifier.slug(bibliography.style.name)), "label": .text(bibliography.style.label), "first": .flag(index == 0),
+             "entries": .list(bibliography.entries.map { ["html": .text($0.html), "text": .text($0.text)] })]
+        })
         return context
     }
 }
 
 enum ListPages {
-    static func documents(_ contexts: PageContexts, page: Int, of pageCount: Int) -> [String: Any] {
+    static func documents(_ contexts: PageContexts, page: Int, of pageCount: Int) -> TemplateValue {
         let site = contexts.site
         let size = site.config.paginate
         let title = page == 1 ? "All documents" : "All documents, page \(page) of \(pageCount)"
         var context = contexts.page(title: title, route: Routes.documents(page: page), section: "documents")
         let slice = site.documents.dropFirst((page - 1) * size).prefix(size)
         context["heading"] = "All documents"
-        context["documents"] = slice.map(contexts.summary)
-        context["count"] = site.documents.count
+        context["documents"] = .list(slice.map(contexts.summary))
+        context["count"] = .number(site.documents.count)
         if pageCount > 1 {
             context["pagination"] = [
-                "current": page, "total": pageCount,
-                "previous": page > 1 ? contexts.link(Routes.documents(page: page - 1)) : "",
-                "next": page < pageCount ? contexts.link(Routes.documents(page: page + 1)) : "",
-                "pages": (1...pageCount).map { ["number": $0, "href": contexts.link(Routes.documents(page: $0)), "current": $0 == page] as [String: Any] },
-            ] as [String: Any]
+                "current": .number(page), "total": .number(pageCount),
+                "previous": .text(page > 1 ? contexts.link(Routes.documents(page: page - 1)) : ""),
+                "next": .text(page < pageCount ? contexts.link(Routes.documents(page: page + 1)) : ""),
+                "pages": .list((1...pageCount).map {
+                    ["number": .number($0), "href": .text(contexts.link(Routes.documents(page: $0))), "current": .flag($0 == page)]
+                }),
+            ]
         }
         return context
     }
 
-    static func list(title: String, route: String, section: String, ids: [String], _ contexts: PageContexts) -> [String: Any] {
+    static func list(title: String, route: String, section: String, ids: [String], _ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: title, route: route, section: section)
-        context["heading"] = title
+        context["heading"] = .text(title)
         context["documents"] = contexts.summaries(ids)
         return context
     }
 
-    static func speakers(_ contexts: PageContexts) -> [String: Any] {
+    static func speakers(_ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: "Speakers", route: Routes.speakers, section: "speakers")
-        context["speakers"] = contexts.site.speakers.map { speaker -> [String: Any] in
-            let role = optional(speaker.documentRoles.last?.title ?? speaker.declaredRoles.last?.title)
-            return ["name": speaker.name.display, "href": contexts.link(Routes.speaker(speaker.id)), "count": speaker.documentIDs.count, "role": role,
-                    "countLabel": PageContexts.count(speaker.documentIDs.count, "document")]
-        }
+        context["speakers"] = .list(contexts.site.speakers.map { speaker in
+            let role = TemplateValue.optional(speaker.documentRoles.last?.title ?? speaker.declaredRoles.last?.title)
+            return ["name": .text(speaker.name.display), "href": .text(contexts.link(Routes.speaker(speaker.id))),
+                    "count": .number(speaker.documentIDs.count), "role": role,
+                    "countLabel": .text(PageContexts.count(speaker.documentIDs.count, "document"))]
+        })
         return context
     }
 
-    static func speaker(_ speaker: Speaker, _ contexts: PageContexts) -> [String: Any] {
+    static func speaker(_ speaker: Speaker, _ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: speaker.name.display, route: Routes.speaker(speaker.id), section: "speakers")
         context["speaker"] = [
-            "name": speaker.name.display, "born": optional(speaker.born), "died": optional(speaker.died),
-            "aliases": speaker.aliases.joined(separator: ", "),
+            "name": .text(speaker.name.display), "born": .optional(speaker.born), "died": .optional(speaker.died),
+            "aliases": .text(speaker.aliases.joined(separator: ", ")),
             "declaredRoles": contexts.roleSpans(speaker.declaredRoles), "documentRoles": contexts.roleSpans(speaker.documentRoles),
-            "biographyHTML": optional(speaker.biographyHTML), "documentCount": speaker.documentIDs.count,
+            "biographyHTML": .optional(speaker.biographyHTML), "documentCount": .number(speaker.documentIDs.count),
             "documentsByYear": contexts.byYear(speaker.documentIDs),
-            "coSpeakers": speaker.coSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) },
-            "topics": speaker.topics.compactMap { contexts.topicLink($0.id, count: $0.count) },
-        ] as [String: Any]
+            "coSpeakers": .list(speaker.coSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) }),
+            "topics": .list(speaker.topics.compactMap { contexts.topicLink($0.id, count: $0.count) }),
+        ]
         return context
     }
 
-    static func topics(_ contexts: PageContexts) -> [String: Any] {
+    static func topics(_ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: "Topics", route: Routes.topics, section: "topics")
-        context["topics"] = contexts.site.topics.map { topic -> [String: Any] in
-            ["title": topic.title, "href": contexts.link(Routes.topic(topic.id)), "count": topic.documentIDs.count, "summaryHTML": optional(topic.summaryHTML)]
-        }
+        context["topics"] = .list(contexts.site.topics.map { topic in
+            ["title": .text(topic.title), "href": .text(contexts.link(Routes.topic(topic.id))), "count": .number(topic.documentIDs.count),
+             "summaryHTML": .optional(topic.summaryHTML)]
+        })
         return context
     }
 
-    static func topic(_ topic: Topic, _ contexts: PageContexts) -> [String: Any] {
+    static func topic(_ topic: Topic, _ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: topic.title, route: Routes.topic(topic.id), section: "topics")
         context["topic"] = [
-            "title": topic.title, "summaryHTML": optional(topic.summaryHTML), "bodyHTML": optional(topic.bodyHTML),
-            "documents": contexts.summaries(topic.documentIDs), "documentCount": topic.documentIDs.count,
-            "frequentSpeakers": topic.frequentSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) },
-            "relatedTopics": topic.relatedTopics.compactMap { contexts.topicLink($0.id, count: $0.count) },
-        ] as [String: Any]
+            "title": .text(topic.title), "summaryHTML": .optional(topic.summaryHTML), "bodyHTML": .optional(topic.bodyHTML),
+            "documents": contexts.summaries(topic.documentIDs), "documentCount": .number(topic.documentIDs.count),
+            "frequentSpeakers": .list(topic.frequentSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) }),
+            "relatedTopics": .list(topic.relatedTopics.compactMap { contexts.topicLink($0.id, count: $0.count) }),
+        ]
         return context
     }
 
-    static func years(_ contexts: PageContexts) -> [String: Any] {
+    static func years(_ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: "Years", route: Routes.years, section: "years")
-        context["years"] = contexts.site.years.map { ["year": $0.year, "href": contexts.link(Routes.year($0.year)), "count": $0.documentIDs.count] as [String: Any] }
+        context["years"] = .list(contexts.site.years.map {
+            ["year": .number($0.year), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)]
+        })
         return context
     }
 
-    static func collectionSummaries(_ contexts: PageContexts) -> [[String: Any]] {
-        contexts.site.collections.map { collection in
-            ["title": collection.title, "href": contexts.link(Routes.collection(collection.id)), "course": optional(collection.course),
-             "term": optional(collection.term), "instructor": optional(collection.instructor), "countLabel": PageContexts.count(collection.items.count, "reading")] as [String: Any]
-        }
+    static func collectionSummaries(_ contexts: PageContexts) -> TemplateValue {
+        .list(contexts.site.collections.map { collection in
+            ["title": .text(collection.title), "href": .text(contexts.link(Routes.collection(collection.id))), "course": .optional(collection.course),
+             "term": .optional(collection.term), "instructor": .optional(collection.instructor),
+             "countLabel": .text(PageContexts.count(collection.items.count, "reading"))]
+        })
     }
 
-    static func collections(_ contexts: PageContexts) -> [String: Any] {
+    static func collections(_ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: "Collections", route: Routes.collections, section: "collections")
         context["collections"] = collectionSummaries(contexts)
         return context
     }
 
-    static func collection(_ collection: Collection, _ contexts: PageContexts, bibliographies: [(style: CitationStyle, entries: [CSLEntry])]) -> [String: Any] {
+    /// The reading list without its bibliographies (see `withBibliographies`).
+    static func collection(_ collection: Collection, _ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: collection.title, route: Routes.collection(collection.id), section: "collections")
         context["collection"] = [
-            "title": collection.title, "course": optional(collection.course), "term": optional(collection.term),
-            "instructor": optional(collection.instructor), "bodyHTML": optional(collection.bodyHTML),
-            "readings": collection.items.enumerated().compactMap { index, item -> [String: Any]? in
+            "title": .text(collection.title), "course": .optional(collection.course), "term": .optional(collection.term),
+            "instructor": .optional(collection.instructor), "bodyHTML": .optional(collection.bodyHTML),
+            "readings": .list(collection.items.enumerated().compactMap { index, item -> TemplateValue? in
                 guard let document = contexts.site.document(item.documentID) else { return nil }
                 var reading = contexts.summary(document)
-                reading["number"] = index + 1
-                reading["noteHTML"] = optional(item.noteHTML)
-                reading["pinpoint"] = optional(item.pinpoint)
-                reading["questions"] = document.annotations.filter { $0.annotation.kind == .question }.map { question in
-                    ["noteHTML": question.annotation.noteHTML ?? "", "paragraph": question.paragraph,
-                     "href": contexts.link(Routes.document(document.id)) + "#" + question.passageID] as [String: Any]
-                }
+                reading["number"] = .number(index + 1)
+                reading["noteHTML"] = .optional(item.noteHTML)
+                reading["pinpoint"] = .optional(item.pinpoint)
+                reading["questions"] = .list(document.annotations.filter { $0.annotation.kind == .question }.map { question in
+                    ["noteHTML": .text(question.annotation.noteHTML ?? ""), "paragraph": .number(question.paragraph),
+                     "href": .text(contexts.link(Routes.document(document.id)) + "#" + question.passageID)]
+                })
                 return reading
-            },
-        ] as [String: Any]
+            }),
+        ]
         let route = Routes.collection(collection.id)
-        context["bibliographies"] = bibliographies.enumerated().map { index, bibliography in
-            ["id": Identifier.slug(bibliography.style.name), "label": bibliography.style.label, "first": index == 0,
-             "entries": bibliography.entries.map { ["html": $0.html, "text": $0.text] }] as [String: Any]
-        }
-        context["downloads"] = ["text": contexts.link(route + "bibliography.txt"), "bib": contexts.link(route + "bibliography.bib"),
-                                "ris": contexts.link(route + "bibliography.ris"), "json": contexts.link(route + "bibliography.json")]
+        context["downloads"] = ["text": .text(contexts.link(route + "bibliography.txt")), "bib": .text(contexts.link(route + "bibliography.bib")),
+                                "ris": .text(contexts.link(route + "bibliography.ris")), "json": .text(contexts.link(route + "bibliography.json"))]
+        return context
+    }
+
+    static func withBibliographies(_ context: TemplateValue, _ bibliographies: [(style: CitationStyle, entries: [CSLEntry])]) -> TemplateValue {
+        var context = context
+        context["bibliographies"] = .list(bibliographies.enumerated().map { index, bibliography in
+            ["id": .text(Identifier.slug(bibliography.style.name)), "label": .text(bibliography.style.label), "first": .flag(index == 0),
+             "entries": .list(bibliography.entries.map { ["html": .text($0.html), "text": .text($0.text)] })]
+        })
         return context
     }
 }

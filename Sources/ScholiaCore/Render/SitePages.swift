@@ -1,4 +1,5 @@
 import Foundation
+import Templating
 
 /// One file of output: where it goes (relative to the output folder) and its bytes.
 public struct OutputFile: Sendable {
@@ -6,75 +7,124 @@ public struct OutputFile: Sendable {
     public var data: Data
 }
 
-/// Renders the whole site. Pure: the same `Site` and templates always give the same files.
+/// One piece of rendering: a page, or a page with its downloads, and a fingerprint of everything its
+/// output depends on. Equal fingerprints mean equal bytes, so the last build's files can stand.
+struct PageJob: Sendable {
+    let id: String
+    /// nil for jobs cheap enough to run every time.
+    let fingerprint: UInt64?
+    let render: @Sendable () -> [OutputFile]
+}
+
+/// What happened to one job in a build.
+struct RenderedJob: Sendable {
+    let id: String
+    let fingerprint: UInt64?
+    /// nil when the fingerprint was the last build's and nothing was rendered.
+    let files: [OutputFile]?
+}
+
+/// Renders the whole site. Pure: the same `Site`, templates and styles always give the same files.
 struct SitePages: Sendable {
     let site: Site
     let templates: TemplateSet
     let styles: SiteStyles
     let routes: Routes
+    /// Every input that all pages share (templates, styles, configuration, Scholia itself), as one fingerprint.
+    let environment: UInt64
     let citationItems: [String: JSONValue]
     /// For resolving annotation links.
     let documentIDs: Set<String>, speakerIDs: Set<String>
 
-    init(site: Site, templates: TemplateSet, styles: SiteStyles) {
+    init(site: Site, templates: TemplateSet, styles: SiteStyles, environment: UInt64 = 0) {
         self.site = site
         self.templates = templates
         self.styles = styles
+        self.environment = environment
         routes = Routes(config: site.config)
-        var items: [String: JSONValue] = [:]
-        for document in site.documents {
-            items[document.id] = CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) {
-                site.speaker($0)?.name
-            }
+        let made = site.documents.parallelMap { [routes] document in
+            CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) { site.speaker($0)?.name }
         }
-        citationItems = items
+        citationItems = Dictionary(uniqueKeysWithValues: zip(site.documents.map(\.id), made))
         documentIDs = Set(site.documents.map(\.id))
         speakerIDs = Set(site.speakers.map(\.id))
     }
 
     /// Every page, rendered on every core.
     func render() -> [OutputFile] {
-        let jobs = pageJobs()
-        return jobs.parallelMap { job in job() }.flatMap { $0 }
+        render(unchanged: { _, _ in false }).flatMap { $0.files ?? [] }
     }
 
-    typealias Job = @Sendable () -> [OutputFile]
+    /// Renders the jobs whose fingerprint `unchanged` does not recognise; the others are left to the caller,
+    /// who has their files from the last build.
+    func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool) -> [RenderedJob] {
+        let jobs = plans().parallelMap { plan in plan() }
+        return jobs.parallelMap { job in
+            if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
+                return RenderedJob(id: job.id, fingerprint: fingerprint, files: nil)
+            }
+            return RenderedJob(id: job.id, fingerprint: job.fingerprint, files: job.render())
+        }
+    }
 
-    private func pageJobs() -> [Job] {
+    typealias Plan = @Sendable () -> PageJob
+
+    private func plans() -> [Plan] {
         let contexts = PageContexts(site: site, routes: routes)
-        var jobs: [Job] = []
-        jobs.append { [self] in [html(Routes.home, "home", HomePage.context(contexts))] }
-        jobs.append { [self] in [html(Routes.notFound, "404", contexts.page(title: "Page not found", route: Routes.notFound, section: ""))] }
+        var plans: [Plan] = []
+        func page(_ route: String, _ template: String, _ context: @escaping @Sendable () -> TemplateValue) {
+            plans.append { [self] in htmlJob(route, template, context()) }
+        }
+        page(Routes.home, "home") { HomePage.context(contexts) }
+        page(Routes.notFound, "404") { contexts.page(title: "Page not found", route: Routes.notFound, section: "") }
         let pageSize = site.config.paginate
         let pageCount = max(1, (site.documents.count + pageSize - 1) / pageSize)
         for number in 1...pageCount {
-            jobs.append { [self] in [html(Routes.documents(page: number), "documents", ListPages.documents(contexts, page: number, of: pageCount))] }
+            page(Routes.documents(page: number), "documents") { ListPages.documents(contexts, page: number, of: pageCount) }
         }
         for document in site.documents {
-            jobs.append { [self] in documentFiles(document, contexts) }
+            plans.append { [self] in documentJob(document, contexts) }
         }
-        jobs.append { [self] in [html(Routes.speakers, "speakers", ListPages.speakers(contexts))] }
+        page(Routes.speakers, "speakers") { ListPages.speakers(contexts) }
         for speaker in site.speakers {
-            jobs.append { [self] in [html(Routes.speaker(speaker.id), "speaker", ListPages.speaker(speaker, contexts))] }
+            page(Routes.speaker(speaker.id), "speaker") { ListPages.speaker(speaker, contexts) }
         }
-        jobs.append { [self] in [html(Routes.topics, "topics", ListPages.topics(contexts))] }
+        page(Routes.topics, "topics") { ListPages.topics(contexts) }
         for topic in site.topics {
-            jobs.append { [self] in [html(Routes.topic(topic.id), "topic", ListPages.topic(topic, contexts))] }
+            page(Routes.topic(topic.id), "topic") { ListPages.topic(topic, contexts) }
         }
-        jobs.append { [self] in [html(Routes.years, "years", ListPages.years(contexts))] }
+        page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {
-            jobs.append { [self] in [html(Routes.year(year), "list", ListPages.list(title: "Documents from \(year)", route: Routes.year(year), section: "years", ids: ids, contexts))] }
+            page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(year)", route: Routes.year(year), section: "years", ids: ids, contexts) }
         }
         for (type, ids) in site.types {
             let title = DocumentTypes.label(type) + (type.hasSuffix("s") ? "" : "s")
-            jobs.append { [self] in [html(Routes.type(type), "list", ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts))] }
+            page(Routes.type(type), "list") { ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts) }
         }
-        jobs.append { [self] in [html(Routes.collections, "collections", ListPages.collections(contexts))] }
+        page(Routes.collections, "collections") { ListPages.collections(contexts) }
         for collection in site.collections {
-            jobs.append { [self] in collectionFiles(collection, contexts) }
+            plans.append { [self] in collectionJob(collection, contexts) }
         }
-        jobs.append { [self] in [Feeds.atom(site: site, routes: routes), Feeds.sitemap(site: site, routes: routes, extraRoutes: extraRoutes())] }
-        return jobs
+        // The feed and the sitemap take a few milliseconds: always made.
+        plans.append { [self] in
+            PageJob(id: Routes.feed, fingerprint: nil) {
+                [Feeds.atom(site: site, routes: routes), Feeds.sitemap(site: site, routes: routes, extraRoutes: extraRoutes())]
+            }
+        }
+        return plans
+    }
+
+    /// A page whose context is all it depends on (besides the environment).
+    private func htmlJob(_ route: String, _ template: String, _ context: TemplateValue) -> PageJob {
+        var fingerprint = fingerprint(route, template)
+        fingerprint.add(context)
+        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context)] }
+    }
+
+    private func fingerprint(_ id: String, _ template: String) -> Fingerprint {
+        var fingerprint = Fingerprint(id, template)
+        fingerprint.add(environment)
+        return fingerprint
     }
 
     /// Pages other than documents, speakers and topics, for the sitemap.
@@ -85,37 +135,63 @@ struct SitePages: Sendable {
             + [Routes.collections] + site.collections.map { Routes.collection($0.id) }
     }
 
-    /// The reading list's page and its bibliography in the collection's style as text, BibTeX, RIS and CSL-JSON.
-    private func collectionFiles(_ collection: Collection, _ contexts: PageContexts) -> [OutputFile] {
-        let json = collection.items.compactMap { citationItems[$0.documentID] }
-        let items = (try? Citations.cslItems(json)) ?? []
-        let bibliographies = styles.forCollection(collection).map { style in
-            (style: style, entries: Citations.bibliography(items, style: style))
-        }
+    /// The reading list's page and its bibliography in the collection's style as text, BibTeX, RIS and
+    /// CSL-JSON. Its citation items and styles stand for the bibliographies in the fingerprint.
+    private func collectionJob(_ collection: Collection, _ contexts: PageContexts) -> PageJob {
         let route = Routes.collection(collection.id)
-        let text = bibliographies.first.map { $0.entries.map(\.text).joined(separator: "\n") + "\n" } ?? ""
-        return [
-            html(route, "collection", ListPages.collection(collection, contexts, bibliographies: bibliographies)),
-            OutputFile(path: route + "bibliography.txt", data: Data(text.utf8)),
-            OutputFile(path: route + "bibliography.bib", data: Data(json.map(CitationExports.bibtex).joined(separator: "\n").utf8)),
-            OutputFile(path: route + "bibliography.ris", data: Data(json.map(CitationExports.ris).joined().utf8)),
-            OutputFile(path: route + "bibliography.json", data: Data(CitationExports.cslJSON(json).utf8)),
-        ]
+        let json = collection.items.compactMap { citationItems[$0.documentID] }
+        let context = ListPages.collection(collection, contexts)
+        let styles = styles.forCollection(collection)
+        var fingerprint = fingerprint(route, "collection")
+        fingerprint.add(context)
+        fingerprint.add(CitationExports.cslJSON(json))
+        for style in styles { fingerprint.add(style.name) }
+        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+            let items = (try? Citations.cslItems(json)) ?? []
+            let bibliographies = styles.map { style in (style: style, entries: Citations.bibliography(items, style: style)) }
+            let text = bibliographies.first.map { $0.entries.map(\.text).joined(separator: "\n") + "\n" } ?? ""
+            return [
+                html(route, "collection", ListPages.withBibliographies(context, bibliographies)),
+                OutputFile(path: route + "bibliography.txt", data: Data(text.utf8)),
+                OutputFile(path: route + "bibliography.bib", data: Data(json.map(CitationExports.bibtex).joined(separator: "\n").utf8)),
+                OutputFile(path: route + "bibliography.ris", data: Data(json.map(CitationExports.ris).joined().utf8)),
+                OutputFile(path: route + "bibliography.json", data: Data(CitationExports.cslJSON(json).utf8)),
+            ]
+        }
     }
 
-    private func html(_ route: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+    private func html(_ route: String, _ template: String, _ context: TemplateValue) -> OutputFile {
         OutputFile(path: Routes.outputPath(route), data: Data(templates.render(template, context).utf8))
     }
 
-    private func documentFiles(_ document: Document, _ contexts: PageContexts) -> [OutputFile] {
+    /// The document's page, its citation downloads and its annotations. Besides the page's context, the
+    /// output depends on the document's own files (its transcript and notes), its citation item, and the
+    /// titles of the pages its notes link to.
+    private func documentJob(_ document: Document, _ contexts: PageContexts) -> PageJob {
+        let route = Routes.document(document.id)
         let item = citationItems[document.id]!
-        let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
-        return [
-            html(Routes.document(document.id), "document", DocumentPage.context(document, contexts, item: item, citations: citations)),
-            OutputFile(path: Routes.citation(document.id, "json"), data: Data(CitationExports.cslJSON([item]).utf8)),
-            OutputFile(path: Routes.citation(document.id, "bib"), data: Data(CitationExports.bibtex(item).utf8)),
-            OutputFile(path: Routes.citation(document.id, "ris"), data: Data(CitationExports.ris(item).utf8)),
-        ] + (document.annotations.isEmpty ? [] : [annotationsFile(document)])
+        let context = DocumentPage.context(document, contexts, item: item)
+        let itemJSON = CitationExports.cslJSON([item])
+        let transcript = DocumentPage.transcriptRenderer(contexts)
+        var fingerprint = fingerprint(route, "document")
+        fingerprint.add(context)
+        fingerprint.add(document.contentKey)
+        fingerprint.add(itemJSON)
+        for link in document.annotations.compactMap(\.annotation.link) {
+            fingerprint.add(link)
+            fingerprint.add(transcript.linkTarget(link).map { $0.href + "\n" + $0.title } ?? "")
+        }
+        for style in styles.configured { fingerprint.add(style.name) }
+        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+            let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
+            let transcriptHTML = transcript.render(document.transcript, annotations: document.annotations)
+            return [
+                html(route, "document", DocumentPage.withTranscript(context, transcriptHTML: transcriptHTML, citations: citations)),
+                OutputFile(path: Routes.citation(document.id, "json"), data: Data(itemJSON.utf8)),
+                OutputFile(path: Routes.citation(document.id, "bib"), data: Data(CitationExports.bibtex(item).utf8)),
+                OutputFile(path: Routes.citation(document.id, "ris"), data: Data(CitationExports.ris(item).utf8)),
+            ] + (document.annotations.isEmpty ? [] : [annotationsFile(document)])
+        }
     }
 
     /// `annotations.jsonld`: the document's notes as a W3C Web Annotation collection.

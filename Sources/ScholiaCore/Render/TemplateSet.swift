@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Templating
 
 /// The theme's Mustache templates, loaded once; a template with a syntax error is a diagnostic.
 struct TemplateSet: Sendable {
@@ -30,7 +31,17 @@ struct TemplateSet: Sendable {
         return diagnostics.hasErrors ? nil : TemplateSet(library: library)
     }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ name: String, _ context: TemplateValue) -> String {
+        library.render(Self.mustacheValue(context), withTemplate: name) ?? ""
+    }
+
+    private static func mustacheValue(_ value: TemplateValue) -> Any {
+        switch value {
+        case .text(let text): text
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .list(let items): items.map(mustacheValue)
+        case .object(let object): Dictionary(object.fields.map { ($0.name, mustacheValue($0.value)) }, uniquingKeysWith: { _, last in last })
+        }
     }
 }

@@ -1,10 +1,10 @@
 /// The transcript as HTML: one `class="turn"` element per speaker turn, labels linking to speaker pages,
 /// a stable `id="pN"` and a number in the margin on every paragraph, highlighted passages, and after each
 /// annotated paragraph its notes (in the margin on a wide screen, in place on a narrow one).
-struct TranscriptHTML {
+struct TranscriptHTML: Sendable {
     let routes: Routes
     /// The page a `link` annotation points to, by id.
-    var linkTarget: (String) -> (href: String, title: String)? = { _ in nil }
+    var linkTarget: @Sendable (String) -> (href: String, title: String)? = { _ in nil }
 
     func render(_ transcript: Transcript, annotations: [AnchoredAnnotation] = []) -> String {
         let notes = Dictionary(grouping: annotations, by: \.paragraph)

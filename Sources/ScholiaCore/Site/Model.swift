@@ -66,6 +66,9 @@ public struct Document: Sendable {
     public var citationOverrides: [(String, JSONValue)]
     /// "More on This Topic": ids of related documents, best first.
     public var relatedIDs: [String] = []
+    /// A fingerprint of everything the document was read from: its files, and the configuration and
+    /// speaker files that its reading depends on.
+    var contentKey: UInt64 = 0
 }
 
 public struct Speaker: Sendable {

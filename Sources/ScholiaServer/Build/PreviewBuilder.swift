@@ -4,7 +4,7 @@ import ScholiaCore
 /// Builds the site in memory and swaps the result in; keeps the last good build to show under errors.
 /// An actor, so that two builds never run at once.
 actor PreviewBuilder {
-    private let options: BuildOptions
+    private let session: SiteSession
     private let store: SnapshotStore
     private let broadcaster: ReloadBroadcaster
     private var lastGood: RenderedSite?
@@ -14,16 +14,16 @@ actor PreviewBuilder {
     private static let queue = DispatchQueue(label: "scholia.preview.build", qos: .userInitiated)
 
     init(options: BuildOptions, store: SnapshotStore, broadcaster: ReloadBroadcaster) {
-        self.options = options
+        session = SiteSession(options: options)
         self.store = store
         self.broadcaster = broadcaster
     }
 
     func build() async -> BuildOutcome {
         let start = Date()
-        let options = options
+        let session = session
         let result: Result<RenderedSite, ContentErrors> = await withCheckedContinuation { continuation in
-            Self.queue.async { continuation.resume(returning: Self.render(options)) }
+            Self.queue.async { continuation.resume(returning: Self.render(session)) }
         }
         generation += 1
         let outcome: BuildOutcome
@@ -42,9 +42,9 @@ actor PreviewBuilder {
         return outcome
     }
 
-    private static func render(_ options: BuildOptions) -> Result<RenderedSite, ContentErrors> {
+    private static func render(_ session: SiteSession) -> Result<RenderedSite, ContentErrors> {
         do {
-            return .success(try RenderedSite.render(options))
+            return .success(try RenderedSite.render(session))
         } catch let errors as ContentErrors {
             return .failure(errors)
         } catch {

@@ -11,8 +11,10 @@ struct RenderedSite: Sendable {
     let warnings: [Diagnostic]
 
     /// Renders in memory and reads the copied assets, so that nothing is written and `Public/` is never touched.
-    static func render(_ options: BuildOptions) throws -> RenderedSite {
-        let rendered = try SiteBuilder.render(options)
+    /// The session renders again only what changed since its last render.
+    static func render(_ session: SiteSession) throws -> RenderedSite {
+        let options = session.options
+        let rendered = try session.render()
         var files: [String: [UInt8]] = [:]
         files.reserveCapacity(rendered.files.count + rendered.copies.count)
         for file in rendered.files { files[file.path] = [UInt8](file.data) }

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A site rendered again and again in one process (`scholia serve`): a document whose files did not change
+/// is not read again, and a page whose fingerprint did not change is not rendered again. The same
+/// fingerprints as `scholia build`'s, kept in memory with the bytes.
+public final class SiteSession: @unchecked Sendable {
+    public let options: BuildOptions
+    private let documents = DocumentCache()
+    private var pages: [String: (fingerprint: UInt64, files: [OutputFile])] = [:]
+    private let lock = NSLock()
+
+    public struct Result: Sendable {
+        public var files: [OutputFile]
+        public var copies: [(path: String, source: URL)]
+        public var site: Site
+        public var warnings: [Diagnostic]
+        /// How many of `files` this render made; the others are the last render's.
+        public var renderedFileCount: Int
+    }
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Every file of the site as it is now, or `ContentErrors` (and the session keeps what it had).
+    public func render() throws -> Result {
+        try lock.withLock {
+            let previous = pages
+            let rendering = try SiteBuilder.render(options, cache: documents, unchanged: { previous[$0]?.fingerprint == $1 }, progress: nil)
+            var next: [String: (fingerprint: UInt64, files: [OutputFile])] = [:]
+            var files: [OutputFile] = []
+            var renderedCount = 0
+            for job in rendering.jobs {
+                let jobFiles = job.files ?? previous[job.id]?.files ?? []
+                renderedCount += job.files?.count ?? 0
+                files += jobFiles
+                if let fingerprint = job.fingerprint { next[job.id] = (fingerprint, jobFiles) }
+            }
+            pages = next
+            return Result(files: files, copies: rendering.copies, site: rendering.site, warnings: rendering.warnings, renderedFileCount: renderedCount)
+        }
+    }
+}

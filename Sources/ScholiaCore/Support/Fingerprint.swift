@@ -1,0 +1,60 @@
+import Foundation
+import Templating
+
+/// A 64-bit fingerprint of what a piece of output depends on: the same in every run and on every machine
+/// (Swift's `Hasher` is seeded per process), so that a build can compare it with the last build's.
+/// Eight bytes at a time with a multiply and a shift: fast enough to run over every input of a large site.
+struct Fingerprint {
+    private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+
+    init() {}
+
+    init(_ parts: String...) { for part in parts { add(part) } }
+
+    mutating func add(_ word: UInt64) {
+        value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
+        value ^= value >> 29
+    }
+
+    mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func add(_ data: Data) { data.withUnsafeBytes { add(bytes: $0) } }
+
+    /// The length first, so that "ab" + "c" and "a" + "bc" differ.
+    mutating func add(bytes: UnsafeRawBufferPointer) {
+        add(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            add(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        while offset < bytes.count {
+            tail = tail << 8 | UInt64(bytes[offset])
+            offset += 1
+        }
+        add(tail)
+    }
+
+    /// Everything a template can see of the value: kinds, names, order and contents.
+    mutating func add(_ value: TemplateValue) {
+        switch value {
+        case .text(let text): add(1); add(text)
+        case .number(let number): add(2); add(number)
+        case .flag(let flag): add(flag ? 3 : 4)
+        case .list(let items):
+            add(5); add(items.count)
+            for item in items { add(item) }
+        case .object(let object):
+            add(6); add(object.fields.count)
+            for (name, field) in object.fields { add(name); add(field) }
+        }
+    }
+
+    var hex: String { String(value, radix: 16) }
+}

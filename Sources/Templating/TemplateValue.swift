@@ -53,3 +53,12 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
         }
     }
 }
+
+extension TemplateValue {
+    /// The field `name` of an object, without going through the public subscript's optional setter machinery.
+    @inline(__always) func field(_ name: String) -> TemplateValue? {
+        guard case .object(let object) = self else { return nil }
+        for field in object.fields where field.name == name { return field.value }
+        return nil
+    }
+}

@@ -1,42 +1,48 @@
 /// Escaping exactly as swift-mustache 2.1.1: `<` `>` `&` `"` `'` become `&lt;` `&gt;` `&amp;` `&quot;` `&#39;`,
-/// nothing else changes. It works on whole bytes runs: only the five ASCII bytes are looked at.
+/// nothing else changes. Only the five ASCII bytes are looked at; the runs between them are copied whole.
 extension Renderer {
     /// Bit n is set when byte n must be escaped (all five are below 64).
     private static let escapeMask: UInt64 = 1 << 34 | 1 << 38 | 1 << 39 | 1 << 60 | 1 << 62
 
     mutating func appendEscaped(_ text: String) {
-        let original = text
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            let count = bytes.count
-            var runStart = 0
-            for index in 0..<count {
-                let byte = base[index]
-                guard byte < 64, Self.escapeMask >> byte & 1 != 0 else { continue }
-                // swift-mustache compares Characters: a `<` that is part of a larger character (followed by a
-                // combining mark, say) stays as it is. Only a non-ASCII neighbour can make that happen.
-                if (index + 1 < count && base[index + 1] >= 0x80) || (index > 0 && base[index - 1] >= 0x80),
-                   !Self.isWholeCharacter(original, utf8Offset: index) {
+        // Most values have nothing to escape: appended as they are.
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte < 64 && Self.escapeMask >> byte & 1 != 0 { return false }
+            return true
+        }
+        if clean == true {
+            output += text
+            return
+        }
+        let bytes = Array(text.utf8)
+        // Escaped into one new string (at most 6 bytes per byte), appended once.
+        output += String(unsafeUninitializedCapacity: bytes.count * 6) { buffer in
+            var written = 0
+            func write(_ entity: StaticString) {
+                entity.withUTF8Buffer { for byte in $0 { buffer[written] = byte; written += 1 } }
+            }
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 64, Self.escapeMask >> byte & 1 != 0,
+                      // swift-mustache compares Characters: a `<` that is part of a larger character (followed by
+                      // a combining mark, say) stays as it is. Only a non-ASCII neighbour can make that happen.
+                      !((index + 1 < bytes.count && bytes[index + 1] >= 0x80) || (index > 0 && bytes[index - 1] >= 0x80))
+                        || Self.isWholeCharacter(text, utf8Offset: index)
+                else {
+                    buffer[written] = byte
+                    written += 1
                     continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                 switch byte {
-                case UInt8(ascii: "<"): output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case UInt8(ascii: ">"): output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case UInt8(ascii: "&"): output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case UInt8(ascii: "\""): output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                default: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+                case UInt8(ascii: "<"): write("&lt;")
+                case UInt8(ascii: ">"): write("&gt;")
+                case UInt8(ascii: "&"): write("&amp;")
+                case UInt8(ascii: "\""): write("&quot;")
+                default: write("&#39;")
                 }
-                runStart = index + 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
+            return written
         }
-    }
-
-    mutating func appendRaw(_ text: String) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     /// Whether the byte at `offset` is a character on its own (not joined to its neighbours into one grapheme).

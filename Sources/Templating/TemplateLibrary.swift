@@ -28,6 +28,6 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(templates: templates, root: context)
         renderer.render(template, Renderer.Scope())
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }

@@ -84,13 +84,13 @@ struct TemplateParser {
             let text = readUntilTagOrNewline(state)
             // As swift-mustache: also when a newline follows a start delimiter directly ("{{" is then dropped).
             if let newline = newlineLength(at: position) {
-                nodes.append(.text(Array(bytes[whitespace]) + bytes[text] + bytes[position..<position + newline]))
+                nodes.append(.text(string(Array(bytes[whitespace]) + bytes[text] + bytes[position..<position + newline])))
                 state.newLine = true
                 position += newline
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(Array(bytes[whitespace]) + bytes[text]))
+                nodes.append(.text(string(Array(bytes[whitespace]) + bytes[text])))
                 whitespace = position..<position
                 state.newLine = false
             }
@@ -106,7 +106,7 @@ struct TemplateParser {
                 if isStandalone(state) {
                     standalone = true
                 } else if !whitespace.isEmpty {
-                    nodes.append(.text(Array(bytes[whitespace])))
+                    nodes.append(.text(string(bytes[whitespace])))
                     whitespace = position..<position
                 }
                 let inner = try parse(state.section(name, transforms: transforms, newLine: standalone,
@@ -127,7 +127,7 @@ struct TemplateParser {
                                   offset: tagOffset)
                 }
                 if !isStandalone(state), !whitespace.isEmpty {
-                    nodes.append(.text(Array(bytes[whitespace])))
+                    nodes.append(.text(string(bytes[whitespace])))
                 }
                 return nodes
 
@@ -140,7 +140,7 @@ struct TemplateParser {
             case UInt8(ascii: "{"), UInt8(ascii: "&"):
                 let triple = bytes[position] == UInt8(ascii: "{")
                 if !whitespace.isEmpty {
-                    nodes.append(.text(Array(bytes[whitespace])))
+                    nodes.append(.text(string(bytes[whitespace])))
                     whitespace = position..<position
                 }
                 position += 1
@@ -159,10 +159,10 @@ struct TemplateParser {
                 let dynamic = position < bytes.count && bytes[position] == UInt8(ascii: "*")
                 if dynamic { position += 1 }
                 let name = try readPartialName(state, tagOffset: tagOffset)
-                if !whitespace.isEmpty { nodes.append(.text(Array(bytes[whitespace]))) }
+                if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
                 standalone = isStandalone(state)
                 let reference = dynamic ? Reference(name: name, transforms: []) : nil
-                nodes.append(.partial(name: name, dynamic: reference, indentation: standalone ? Array(bytes[whitespace]) : nil, overrides: nil))
+                nodes.append(.partial(name: name, dynamic: reference, indentation: standalone ? string(bytes[whitespace]) : nil, overrides: nil))
                 whitespace = position..<position
 
             case UInt8(ascii: "<"):
@@ -170,7 +170,7 @@ struct TemplateParser {
                 skipWhitespace()
                 let rawName = try readPartialName(state, tagOffset: tagOffset)
                 let dynamic = rawName.first == "*"
-                if !whitespace.isEmpty { nodes.append(.text(Array(bytes[whitespace]))) }
+                if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
                 standalone = isStandalone(state)
                 let inner = try parse(state.parent(rawName, offset: tagOffset))
                 var overrides: [String: Template] = [:]
@@ -184,7 +184,7 @@ struct TemplateParser {
                 }
                 let name = dynamic ? String(rawName.dropFirst()) : rawName
                 nodes.append(.partial(name: name, dynamic: dynamic ? Reference(name: name, transforms: []) : nil,
-                                      indentation: Array(bytes[whitespace]), overrides: overrides))
+                                      indentation: string(bytes[whitespace]), overrides: overrides))
                 whitespace = position..<position
 
             case UInt8(ascii: "$"):
@@ -198,10 +198,10 @@ struct TemplateParser {
                     let inner = try parse(state.section(name, transforms: [], newLine: standalone, kind: "$", offset: tagOffset))
                     nodes.append(.blockDefinition(name: name, Template(inner)))
                 } else {
-                    if !whitespace.isEmpty { nodes.append(.text(Array(bytes[whitespace]))) }
+                    if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
                     standalone = isStandalone(state)
                     let inner = try parse(state.section(name, transforms: [], newLine: standalone, kind: "$", offset: tagOffset))
-                    nodes.append(.block(name: name, default: Template(inner), indentation: Array(bytes[whitespace])))
+                    nodes.append(.block(name: name, default: Template(inner), indentation: string(bytes[whitespace])))
                     whitespace = position..<position
                 }
 
@@ -217,7 +217,7 @@ struct TemplateParser {
 
             default:
                 if !whitespace.isEmpty {
-                    nodes.append(.text(Array(bytes[whitespace])))
+                    nodes.append(.text(string(bytes[whitespace])))
                     whitespace = position..<position
                 }
                 let (name, transforms) = try readName(state, tagOffset: tagOffset)
@@ -234,6 +234,9 @@ struct TemplateParser {
     }
 
     // MARK: Text and lines
+
+    /// Pieces always start and end at ASCII bytes, so they are valid UTF-8 on their own.
+    func string<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
 
     /// Reads text up to a newline (left unread) or a start delimiter (read).
     mutating func readUntilTagOrNewline(_ state: State) -> Range<Int> {

@@ -53,3 +53,17 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
         }
     }
 }
+
+extension TemplateValue {
+    /// The field `name` of an object, without going through the public subscript's optional setter machinery.
+    @inline(__always) func field(_ name: String) -> TemplateValue? {
+        guard case .object(let object) = self else { return nil }
+        let fields = object.fields
+        var index = 0
+        while index < fields.count {
+            if fields[index].name == name { return fields[index].value }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -22,8 +22,12 @@ enum Benchmark {
                 let entries = output.bibliography
                 let elapsed = Date().timeIntervalSince(start)
                 total += elapsed
-                print(String(format: "%@: %d entries, %d citations in %.3f s", (path as NSString).lastPathComponent,
-                             entries.count, output.citations.count, elapsed))
+                var checksum = Checksum()
+                for entry in entries { checksum.add(entry.html); checksum.add(entry.text) }
+                for citation in output.citations { checksum.add(citation.html); checksum.add(citation.text) }
+                print(String(format: "%@: %d entries, %d citations in %.3f s (output checksum %016llx)",
+                             (path as NSString).lastPathComponent, entries.count, output.citations.count, elapsed,
+                             checksum.value))
                 if let first = entries.first { print("  e.g. \(first.text)") }
             } catch {
                 print("\(path): \(error)")

@@ -4,17 +4,21 @@ import Foundation
 // csl-suite TEST-SUITE-FOLDER LOCALES-FOLDER [FILTER]
 // csl-suite --check-styles STYLES-FOLDER   (parses every .csl file, reports errors)
 // csl-suite --bench STYLE.csl [STYLE.csl …] LOCALES-FOLDER   (CSL_BENCH_COUNT=n items, default 10,000)
+// csl-suite --bench-site STYLE.csl [STYLE.csl …] LOCALES-FOLDER   (the same items as one-item documents, as a site build renders them)
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--check-styles", arguments.count >= 2 {
     exit(StyleCheck.run(folder: URL(fileURLWithPath: arguments[1])))
 }
-if arguments.first == "--bench" {
+if arguments.first == "--bench" || arguments.first == "--bench-site" {
     guard arguments.count >= 3 else {
-        print("usage: csl-suite --bench STYLE.csl [STYLE2.csl …] LOCALES-FOLDER")
+        print("usage: csl-suite \(arguments[0]) STYLE.csl [STYLE2.csl …] LOCALES-FOLDER")
         exit(2)
     }
     let count = ProcessInfo.processInfo.environment["CSL_BENCH_COUNT"].flatMap(Int.init) ?? 10_000
-    exit(Benchmark.run(styles: Array(arguments[1..<(arguments.count - 1)]), locales: arguments.last!, count: count))
+    let styles = Array(arguments[1..<(arguments.count - 1)])
+    exit(arguments.first == "--bench"
+        ? Benchmark.run(styles: styles, locales: arguments.last!, count: count)
+        : SiteBenchmark.run(styles: styles, locales: arguments.last!, count: count))
 }
 guard arguments.count >= 2 else {
     print("usage: csl-suite TEST-SUITE-FOLDER LOCALES-FOLDER [NAME-FILTER]")

@@ -51,17 +51,47 @@ struct HTMLRenderer {
 
     static func escape(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 >= 0xC2 }) else { return s }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return escapeASCII(s) }
+        guard s.unicodeScalars.contains(where: Self.mayNeedEscape) else { return s }
         var r = ""
-        for c in s {
-            switch c {
-            case "&": r += "&#38;"
-            case "<": r += "&#60;"
-            case ">": r += "&#62;"
+        var copied = s.startIndex  // text before this is in `r`
+        for i in s.indices {
+            let c = s[i]
+            let replacement: String
+            switch c.asciiValue {  // cheaper than comparing Characters
+            case UInt8(ascii: "&"): replacement = "&#38;"
+            case UInt8(ascii: "<"): replacement = "&#60;"
+            case UInt8(ascii: ">"): replacement = "&#62;"
             default:
                 // Superscript letters and digits ("1ʳᵉ", "2.º") print as <sup> markup.
-                if let base = Superscripts.base[c] { r += "<sup>\(base)</sup>" } else { r.append(c) }
+                guard c.asciiValue == nil, let base = Superscripts.base[c] else { continue }
+                replacement = "<sup>\(base)</sup>"
+            }
+            r += s[copied..<i]
+            r += replacement
+            copied = s.index(after: i)
+        }
+        r += s[copied...]
+        return r
+    }
+
+    /// ASCII text: every byte is a character of its own, so bytes can be replaced directly.
+    private static func escapeASCII(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 8)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): bytes += "&#38;".utf8
+            case UInt8(ascii: "<"): bytes += "&#60;".utf8
+            case UInt8(ascii: ">"): bytes += "&#62;".utf8
+            default: bytes.append(b)
             }
         }
-        return r
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Markup characters and superscripts; most text, including dashes and quotes, has none.
+    private static func mayNeedEscape(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? c == "&" || c == "<" || c == ">" : Superscripts.scalars.contains(c)
     }
 }

@@ -19,4 +19,7 @@ enum Superscripts {
         ]
         return Dictionary(pairs, uniquingKeysWith: { a, _ in a })
     }()
+
+    /// The first scalar of each superscript character: text without any of them has none to replace.
+    static let scalars: Set<Unicode.Scalar> = Set(base.keys.map { $0.unicodeScalars.first! })
 }

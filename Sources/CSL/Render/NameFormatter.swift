@@ -22,6 +22,12 @@ struct NameFormatter {
         if form == .short && givenLevel > 0 { form = .long }
         let family = Self.typographic(name.family ?? "")
         let ndp = Self.typographic(name.nonDroppingParticle ?? "")
+        // The short form is the family name alone: no given name or initials to work out.
+        if form == .short {
+            // Family name first, no spaces (Chinese, Japanese, Korean names).
+            let shortName = name.isRomanesque ? join(ndp, family) : family
+            return decorated(RichText.parse(shortName), familyDeco)
+        }
         let dp = Self.typographic(name.droppingParticle ?? "")
         let suffix = Self.typographic(name.suffix ?? "")
         var given = Self.typographic(name.given ?? "")
@@ -33,13 +39,9 @@ struct NameFormatter {
             }
         }
         if !name.isRomanesque {
-            // Family name first, no spaces (Chinese, Japanese, Korean names).
             let familyNodes = decorated(RichText.parse(family), familyDeco)
-            if form == .short || given.isEmpty { return familyNodes }
+            if given.isEmpty { return familyNodes }
             return familyNodes + decorated([.text(given)], givenDeco)
-        }
-        if form == .short {
-            return decorated(RichText.parse(join(ndp, family)), familyDeco)
         }
         if inverted && !name.staticOrdering {
             let separator = options.sortSeparator ?? ", "

@@ -4,7 +4,8 @@ import Foundation
 /// minimal, minimal-two. Hyphens between numbers become the locale's range delimiter (en dash).
 enum PageRange {
     static func format(_ text: String, _ format: String?, _ locale: ResolvedLocale) -> String {
-        if text.contains("\\-") { return text.replacingOccurrences(of: "\\-", with: "-") }
+        // Checking for a backslash first spares the slow Foundation search on most pages.
+        if text.utf8.contains(UInt8(ascii: "\\")) && text.contains("\\-") { return text.replacingOccurrences(of: "\\-", with: "-") }
         let delimiter = locale.termText("page-range-delimiter") ?? "\u{2013}"
         // Split on commas/ampersands to handle "1-3, 5-7".
         var out = ""

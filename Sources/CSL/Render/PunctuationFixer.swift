@@ -64,21 +64,23 @@ struct PunctuationFixer {
             case .close:
                 if openQuotes.popLast() == true { quoteClosedSince = true }
             case .text(var s):
-                if let p = lastText, case .text(var prev) = tokens[p], let first = s.first, let last = prev.last {
+                // The rules only concern marks that are whole characters on their own.
+                if let p = lastText, case .text(var prev) = tokens[p],
+                   let first = Self.leadingScalar(s), let last = Self.trailingScalar(prev) {
                     let movesIn = punctuationInQuote && quoteClosedSince && (first == "." || first == ",")
                     switch Self.merge(last, first) {
                     case .dropNext:
-                        s.removeFirst()
+                        s.unicodeScalars.removeFirst()
                     case .replacePrevious:
-                        prev.removeLast()
+                        prev.unicodeScalars.removeLast()
                         tokens[p] = .text(prev)
                     case .keepBoth:
                         if movesIn {
-                            s.removeFirst()
-                            prev.append(first)
+                            s.unicodeScalars.removeFirst()
+                            prev.unicodeScalars.append(first)
                             tokens[p] = .text(prev)
                         } else if last == " " && first == " " {
-                            s.removeFirst()
+                            s.unicodeScalars.removeFirst()
                         }
                     }
                 }
@@ -92,7 +94,7 @@ struct PunctuationFixer {
 
     /// How two punctuation marks combine where pieces meet (the rules citeproc-js applies):
     /// "?" then "." keeps "?", ":" then "!" becomes "!", "." then "," keeps both.
-    static func merge(_ previous: Character, _ next: Character) -> Merge {
+    static func merge(_ previous: Unicode.Scalar, _ next: Unicode.Scalar) -> Merge {
         switch (previous, next) {
         case (":", ":"), (";", ":"), ("!", ":"), ("?", ":"): return .dropNext
         case (":", "."), (".", "."), (";", "."), ("!", "."), ("?", "."), ("\u{2026}", "."): return .dropNext
@@ -100,5 +102,29 @@ struct PunctuationFixer {
         case (":", "!"), (";", "!"), (":", "?"), (";", "?"): return .replacePrevious
         default: return .keepBoth
         }
+    }
+
+    // Scalars rather than Characters: this runs wherever two pieces meet, and Character access
+    // and comparison are slow. Two ASCII bytes in a row are two characters (except CR LF).
+
+    /// The first character of `s` if it is a single scalar.
+    static func leadingScalar(_ s: String) -> Unicode.Scalar? {
+        let bytes = s.utf8
+        guard let b = bytes.first else { return nil }
+        if b < 0x80 && b != 0x0D && (bytes.dropFirst().first ?? 0) < 0x80 { return Unicode.Scalar(b) }
+        return s.first.flatMap(singleScalar)
+    }
+
+    /// The last character of `s` if it is a single scalar.
+    static func trailingScalar(_ s: String) -> Unicode.Scalar? {
+        let bytes = s.utf8
+        guard let b = bytes.last else { return nil }
+        if b < 0x80 && b != 0x0A && (bytes.dropLast().last ?? 0) < 0x80 { return Unicode.Scalar(b) }
+        return s.last.flatMap(singleScalar)
+    }
+
+    private static func singleScalar(_ c: Character) -> Unicode.Scalar? {
+        let scalars = c.unicodeScalars
+        return scalars.count == 1 ? scalars.first : nil
     }
 }

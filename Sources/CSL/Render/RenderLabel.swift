@@ -24,6 +24,7 @@ extension Renderer {
 
     /// "213 and 235" (or the locale's word for "and") counts as a list of numbers.
     func normalizedAnd(_ value: String) -> String {
+        guard value.utf8.contains(0x20) else { return value }  // the word sits between spaces
         var v = value
         for word in Set(["and", locale.termText("and") ?? "and"]) {
             v = v.replacingOccurrences(of: " \(word) ", with: " & ")

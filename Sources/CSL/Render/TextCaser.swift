@@ -98,18 +98,28 @@ enum TextCaser {
             let words = subWordRanges(chars)
             for (n, word) in words.enumerated() {
                 let range = word.range
-                guard let firstLetter = chars[range].firstIndex(where: { !"\"'\u{201C}\u{2018}([{".unicodeScalars.contains($0) }),
+                guard let firstLetter = chars[range].firstIndex(where: { !isOpeningMark($0) }),
                       chars[firstLetter].isLetterScalar, isLatin(chars[firstLetter]) else { continue }
                 if word.afterHyphen, n > 0, !(chars[words[n - 1].range].first?.isLetterScalar ?? false) { continue }
                 var letters = ""
                 letters.unicodeScalars.append(contentsOf: chars[range].filter(\.isLetterScalar))
-                let allLower = letters == letters.lowercased()
+                let allLower = letters.utf8.allSatisfy({ $0 < 0x80 })
+                    ? !letters.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })  // ASCII: no capitals, no need to lowercase
+                    : letters == letters.lowercased()
                 let isFirst = n == 0 || endsSentence(chars, before: range.lowerBound)
                 let isLast = n == words.count - 1
                 if allLower && stopWords.contains(letters) && !isFirst && !isLast { continue }
                 if allLower { actions[firstLetter] = .upper }
             }
             return actions
+        }
+    }
+
+    /// Quotes and brackets that may open a word before its first letter.
+    private static func isOpeningMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "'", "\u{201C}", "\u{2018}", "(", "[", "{": return true
+        default: return false
         }
     }
 

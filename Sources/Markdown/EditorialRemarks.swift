@@ -4,19 +4,19 @@
 public enum EditorialRemarks {
     public static func ranges(in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "[" || character == "(",
-               let close = text[index...].firstIndex(of: character == "[" ? "]" : ")") {
-                let inner = text[text.index(after: index)..<close]
-                if character == "[" ? isBracketRemark(inner) : isParentheticalRemark(inner) {
-                    ranges.append(index..<text.index(after: close))
-                    index = text.index(after: close)
-                    continue
-                }
+        // Brackets are ASCII: the search runs over bytes, and only a bracket costs a look at characters.
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
+            index = bytes.index(after: open)
+            let character = text[open]
+            guard character == "[" || character == "(",
+                  let close = text[open...].firstIndex(of: character == "[" ? "]" : ")") else { continue }
+            let inner = text[text.index(after: open)..<close]
+            if character == "[" ? isBracketRemark(inner) : isParentheticalRemark(inner) {
+                ranges.append(open..<text.index(after: close))
+                index = text.index(after: close)
             }
-            index = text.index(after: index)
         }
         return ranges
     }

@@ -13,11 +13,15 @@ struct YAMLSource {
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
     }
 
+    /// Only nulls are told apart: every other value is read as text and converted where it is used, and
+    /// Yams' default resolver tries six regular expressions on every key (to check for duplicates).
+    private static let resolver = Resolver.basic.appending(.null)
+
     /// Parses the text into a mapping; an empty text is an empty mapping.
     func parseMapping(_ diagnostics: inout DiagnosticList, what: String) -> YAMLMapping? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, Self.resolver)
         } catch let error as YamlError {
             diagnostics.error("malformed YAML in \(what): \(Self.describe(error))", at: errorLocation(error))
             return nil

@@ -54,12 +54,12 @@ public enum SiteBuilder {
     /// Renders every file of the site in memory, or throws `ContentErrors`.
     public static func render(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> (files: [OutputFile], copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
         let rendering = try render(options, cache: nil, unchanged: { _, _ in false }, progress: progress)
-        return (rendering.jobs.flatMap { $0.files ?? [] }, rendering.copies, rendering.site, rendering.warnings)
+        return (rendering.jobs.flatMap(\.files), rendering.copies, rendering.site, rendering.warnings)
     }
 
     /// Renders the jobs whose fingerprint `unchanged` does not recognise.
     static func render(_ options: BuildOptions, cache: DocumentCache?, unchanged: @Sendable (String, UInt64) -> Bool,
-                       progress: (@Sendable (String) -> Void)?) throws -> Rendering {
+                       deliver: (@Sendable ([OutputFile]) -> Void)? = nil, progress: (@Sendable (String) -> Void)?) throws -> Rendering {
         progress?("Loading content")
         let (site, found) = loadSite(options, cache: cache)
         var diagnostics = DiagnosticList(found)
@@ -69,9 +69,9 @@ public enum SiteBuilder {
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         progress?("Rendering \(site.documents.count) documents")
         let environment = BuildCache(siteDirectory: options.siteDirectory, options: options).environmentKey()
-        let jobs = SitePages(site: site, templates: templates, styles: styles, environment: environment).render(unchanged: unchanged)
+        let jobs = SitePages(site: site, templates: templates, styles: styles, environment: environment).render(unchanged: unchanged, deliver: deliver)
         let copies = staticCopies(site: site, theme: options.siteDirectory.appendingPathComponent("Templates/assets"))
-        let generated = Set(jobs.flatMap { $0.files?.map(\.path) ?? [] })
+        let generated = Set(jobs.flatMap { $0.paths ?? [] })
         for copy in copies where generated.contains(copy.path) {
             diagnostics.error("this static file would overwrite the generated \(copy.path)", at: SourceLocation(path: copy.display))
         }
@@ -88,22 +88,30 @@ public enum SiteBuilder {
         if cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
         let output = options.output.path
         let records = PageRecords.load(from: cache.folder)
-        let rendering = try render(options, cache: nil, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) }, progress: progress)
-        let files = rendering.jobs.flatMap { $0.files ?? [] }
-        let kept = rendering.jobs.filter { $0.files == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
-        progress?("Writing \(files.count) files, keeping \(kept.count)")
-        try writer.write(files, kept: kept, copies: rendering.copies)
-        newRecords(rendering.jobs, previous: records, output: output).save(to: cache.folder)
-        cache.save(key: key)
-        return BuildReport(documentCount: rendering.site.documents.count, fileCount: files.count + kept.count + rendering.copies.count,
-                           warnings: rendering.warnings, renderedFileCount: files.count)
+        let staged = try writer.begin()
+        do {
+            let rendering = try render(options, cache: nil, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) },
+                                       deliver: staged.write, progress: progress)
+            let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
+            let renderedCount = rendering.jobs.reduce(0) { $0 + ($1.paths?.count ?? 0) }
+            progress?("Keeping \(kept.count) unchanged files")
+            staged.keep(kept)
+            try staged.finish(copies: rendering.copies)
+            newRecords(rendering.jobs, previous: records, output: output).save(to: cache.folder)
+            cache.save(key: key)
+            return BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
+                               warnings: rendering.warnings, renderedFileCount: renderedCount)
+        } catch {
+            staged.abandon()
+            throw error
+        }
     }
 
     /// The records of this build: every job with a fingerprint, and its files as they now are in the output.
     private static func newRecords(_ jobs: [RenderedJob], previous: PageRecords, output: String) -> PageRecords {
         let made = jobs.parallelMap { job -> (String, PageRecords.Job)? in
             guard let fingerprint = job.fingerprint else { return nil }
-            let paths = job.files?.map(\.path) ?? previous.jobs[job.id]?.files.map(\.path) ?? []
+            let paths = job.paths ?? previous.jobs[job.id]?.files.map(\.path) ?? []
             var files: [PageRecords.Written] = []
             for path in paths {
                 guard let info = PageRecords.stat(output + "/" + path) else { return nil }

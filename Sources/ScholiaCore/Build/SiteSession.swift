@@ -29,8 +29,8 @@ public final class SiteSession: @unchecked Sendable {
             var files: [OutputFile] = []
             var renderedCount = 0
             for job in rendering.jobs {
-                let jobFiles = job.files ?? previous[job.id]?.files ?? []
-                renderedCount += job.files?.count ?? 0
+                let jobFiles = job.paths == nil ? previous[job.id]?.files ?? [] : job.files
+                renderedCount += job.paths == nil ? 0 : job.files.count
                 files += jobFiles
                 if let fingerprint = job.fingerprint { next[job.id] = (fingerprint, jobFiles) }
             }

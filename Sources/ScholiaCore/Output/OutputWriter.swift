@@ -26,67 +26,112 @@ struct OutputWriter {
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
     }
 
-    /// Writes `files`, keeps the files `kept` of the current output (by hard link: same inode, same time)
-    /// and copies `copies`, all into a fresh folder, then puts it in place of the output.
-    func write(_ files: [OutputFile], kept: [String] = [], copies: [(path: String, source: URL)]) throws {
+    /// Starts a build's output: a fresh staging folder beside the output, after checking the output is ours.
+    func begin() throws -> StagedOutput {
         try checkOutputIsOurs()
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         POSIXFiles.removeTree(staging.path)
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try makeDirectories(for: files.map(\.path) + kept + copies.map(\.path), in: staging)
-            let failures = files.parallelMap { file -> String? in
-                let previous = output.path + "/" + file.path, next = staging.path + "/" + file.path
-                // An unchanged file keeps its inode and time, so that deploy tools see only real changes.
-                if POSIXFiles.contentsEqual(previous, file.data), link(previous, next) == 0 { return nil }
-                do { try POSIXFiles.write(file.data, to: next) } catch { return "\(error)" }
-                return nil
-            }.compactMap { $0 }
-            if let failure = failures.first { throw Failure.io(failure) }
-            for path in kept where link(output.path + "/" + path, staging.path + "/" + path) != 0 {
-                throw Failure.io("cannot keep \(displayPath)/\(path) from the last build: \(String(cString: strerror(errno)))")
-            }
-            for copy in copies {
-                try fileManager.copyItem(at: copy.source, to: staging.appendingPathComponent(copy.path))
-            }
-            let manifest = (files.map(\.path) + kept + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
-            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
-            try swapIn(staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            POSIXFiles.removeTree(staging.path)
-            if let failure = error as? Failure { throw failure }
             throw Failure.io("cannot write \(displayPath): \(error.localizedDescription)")
         }
-    }
-
-    /// Creates every folder the files need, parents first, each once: plain mkdir(2), as FileManager's
-    /// intermediate-directory creation checks every parent again for each of thousands of folders.
-    private func makeDirectories(for paths: [String], in root: URL) throws {
-        var made: Set<Substring> = [""]
-        for path in paths {
-            var end = path.startIndex
-            while let slash = path[end...].firstIndex(of: "/") {
-                let directory = path[..<slash]
-                end = path.index(after: slash)
-                guard made.insert(directory).inserted else { continue }
-                let full = root.appendingPathComponent(String(directory)).path
-                if mkdir(full, 0o755) != 0 && errno != EEXIST {
-                    throw OutputWriterError.io("cannot create \(full): \(String(cString: strerror(errno)))")
-                }
-            }
-        }
+        return StagedOutput(writer: self, staging: staging)
     }
 
     /// Replaces the output with the staging folder: two renames, so readers never see a half-written site.
-    private func swapIn(_ staging: URL) throws {
+    fileprivate func swapIn(_ staging: URL) throws {
         let fileManager = FileManager.default
         let retired = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
         POSIXFiles.removeTree(retired.path)
         if fileManager.fileExists(atPath: output.path) { try fileManager.moveItem(at: output, to: retired) }
         try fileManager.moveItem(at: staging, to: output)
         POSIXFiles.removeTree(retired.path)
+    }
+}
+
+/// A build's output being written: pages go into the staging folder as soon as they are rendered (from any
+/// thread), so that a large site is never all in memory; `finish` puts the folder in place of the output,
+/// `abandon` deletes it and leaves the output as it was.
+final class StagedOutput: @unchecked Sendable {
+    private let writer: OutputWriter
+    let staging: URL
+    private let lock = NSLock()
+    private var folders: Set<Substring> = [""]
+    private var paths: [String] = []
+    private var failure: String?
+
+    fileprivate init(writer: OutputWriter, staging: URL) {
+        self.writer = writer
+        self.staging = staging
+    }
+
+    /// Writes files; one whose bytes are those of the current output is linked to it instead, keeping its
+    /// inode and time, so that deploy tools see only real changes.
+    func write(_ files: [OutputFile]) {
+        for file in files {
+            guard makeFolders(for: file.path) else { return }
+            let previous = writer.output.path + "/" + file.path, next = staging.path + "/" + file.path
+            if POSIXFiles.contentsEqual(previous, file.data), link(previous, next) == 0 { continue }
+            do { try POSIXFiles.write(file.data, to: next) } catch { record("\(error)"); return }
+        }
+        lock.withLock { paths += files.map(\.path) }
+    }
+
+    /// Keeps files of the current output as they are (a hard link each).
+    func keep(_ kept: [String]) {
+        for path in kept {
+            guard makeFolders(for: path) else { return }
+            if link(writer.output.path + "/" + path, staging.path + "/" + path) != 0 {
+                record("cannot keep \(writer.displayPath)/\(path) from the last build: \(String(cString: strerror(errno)))")
+                return
+            }
+        }
+        lock.withLock { paths += kept }
+    }
+
+    /// Copies the static files, writes the manifest and swaps the folder in.
+    func finish(copies: [(path: String, source: URL)]) throws {
+        do {
+            if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
+            for copy in copies {
+                guard makeFolders(for: copy.path) else { break }
+                try FileManager.default.copyItem(at: copy.source, to: staging.appendingPathComponent(copy.path))
+            }
+            if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
+            let manifest = (paths + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
+            try Data(manifest.utf8).write(to: staging.appendingPathComponent(OutputWriter.manifestName))
+            try writer.swapIn(staging)
+        } catch {
+            abandon()
+            if let failure = error as? OutputWriterError { throw failure }
+            throw OutputWriterError.io("cannot write \(writer.displayPath): \(error.localizedDescription)")
+        }
+    }
+
+    func abandon() { POSIXFiles.removeTree(staging.path) }
+
+    private func record(_ message: String) { lock.withLock { if failure == nil { failure = message } } }
+
+    /// Creates the folders a file needs, parents first, each once: plain mkdir(2), as FileManager's
+    /// intermediate-directory creation checks every parent again for each of thousands of folders. Under the
+    /// lock, so that no thread writes into a folder another is still making.
+    private func makeFolders(for path: String) -> Bool {
+        lock.withLock {
+            var end = path.startIndex
+            while let slash = path[end...].firstIndex(of: "/") {
+                let folder = path[..<slash]
+                end = path.index(after: slash)
+                guard folders.insert(folder).inserted else { continue }
+                let full = staging.path + "/" + folder
+                if mkdir(full, 0o755) != 0 && errno != EEXIST {
+                    if failure == nil { failure = "cannot create \(full): \(String(cString: strerror(errno)))" }
+                    return false
+                }
+            }
+            return true
+        }
     }
 }
 

@@ -20,8 +20,10 @@ struct PageJob: Sendable {
 struct RenderedJob: Sendable {
     let id: String
     let fingerprint: UInt64?
-    /// nil when the fingerprint was the last build's and nothing was rendered.
-    let files: [OutputFile]?
+    /// The paths of the files made; nil when the fingerprint was the last build's and nothing was rendered.
+    let paths: [String]?
+    /// The files made, unless they were handed over as they were made.
+    let files: [OutputFile]
 }
 
 /// Renders the whole site. Pure: the same `Site`, templates and styles always give the same files.
@@ -52,18 +54,23 @@ struct SitePages: Sendable {
 
     /// Every page, rendered on every core.
     func render() -> [OutputFile] {
-        render(unchanged: { _, _ in false }).flatMap { $0.files ?? [] }
+        render(unchanged: { _, _ in false }).flatMap(\.files)
     }
 
     /// Renders the jobs whose fingerprint `unchanged` does not recognise; the others are left to the caller,
-    /// who has their files from the last build.
-    func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool) -> [RenderedJob] {
-        let jobs = plans().parallelMap { plan in plan() }
-        return jobs.parallelMap { job in
+    /// who has their files from the last build. With `deliver`, each job's files are handed over as soon as
+    /// they are made (to be written) rather than kept.
+    func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool,
+                deliver: (@Sendable ([OutputFile]) -> Void)? = nil) -> [RenderedJob] {
+        plans().parallelMap { plan in
+            let job = plan()
             if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
-                return RenderedJob(id: job.id, fingerprint: fingerprint, files: nil)
+                return RenderedJob(id: job.id, fingerprint: fingerprint, paths: nil, files: [])
             }
-            return RenderedJob(id: job.id, fingerprint: job.fingerprint, files: job.render())
+            let files = job.render()
+            guard let deliver else { return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path), files: files) }
+            deliver(files)
+            return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path), files: [])
         }
     }
 

@@ -21,7 +21,8 @@ struct YAMLSource {
     func parseMapping(_ diagnostics: inout DiagnosticList, what: String) -> YAMLMapping? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, Self.resolver)
+            // The encoding is given: Yams' default reads the whole process environment on every call.
+            root = try Yams.compose(yaml: text, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.error("malformed YAML in \(what): \(Self.describe(error))", at: errorLocation(error))
             return nil

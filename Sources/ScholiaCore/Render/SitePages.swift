@@ -151,7 +151,7 @@ struct SitePages: Sendable {
         let styles = styles.forCollection(collection)
         var fingerprint = fingerprint(route, "collection")
         fingerprint.add(context)
-        fingerprint.add(CitationExports.cslJSON(json))
+        fingerprint.add(JSONValue.array(json))
         for style in styles { fingerprint.add(style.name) }
         return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
             let items = (try? Citations.cslItems(json)) ?? []
@@ -178,12 +178,11 @@ struct SitePages: Sendable {
         let route = Routes.document(document.id)
         let item = citationItems[document.id]!
         let context = DocumentPage.context(document, contexts, item: item)
-        let itemJSON = CitationExports.cslJSON([item])
         let transcript = DocumentPage.transcriptRenderer(contexts)
         var fingerprint = fingerprint(route, "document")
         fingerprint.add(context)
         fingerprint.add(document.contentKey)
-        fingerprint.add(itemJSON)
+        fingerprint.add(item)
         for link in document.annotations.compactMap(\.annotation.link) {
             fingerprint.add(link)
             fingerprint.add(transcript.linkTarget(link).map { $0.href + "\n" + $0.title } ?? "")
@@ -194,7 +193,7 @@ struct SitePages: Sendable {
             let transcriptHTML = transcript.render(document.transcript, annotations: document.annotations)
             return [
                 html(route, "document", DocumentPage.withTranscript(context, transcriptHTML: transcriptHTML, citations: citations)),
-                OutputFile(path: Routes.citation(document.id, "json"), data: Data(itemJSON.utf8)),
+                OutputFile(path: Routes.citation(document.id, "json"), data: Data(CitationExports.cslJSON([item]).utf8)),
                 OutputFile(path: Routes.citation(document.id, "bib"), data: Data(CitationExports.bibtex(item).utf8)),
                 OutputFile(path: Routes.citation(document.id, "ris"), data: Data(CitationExports.ris(item).utf8)),
             ] + (document.annotations.isEmpty ? [] : [annotationsFile(document)])

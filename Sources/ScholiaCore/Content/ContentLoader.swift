@@ -94,6 +94,8 @@ struct ContentLoader {
     /// (annotations); a sidecar without its document is an error.
     private func documentFileList(_ diagnostics: inout DiagnosticList) -> [DocumentLoader.File] {
         let all = files(in: "Content/documents", extensions: ["md", "txt", "yml"], &diagnostics)
+        // Sidecars are looked up in the listing: a stat per document costs more than reading the folder.
+        let names = Set(all.map { $0.0.lastPathComponent })
         let documents = all.filter { $0.0.pathExtension != "yml" }
         let stems = Dictionary(documents.map { ($0.0.deletingPathExtension().lastPathComponent, $0.0.pathExtension) }, uniquingKeysWith: { a, _ in a })
         var result: [DocumentLoader.File] = []
@@ -115,8 +117,8 @@ struct ContentLoader {
             let sidecar = folder.appendingPathComponent(stem + ".yml")
             let notes = folder.appendingPathComponent(stem + ".notes.yml")
             let isPlainText = url.pathExtension == "txt"
-            let hasSidecar = isPlainText && FileManager.default.fileExists(atPath: sidecar.path)
-            let hasNotes = FileManager.default.fileExists(atPath: notes.path)
+            let hasSidecar = isPlainText && names.contains(stem + ".yml")
+            let hasNotes = names.contains(stem + ".notes.yml")
             result.append(.init(url: url, displayPath: path, sidecar: hasSidecar ? sidecar : nil,
                                 sidecarDisplayPath: hasSidecar ? "Content/documents/\(stem).yml" : nil, isPlainText: isPlainText,
                                 notes: hasNotes ? notes : nil, notesDisplayPath: hasNotes ? "Content/documents/\(stem).notes.yml" : nil))

@@ -36,9 +36,9 @@ public struct PartialDate: Sendable, Hashable, Comparable {
     }
 
     public var iso: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        var text = zeroPadded(year, 4)
+        if let month { text += "-" + zeroPadded(month, 2) }
+        if let day { text += "-" + zeroPadded(day, 2) }
         return text
     }
 
@@ -115,4 +115,11 @@ public struct DocumentDate: Sendable, Hashable, Comparable {
         }
         return "\(display(start))–\(display(end))"
     }
+}
+
+/// `String(format: "%0Nd", number)` without Foundation's formatter, which is slow in a loop over every page.
+func zeroPadded(_ number: Int, _ width: Int) -> String {
+    guard number >= 0 else { return String(format: "%0\(width)d", number) }
+    let digits = String(number)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

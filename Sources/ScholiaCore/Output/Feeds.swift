@@ -39,7 +39,7 @@ enum Feeds {
     }
 
     static func timestamp(_ date: PartialDate) -> String {
-        String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1)
+        "\(zeroPadded(date.year, 4))-\(zeroPadded(date.month ?? 1, 2))-\(zeroPadded(date.day ?? 1, 2))T00:00:00Z"
     }
 
     static func sitemap(site: Site, routes: Routes, extraRoutes: [String]) -> OutputFile {

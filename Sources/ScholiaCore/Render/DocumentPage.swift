@@ -106,7 +106,7 @@ enum DocumentPage {
                 tags.append(("citation_author", [family, name.given].compactMap { $0 }.joined(separator: ", ")))
             }
         }
-        let dateParts = document.date.start.parts.map { String(format: "%02d", $0) }
+        let dateParts = document.date.start.parts.map { zeroPadded($0, 2) }
         let highwireDate = dateParts.joined(separator: "/")
         tags.append(("citation_publication_date", highwireDate))
         tags.append(("citation_date", highwireDate))

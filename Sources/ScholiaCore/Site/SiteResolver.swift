@@ -57,7 +57,8 @@ enum SiteResolver {
         }
 
         let related = RelatedDocuments(documents: documents)
-        for index in documents.indices { documents[index].relatedIDs = related.top(5, for: documents[index]) }
+        let relatedIDs = documents.parallelMap { related.top(5, for: $0) }
+        for index in documents.indices { documents[index].relatedIDs = relatedIDs[index] }
 
         return Site(config: content.config, documents: documents,
                     speakers: speakers.values.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) },

@@ -7,7 +7,7 @@ struct RenderedSite: Sendable {
     /// `/` or `/hist210/`: where the site lives on its host, and so in the preview.
     let basePath: String
     /// Output path (`documents/x/index.html`) → bytes.
-    let files: [String: [UInt8]]
+    let files: [String: Data]
     let warnings: [Diagnostic]
 
     /// Renders in memory and reads the copied assets, so that nothing is written and `Public/` is never touched.
@@ -15,9 +15,9 @@ struct RenderedSite: Sendable {
     static func render(_ session: SiteSession) throws -> RenderedSite {
         let options = session.options
         let rendered = try session.render()
-        var files: [String: [UInt8]] = [:]
+        var files: [String: Data] = [:]
         files.reserveCapacity(rendered.files.count + rendered.copies.count)
-        for file in rendered.files { files[file.path] = [UInt8](file.data) }
+        for file in rendered.files { files[file.path] = file.data }
         var problems: [Diagnostic] = []
         var warnings = rendered.warnings
         let root = options.siteDirectory.resolvingSymlinksInPath().path + "/"
@@ -30,7 +30,7 @@ struct RenderedSite: Sendable {
                 continue
             }
             do {
-                files[copy.path] = [UInt8](try Data(contentsOf: source))
+                files[copy.path] = try Data(contentsOf: source)
             } catch {
                 problems.append(Diagnostic(.error, "cannot be read: \(error.localizedDescription)", at: SourceLocation(path: display(copy.source, root))))
             }

@@ -7,13 +7,13 @@ struct SiteSnapshot: Sendable {
     let generation: Int
     let basePath: String
     /// Empty when no build has succeeded yet.
-    let files: [String: ServedFile]
+    let files: SnapshotFiles
     /// The errors of the latest build; when not empty, `files` are the last good build's, with the errors on top.
     let errors: [Diagnostic]
     /// True when some build succeeded, so that there is content to show.
     let hasContent: Bool
 
-    static let empty = SiteSnapshot(generation: 0, basePath: "/", files: [:], errors: [], hasContent: false)
+    static let empty = SiteSnapshot(generation: 0, basePath: "/", files: .none, errors: [], hasContent: false)
 
     var notFoundPage: ServedFile? { files["404.html"] }
 

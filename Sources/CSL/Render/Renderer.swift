@@ -67,6 +67,16 @@ final class Renderer {
         }
     }
 
+    /// Whether a substitute consumed `name` (the set is almost always empty: skip hashing).
+    func isSuppressed(_ name: String) -> Bool {
+        !suppressed.isEmpty && suppressed.contains(name)
+    }
+
+    /// Notes a variable rendered non-empty; only a substitute being tried needs to know.
+    func capture(_ name: String) {
+        if substituting > 0 { captured.insert(name) }
+    }
+
     /// Records that a variable was asked for, and whether it produced anything.
     func noteVariable(_ nonEmpty: Bool) {
         variablesCalled += 1

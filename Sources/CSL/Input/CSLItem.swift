@@ -25,6 +25,12 @@ public struct CSLItem: Sendable, Equatable {
 
 /// Which CSL variables hold names or dates; everything else is text or number.
 enum VariableKind {
+    enum Kind: Sendable { case name, date, other }
+
+    static func kind(of variable: String) -> Kind {
+        names.contains(variable) ? .name : dates.contains(variable) ? .date : .other
+    }
+
     static let names: Set<String> = [
         "author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor",
         "curator", "director", "editor", "editorial-director", "editor-translator", "executive-producer",

@@ -3,12 +3,12 @@ struct HTMLRenderer {
     let quotes: CSLQuotes
 
     func render(_ nodes: [CSLInline]) -> String {
-        var out = ""
+        var out = OutputBuffer()
         write(nodes, into: &out, quoteDepth: 0)
-        return out
+        return out.string
     }
 
-    private func write(_ nodes: [CSLInline], into out: inout String, quoteDepth: Int) {
+    private func write(_ nodes: [CSLInline], into out: inout OutputBuffer, quoteDepth: Int) {
         for node in nodes {
             switch node {
             case .text(let s): out += Self.escape(s)
@@ -23,7 +23,9 @@ struct HTMLRenderer {
                 write(children, into: &out, quoteDepth: quoteDepth + 1)
                 out += outer ? quotes.closeOuter : quotes.closeInner
             case .display(let display, let children):
-                out += "<div class=\"csl-\(display.rawValue)\">"
+                out += "<div class=\"csl-"
+                out += display.rawValue
+                out += "\">"
                 write(children, into: &out, quoteDepth: quoteDepth)
                 out += "</div>"
             }

@@ -3,12 +3,12 @@ struct TextRenderer {
     let quotes: CSLQuotes
 
     func render(_ nodes: [CSLInline]) -> String {
-        var out = ""
+        var out = OutputBuffer()
         write(nodes, into: &out, quoteDepth: 0)
-        return out
+        return out.string
     }
 
-    private func write(_ nodes: [CSLInline], into out: inout String, quoteDepth: Int) {
+    private func write(_ nodes: [CSLInline], into out: inout OutputBuffer, quoteDepth: Int) {
         for node in nodes {
             switch node {
             case .text(let s): out += s

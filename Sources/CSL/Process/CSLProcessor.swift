@@ -16,21 +16,22 @@ import Foundation
 /// Output is a `CSLInline` tree (`CSLOutput.content`) rendered by `.html` or `.text`;
 /// other formats can walk the tree.
 public struct CSLProcessor: Sendable {
-    public let style: CSLStyle
-    let locale: ResolvedLocale
-    let quotes: CSLQuotes
+    /// Shared by every document and renderer, which would otherwise each copy the style.
+    let context: StyleContext
+    public var style: CSLStyle { context.style }
+    var locale: ResolvedLocale { context.locale }
+    var quotes: CSLQuotes { context.quotes }
 
     /// - Parameter language: BCP 47 tag such as "en-US"; defaults to the style's default-locale, then en-US.
     public init(style: CSLStyle, locales: CSLLocaleStore, language: String? = nil) throws {
-        self.style = style
         let lang = language ?? style.defaultLocale ?? "en-US"
-        locale = try ResolvedLocale(language: lang, style: style, store: locales)
+        let locale = try ResolvedLocale(language: lang, style: style, store: locales)
         var q = CSLQuotes()
         if let t = locale.termText("open-quote") { q.openOuter = t }
         if let t = locale.termText("close-quote") { q.closeOuter = t }
         if let t = locale.termText("open-inner-quote") { q.openInner = t }
         if let t = locale.termText("close-inner-quote") { q.closeInner = t }
-        quotes = q
+        context = StyleContext(style: style, locale: locale, quotes: q)
     }
 
     /// The sorted bibliography of `items` (all of them, as if each had been cited once).

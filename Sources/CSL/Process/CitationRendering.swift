@@ -29,7 +29,7 @@ extension Document {
         let layout = style.citation.layout
         let joined = CiteCollapser(citation: style.citation, layoutDelimiter: layout.delimiter).join(rendered)
         guard !joined.isBlank else { return processor.output([]) }
-        let renderer = Renderer(style: style, locale: locale, item: CSLItem(id: ""), cite: CiteData(),
+        let renderer = Renderer(context: processor.context, item: CSLItem(id: ""), cite: CiteData(),
                                 mode: .citation, disambiguation: Disambiguation(), citationNumber: nil)
         // In citations the layout's formatting encloses its affixes: <b>(1–3)</b>.
         var affixes = layout.decoration

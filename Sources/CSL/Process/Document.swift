@@ -2,8 +2,8 @@
 /// disambiguation. Built once per processing call.
 final class Document {
     let processor: CSLProcessor
-    let style: CSLStyle
-    let locale: ResolvedLocale
+    var style: CSLStyle { processor.context.style }
+    var locale: ResolvedLocale { processor.context.locale }
     let items: [String: CSLItem]
     let citations: [CSLCitation]
     /// Items in order of first citation (uncited ones after, when included).
@@ -16,8 +16,6 @@ final class Document {
 
     init(processor: CSLProcessor, items: [CSLItem], citations: [CSLCitation], includeUncited: Bool = false) {
         self.processor = processor
-        self.style = processor.style
-        self.locale = processor.locale
         var byID: [String: CSLItem] = [:]
         for item in items where byID[item.id] == nil { byID[item.id] = item }
         self.items = byID
@@ -31,7 +29,7 @@ final class Document {
         if citations.isEmpty || includeUncited {
             for item in items where seen.insert(item.id).inserted { registered.append(item.id) }
         }
-        citeData = PositionTracker(style: style, citations: citations).compute()
+        citeData = PositionTracker(nearNoteDistance: style.citation.nearNoteDistance, citations: citations).compute()
         for (i, id) in registered.enumerated() { citationNumbers[id] = i + 1 }
         for id in registered { disambiguation[id] = Disambiguation() }
         orderBibliography()
@@ -58,7 +56,7 @@ final class Document {
             // Year suffixes and the disambiguate condition carry over to the bibliography.
             d = Disambiguation(disambiguateCondition: d.disambiguateCondition, yearSuffix: d.yearSuffix)
         }
-        let renderer = Renderer(style: style, locale: locale, item: items[id]!, cite: cite, mode: mode,
+        let renderer = Renderer(context: processor.context, item: items[id]!, cite: cite, mode: mode,
                                 disambiguation: d, citationNumber: citationNumbers[id],
                                 bibliographySection: bibliographySection)
         renderer.cache = cache

@@ -1,7 +1,7 @@
 /// Computes each cite's position (first, subsequent, ibid, ibid-with-locator), near-note
 /// status and first-reference note number, walking citations in document order.
 struct PositionTracker {
-    let style: CSLStyle
+    let nearNoteDistance: Int
     let citations: [CSLCitation]
 
     func compute() -> [[CiteData]] {
@@ -33,7 +33,7 @@ struct PositionTracker {
                     case .ibidWithLocator: .ibidWithLocator
                     }
                 }
-                if let last = lastNote[cite.id] { d.nearNote = note - last <= style.citation.nearNoteDistance }
+                if let last = lastNote[cite.id] { d.nearNote = note - last <= nearNoteDistance }
                 d.firstReferenceNoteNumber = firstNote[cite.id]
                 data.append(d)
                 if firstNote[cite.id] == nil { firstNote[cite.id] = note }

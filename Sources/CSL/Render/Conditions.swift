@@ -11,7 +11,7 @@ extension Renderer {
     private func test(_ t: Condition.Test) -> Bool {
         switch t {
         case .type(let type): return item.type == type
-        case .variable(let name): return hasValue(name)
+        case .variable(let name, let kind): return hasValue(name, kind)
         case .isNumeric(let name):
             let value = name == "locator" ? cite.locator : item.variables[name]
             guard let value else { return false }
@@ -35,8 +35,8 @@ extension Renderer {
         }
     }
 
-    func hasValue(_ name: String) -> Bool {
-        if suppressed.contains(name) { return false }
+    func hasValue(_ name: String, _ kind: VariableKind.Kind) -> Bool {
+        if isSuppressed(name) { return false }
         switch name {
         case "locator": return !(cite.locator ?? "").isEmpty
         case "citation-number": return citationNumber != nil
@@ -45,8 +45,10 @@ extension Renderer {
         case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && cite.position != .first
         default: break
         }
-        if let names = item.names[name] { return !names.isEmpty }
-        if let date = item.dates[name] { return !date.isEmpty }
-        return !(item.variables[name] ?? "").isEmpty
+        switch kind {
+        case .name: return !(item.names[name] ?? []).isEmpty
+        case .date: return !(item.dates[name]?.isEmpty ?? true)
+        case .other: return !(item.variables[name] ?? "").isEmpty
+        }
     }
 }

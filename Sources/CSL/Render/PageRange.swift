@@ -6,7 +6,11 @@ enum PageRange {
     static func format(_ text: String, _ format: String?, _ locale: ResolvedLocale) -> String {
         // Checking for a backslash first spares the slow Foundation search on most pages.
         if text.utf8.contains(UInt8(ascii: "\\")) && text.contains("\\-") { return text.replacingOccurrences(of: "\\-", with: "-") }
+        // A single page ("12", "iv"): no hyphen, en dash (its first byte is 0xE2), comma or ampersand.
+        if !text.utf8.contains(where: { $0 == 0x2D || $0 == 0xE2 || $0 == 0x2C || $0 == 0x26 }) { return text }
         let delimiter = locale.termText("page-range-delimiter") ?? "\u{2013}"
+        // One range needs no splitting on commas and ampersands.
+        if !text.utf8.contains(where: { $0 == 0x2C || $0 == 0x26 }) { return formatRange(text, format, delimiter) }
         // Split on commas/ampersands to handle "1-3, 5-7".
         var out = ""
         var current = ""
@@ -54,6 +58,13 @@ enum PageRange {
     }
 
     private static func splitPrefix(_ s: String) -> (String, String) {
+        // ASCII: the trailing digits are bytes, no need to walk Characters backwards.
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let digits = utf8.reversed().prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+            let cut = utf8.index(utf8.endIndex, offsetBy: -digits)
+            return (String(s[..<cut]), String(s[cut...]))
+        }
         let digits = s.reversed().prefix { $0.isNumber }
         return (String(s.dropLast(digits.count)), String(digits.reversed()))
     }

@@ -12,7 +12,8 @@ struct PunctuationFixer {
     func fix(_ nodes: [Node]) -> [Node] {
         var tokens: [Token] = []
         flatten(nodes, into: &tokens)
-        adjust(&tokens)
+        // Most outputs need no change: then the tree is kept rather than rebuilt.
+        guard adjust(&tokens) else { return nodes }
         var index = 0
         return rebuild(tokens, &index)
     }
@@ -53,7 +54,9 @@ struct PunctuationFixer {
         return out
     }
 
-    private func adjust(_ tokens: inout [Token]) {
+    /// Returns whether any text changed.
+    private func adjust(_ tokens: inout [Token]) -> Bool {
+        var changed = false
         var lastText: Int?  // index of the previous non-empty text token
         var quoteClosedSince = false
         var openQuotes: [Bool] = []  // stack: is each open node a quote
@@ -65,6 +68,7 @@ struct PunctuationFixer {
                 if openQuotes.popLast() == true { quoteClosedSince = true }
             case .text(var s):
                 // The rules only concern marks that are whole characters on their own.
+                let before = s.utf8.count
                 if let p = lastText, case .text(var prev) = tokens[p],
                    let first = Self.leadingScalar(s), let last = Self.trailingScalar(prev) {
                     let movesIn = punctuationInQuote && quoteClosedSince && (first == "." || first == ",")
@@ -74,20 +78,26 @@ struct PunctuationFixer {
                     case .replacePrevious:
                         prev.unicodeScalars.removeLast()
                         tokens[p] = .text(prev)
+                        changed = true
                     case .keepBoth:
                         if movesIn {
                             s.unicodeScalars.removeFirst()
                             prev.unicodeScalars.append(first)
                             tokens[p] = .text(prev)
+                            changed = true
                         } else if last == " " && first == " " {
                             s.unicodeScalars.removeFirst()
                         }
                     }
                 }
-                tokens[i] = .text(s)
+                if s.utf8.count != before {  // only ever shortened by a leading mark
+                    tokens[i] = .text(s)
+                    changed = true
+                }
                 if !s.isEmpty { lastText = i; quoteClosedSince = false }
             }
         }
+        return changed
     }
 
     enum Merge { case keepBoth, dropNext, replacePrevious }

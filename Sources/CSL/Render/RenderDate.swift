@@ -1,10 +1,10 @@
 extension Renderer {
     func renderDate(_ d: DateElement) -> [Node] {
-        guard !suppressed.contains(d.variable), let date = item.dates[d.variable], !date.isEmpty else {
+        guard !isSuppressed(d.variable), let date = item.dates[d.variable], !date.isEmpty else {
             noteVariable(false)
             return []
         }
-        captured.insert(d.variable)
+        capture(d.variable)
         if let literal = date.literal, date.parts.allSatisfy(\.isEmpty) || date.start.isEmpty {
             noteVariable(true)
             return decorate([.tag(.date, RichText.parse(literal))], d.decoration)

@@ -8,7 +8,7 @@ extension Renderer {
             termName = cite.label ?? "page"
             value = locator
         } else {
-            guard !suppressed.contains(variable), let v = item.variables[variable], !v.isEmpty else { return [] }
+            guard !isSuppressed(variable), let v = item.variables[variable], !v.isEmpty else { return [] }
             termName = variable
             value = v
         }

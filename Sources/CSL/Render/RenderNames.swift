@@ -1,7 +1,7 @@
 extension Renderer {
     func renderNames(_ n: NamesElement) -> [Node] {
         var lists: [(variable: String, names: [CSLName])] = []
-        for variable in n.variables where !suppressed.contains(variable) {
+        for variable in n.variables where !isSuppressed(variable) {
             if let names = item.names[variable], !names.isEmpty { lists.append((variable, names)) }
         }
         if lists.isEmpty {
@@ -10,7 +10,7 @@ extension Renderer {
             return renderSubstitute(substitute, parent: n)
         }
         noteVariable(true)
-        captured.formUnion(lists.map(\.variable))
+        if substituting > 0 { captured.formUnion(lists.map(\.variable)) }
         if substituting > 0 { suppressed.formUnion(lists.map(\.variable)) }
         // Identical editor and translator lists print once, labelled "editortranslator".
         var labelTerms: [String] = lists.map(\.variable)

@@ -5,7 +5,7 @@ extension Renderer {
         let raw: String?
         if n.variable == "locator" { raw = cite.locator } else if n.variable == "citation-number" {
             raw = citationNumber.map(String.init)
-        } else { raw = suppressed.contains(n.variable) ? nil : item.variables[n.variable] }
+        } else { raw = isSuppressed(n.variable) ? nil : item.variables[n.variable] }
         guard let raw, !raw.isEmpty else { noteVariable(false); return [] }
         noteVariable(true)
         guard let value = NumericValue(raw) else { return decorate(RichText.parse(raw), n.decoration) }

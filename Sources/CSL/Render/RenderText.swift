@@ -29,14 +29,14 @@ extension Renderer {
         case .variable(let name, let short):
             let nodes = variableNodes(name, short: short)
             noteVariable(!nodes.isBlank)
-            if !nodes.isBlank { captured.insert(name) }
+            if !nodes.isBlank { capture(name) }
             return decorate(nodes, t.decoration)
         }
     }
 
     /// The content of a text or number variable, honoring short forms and special variables.
     func variableNodes(_ name: String, short: Bool) -> [Node] {
-        if suppressed.contains(name) { return [] }
+        if isSuppressed(name) { return [] }
         switch name {
         case "citation-number":
             guard let n = citationNumber else { return [] }
@@ -74,7 +74,7 @@ extension Renderer {
     }
 
     func variableValue(_ name: String, short: Bool) -> String? {
-        if suppressed.contains(name) { return nil }
+        if isSuppressed(name) { return nil }
         if short {
             if let v = item.variables[name + "-short"], !v.isEmpty { return v }
             if name == "container-title", let v = item.variables["journalAbbreviation"], !v.isEmpty { return v }

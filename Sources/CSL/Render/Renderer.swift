@@ -1,8 +1,9 @@
 /// Renders one item through a layout. Create one per rendering; it keeps the mutable state
 /// the spec needs (substituted variables, group suppression counters, year-suffix placement).
 final class Renderer {
-    let style: CSLStyle
-    let locale: ResolvedLocale
+    let context: StyleContext
+    var style: CSLStyle { context.style }
+    var locale: ResolvedLocale { context.locale }
     let item: CSLItem
     let cite: CiteData
     let mode: RenderMode
@@ -30,22 +31,21 @@ final class Renderer {
     /// suppress-author: the first `cs:names` output is dropped (still counting as rendered).
     var suppressFirstNames = false
 
-    init(style: CSLStyle, locale: ResolvedLocale, item: CSLItem, cite: CiteData, mode: RenderMode,
+    init(context: StyleContext, item: CSLItem, cite: CiteData, mode: RenderMode,
          disambiguation: Disambiguation, citationNumber: Int?, bibliographySection: Bool? = nil) {
-        self.style = style
-        self.locale = locale
+        self.context = context
         self.item = item
         self.cite = cite
         self.mode = mode
         self.disambiguation = disambiguation
         self.citationNumber = citationNumber
         // Name options inherit from the section being rendered (or sorted).
-        if bibliographySection ?? (mode == .bibliography), let bibliography = style.bibliography {
-            inheritedNames = bibliography.nameOptions.over(style.nameOptions)
-            inheritedNamesDelimiter = bibliography.namesDelimiter ?? style.namesDelimiter
+        if bibliographySection ?? (mode == .bibliography), let bibliography = context.style.bibliography {
+            inheritedNames = bibliography.nameOptions.over(context.style.nameOptions)
+            inheritedNamesDelimiter = bibliography.namesDelimiter ?? context.style.namesDelimiter
         } else {
-            inheritedNames = style.citation.nameOptions.over(style.nameOptions)
-            inheritedNamesDelimiter = style.citation.namesDelimiter ?? style.namesDelimiter
+            inheritedNames = context.style.citation.nameOptions.over(context.style.nameOptions)
+            inheritedNamesDelimiter = context.style.citation.namesDelimiter ?? context.style.namesDelimiter
         }
     }
 
@@ -65,6 +65,16 @@ final class Renderer {
         case .group(let g): return renderGroup(g)
         case .choose(let c): return renderChoose(c)
         }
+    }
+
+    /// Whether a substitute consumed `name` (the set is almost always empty: skip hashing).
+    func isSuppressed(_ name: String) -> Bool {
+        !suppressed.isEmpty && suppressed.contains(name)
+    }
+
+    /// Notes a variable rendered non-empty; only a substitute being tried needs to know.
+    func capture(_ name: String) {
+        if substituting > 0 { captured.insert(name) }
     }
 
     /// Records that a variable was asked for, and whether it produced anything.

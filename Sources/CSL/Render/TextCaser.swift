@@ -15,9 +15,14 @@ enum TextCaser {
         let chars = Array(leaves.map(\.text).joined().unicodeScalars)
         let actions = plan(textCase, chars, protectedMask(leaves))
         var position = 0
-        var leafIndex = 0
         return rewrite(nodes, protected: false, particles: guardsParticles) { text, protected in
-            defer { leafIndex += 1 }
+            // Most leaves keep their case (title case changes a few word starts): reuse them.
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let end = position + text.utf8.count
+                defer { position = end }
+                if protected || actions[position..<end].allSatisfy({ $0 == .keep }) { return text }
+                return asciiRecased(text, actions[position..<end])
+            }
             var out = ""
             for c in text.unicodeScalars {
                 switch protected ? .keep : actions[position] {
@@ -29,6 +34,20 @@ enum TextCaser {
             }
             return out
         }
+    }
+
+    /// `text` is ASCII, so each byte is one scalar with one action.
+    private static func asciiRecased(_ text: String, _ actions: ArraySlice<Action>) -> String {
+        var bytes = Array(text.utf8)
+        for (i, action) in zip(bytes.indices, actions) {
+            let b = bytes[i]
+            switch action {
+            case .keep: break
+            case .upper: if b >= 0x61 && b <= 0x7A { bytes[i] = b - 32 }
+            case .lower: if b >= 0x41 && b <= 0x5A { bytes[i] = b + 32 }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func collect(_ nodes: [Node], protected: Bool, particles: Bool,
@@ -101,18 +120,36 @@ enum TextCaser {
                 guard let firstLetter = chars[range].firstIndex(where: { !isOpeningMark($0) }),
                       chars[firstLetter].isLetterScalar, isLatin(chars[firstLetter]) else { continue }
                 if word.afterHyphen, n > 0, !(chars[words[n - 1].range].first?.isLetterScalar ?? false) { continue }
-                var letters = ""
-                letters.unicodeScalars.append(contentsOf: chars[range].filter(\.isLetterScalar))
-                let allLower = letters.utf8.allSatisfy({ $0 < 0x80 })
-                    ? !letters.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })  // ASCII: no capitals, no need to lowercase
-                    : letters == letters.lowercased()
+                guard isAllLower(chars[range]) else { continue }
                 let isFirst = n == 0 || endsSentence(chars, before: range.lowerBound)
                 let isLast = n == words.count - 1
-                if allLower && stopWords.contains(letters) && !isFirst && !isLast { continue }
-                if allLower { actions[firstLetter] = .upper }
+                if !isFirst && !isLast && isStopWord(chars[range]) { continue }
+                actions[firstLetter] = .upper
             }
             return actions
         }
+    }
+
+    /// No letter of the word is uppercase or titlecase (checked without building a String).
+    private static func isAllLower(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        for c in word where c.isLetterScalar {
+            if c.value < 128 {
+                if c.value <= 90 { return false }
+            } else if c.properties.changesWhenLowercased {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The word's letters form a stop word ("of", "the"); none is longer than four letters.
+    private static func isStopWord(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var letters = ""
+        for c in word where c.isLetterScalar {
+            guard letters.utf8.count < 4, c.value < 128 else { return false }
+            letters.unicodeScalars.append(c)
+        }
+        return stopWords.contains(letters)
     }
 
     /// Quotes and brackets that may open a word before its first letter.

@@ -126,7 +126,7 @@ extension StyleParser {
         var tests: [Condition.Test] = []
         func words(_ key: String) -> [String] { a[key]?.split(separator: " ").map(String.init) ?? [] }
         tests += words("type").map { .type($0) }
-        tests += words("variable").map { .variable($0) }
+        tests += words("variable").map { .variable($0, VariableKind.kind(of: $0)) }
         tests += words("is-numeric").map { .isNumeric($0) }
         tests += words("is-uncertain-date").map { .isUncertainDate($0) }
         tests += words("locator").map { .locator($0) }

@@ -68,7 +68,8 @@ struct Condition: Sendable {
     enum Match: String, Sendable { case all, any, none }
     enum Test: Sendable {
         case type(String)
-        case variable(String)
+        /// The kind says which of the item's tables holds the variable (found once, when parsed).
+        case variable(String, VariableKind.Kind)
         case isNumeric(String)
         case isUncertainDate(String)
         case locator(String)

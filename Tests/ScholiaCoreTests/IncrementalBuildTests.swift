@@ -56,7 +56,7 @@ import Testing
         #expect(second.renderedFileCount == 6, "rendered \(second.renderedFileCount) of \(first.fileCount)")
     }
 
-    @Test func aBrokenOrForeignPageCacheIsIgnored() throws {
+    @Test func aBrokenOrForeignCacheIsIgnored() throws {
         var editor = SiteEditor(seed: 11)
         let site = try TestSite(editor.initialFiles())
         defer { site.remove() }
@@ -78,6 +78,18 @@ import Testing
             _ = try SiteBuilder.build(options)
             let full = try SiteBuilder.render(options)
             Self.expectSame(try Self.files(in: options.output), try Self.files(full.files, full.copies), "case \(index)")
+        }
+        // The documents as read by the last build: broken or foreign, read again from their files.
+        let documents = site.root.appendingPathComponent(".scholia-cache/documents")
+        let stored = try Data(contentsOf: documents)
+        let brokenDocuments = [stored.prefix(stored.count / 2), Data("scholia-documents 0.0.1\n{}".utf8), Data("garbage".utf8),
+                               Data(String(decoding: stored, as: UTF8.self).replacingOccurrences(of: "Document 1 version", with: "Document 1 edition").utf8)]
+        for (index, data) in brokenDocuments.enumerated() {
+            try data.write(to: documents)
+            try editor.rewrite(document: 3, in: site.root)
+            _ = try SiteBuilder.build(options)
+            let full = try SiteBuilder.render(options)
+            Self.expectSame(try Self.files(in: options.output), try Self.files(full.files, full.copies), "documents case \(index)")
         }
         // A page edited by hand in the output is rendered again, not kept.
         try Data("edited by hand".utf8).write(to: options.output.appendingPathComponent("404.html"))

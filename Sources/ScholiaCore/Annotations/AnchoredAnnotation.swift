@@ -1,5 +1,5 @@
 /// An annotation placed on the rendered text: a paragraph and a range of its `plainText`.
-public struct AnchoredAnnotation: Sendable, Hashable {
+public struct AnchoredAnnotation: Sendable, Hashable, Codable {
     /// 1, 2, … in document order (by paragraph, then start); stable for the same input.
     public var number: Int
     public var annotation: Annotation

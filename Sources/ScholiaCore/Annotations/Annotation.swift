@@ -1,5 +1,5 @@
 /// What an annotation does, which decides how it is shown and its W3C motivation.
-public enum AnnotationKind: String, Sendable, Hashable, CaseIterable {
+public enum AnnotationKind: String, Sendable, Hashable, CaseIterable, Codable {
     case note, question, context, correction, link
 
     /// How a screen reader announces the numbered reference ("Question 3").
@@ -15,7 +15,7 @@ public enum AnnotationKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One annotation as written in YAML: a W3C TextQuoteSelector (quote, prefix, suffix) with a note.
-public struct Annotation: Sendable, Hashable {
+public struct Annotation: Sendable, Hashable, Codable {
     /// The passage as a reader sees it; matched tolerantly against the rendered text.
     public var quote: String
     public var prefix: String?

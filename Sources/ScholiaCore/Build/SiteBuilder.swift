@@ -88,9 +88,10 @@ public enum SiteBuilder {
         if cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
         let output = options.output.path
         let records = PageRecords.load(from: cache.folder)
+        let documents = DocumentCache.read(from: cache.folder)
         let staged = try writer.begin()
         do {
-            let rendering = try render(options, cache: nil, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) },
+            let rendering = try render(options, cache: documents, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) },
                                        deliver: staged.write, progress: progress)
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
             let renderedCount = rendering.jobs.reduce(0) { $0 + ($1.paths?.count ?? 0) }
@@ -98,6 +99,7 @@ public enum SiteBuilder {
             staged.keep(kept)
             try staged.finish(copies: rendering.copies)
             newRecords(rendering.jobs, previous: records, output: output).save(to: cache.folder)
+            documents.save(to: cache.folder)
             cache.save(key: key)
             return BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
                                warnings: rendering.warnings, renderedFileCount: renderedCount)

@@ -42,6 +42,8 @@ struct ContentLoader {
             return result
         }
         cache?.keep(only: Set(documentFiles.map(\.displayPath)))
+        let filesByPath = Dictionary(documentFiles.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        content.rereadTranscript = { [loader] path in filesByPath[path].flatMap { loader.load($0).0?.document.transcript } }
         for (file, (loaded, found)) in zip(documentFiles, results) {
             diagnostics.append(contentsOf: found)
             if let loaded {
@@ -147,27 +149,5 @@ enum FileTree {
             paths.append(String(path.dropFirst(base.count + 1)))
         }
         return paths.sorted()
-    }
-}
-
-/// Documents as an earlier build read them, by file: `serve` keeps one between rebuilds, so that a change
-/// to one document reads and parses that document only.
-public final class DocumentCache: @unchecked Sendable {
-    private var entries: [String: (key: UInt64, result: (LoadedDocument?, DiagnosticList))] = [:]
-    private let lock = NSLock()
-
-    public init() {}
-
-    func result(for path: String, key: UInt64) -> (LoadedDocument?, DiagnosticList)? {
-        lock.withLock { entries[path].flatMap { $0.key == key ? $0.result : nil } }
-    }
-
-    func store(_ result: (LoadedDocument?, DiagnosticList), for path: String, key: UInt64) {
-        lock.withLock { entries[path] = (key, result) }
-    }
-
-    /// Forgets deleted documents.
-    func keep(only paths: Set<String>) {
-        lock.withLock { entries = entries.filter { paths.contains($0.key) } }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A date as precise as the source knows it: a year, a month or a day.
-public struct PartialDate: Sendable, Hashable, Comparable {
+public struct PartialDate: Sendable, Hashable, Comparable, Codable {
     public var year: Int
     public var month: Int?
     public var day: Int?
@@ -56,7 +56,7 @@ public struct PartialDate: Sendable, Hashable, Comparable {
 }
 
 /// A document's date: one day, month or year, or a range, possibly approximate.
-public struct DocumentDate: Sendable, Hashable, Comparable {
+public struct DocumentDate: Sendable, Hashable, Comparable, Codable {
     public var start: PartialDate
     public var end: PartialDate?
     public var circa: Bool

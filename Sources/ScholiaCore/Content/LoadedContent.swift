@@ -1,7 +1,7 @@
 import Foundation
 
 /// A speaker as a document names it, before the site is resolved.
-struct SpeakerReference: Sendable {
+struct SpeakerReference: Sendable, Codable {
     var id: String
     var name: String?
     var role: String?
@@ -11,12 +11,12 @@ struct SpeakerReference: Sendable {
 }
 
 /// A topic as a document names it: an id, or a title that gives one.
-struct TopicReference: Sendable {
+struct TopicReference: Sendable, Codable {
     var id: String
     var title: String?
 }
 
-struct LoadedDocument: Sendable {
+struct LoadedDocument: Sendable, Codable {
     var document: Document
     var location: SourceLocation
     var speakers: [SpeakerReference]
@@ -44,4 +44,6 @@ struct LoadedContent: Sendable {
     var failedDocumentIDs: Set<String> = []
     /// Files to copy as they are: output path → source file.
     var staticFiles: [(outputPath: String, source: URL)] = []
+    /// Reads a document's transcript again, by source path: for documents from the disk cache, which has none.
+    var rereadTranscript: @Sendable (String) -> Transcript? = { _ in nil }
 }

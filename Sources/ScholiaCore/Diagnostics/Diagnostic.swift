@@ -1,7 +1,7 @@
 import Foundation
 
 /// A place in a source file; line and column are 1-based (0 when unknown).
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     public var path: String
     public var line: Int
     public var column: Int
@@ -18,8 +18,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 }
 
 /// An error or warning about the site's content, printed as `PATH:LINE:COLUMN: error: message`.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning }
 
     public var location: SourceLocation
     public var severity: Severity
@@ -37,7 +37,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Collects diagnostics from every stage so that all of them are reported at once.
-public struct DiagnosticList: Sendable {
+public struct DiagnosticList: Sendable, Codable {
     public private(set) var all: [Diagnostic] = []
 
     public init(_ diagnostics: [Diagnostic] = []) { all = diagnostics }

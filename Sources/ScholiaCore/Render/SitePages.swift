@@ -190,20 +190,21 @@ struct SitePages: Sendable {
         for style in styles.configured { fingerprint.add(style.name) }
         return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
             let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
-            let transcriptHTML = transcript.render(document.transcript, annotations: document.annotations)
+            let text = site.transcript(of: document)
+            let transcriptHTML = transcript.render(text, annotations: document.annotations)
             return [
                 html(route, "document", DocumentPage.withTranscript(context, transcriptHTML: transcriptHTML, citations: citations)),
                 OutputFile(path: Routes.citation(document.id, "json"), data: Data(CitationExports.cslJSON([item]).utf8)),
                 OutputFile(path: Routes.citation(document.id, "bib"), data: Data(CitationExports.bibtex(item).utf8)),
                 OutputFile(path: Routes.citation(document.id, "ris"), data: Data(CitationExports.ris(item).utf8)),
-            ] + (document.annotations.isEmpty ? [] : [annotationsFile(document)])
+            ] + (document.annotations.isEmpty ? [] : [annotationsFile(document, text)])
         }
     }
 
     /// `annotations.jsonld`: the document's notes as a W3C Web Annotation collection.
-    private func annotationsFile(_ document: Document) -> OutputFile {
+    private func annotationsFile(_ document: Document, _ transcript: Transcript) -> OutputFile {
         let json = WebAnnotationExport.jsonld(
-            document.annotations, transcript: document.transcript, title: document.title,
+            document.annotations, transcript: transcript, title: document.title,
             documentURL: routes.absolute(Routes.document(document.id)), collectionURL: routes.absolute(Routes.annotations(document.id)),
             language: document.language ?? site.config.language) { id in
                 switch AnnotationLinks.resolve(id, documentIDs: documentIDs, speakerIDs: speakerIDs) {

@@ -1,5 +1,5 @@
 /// How a person took part in a document.
-public enum Participation: String, Sendable, CaseIterable {
+public enum Participation: String, Sendable, CaseIterable, Codable {
     case speaker, presider, moderator, interviewer, author, recipient, translator
 
     /// The heading of the group on the document page.
@@ -17,7 +17,7 @@ public enum Participation: String, Sendable, CaseIterable {
 }
 
 /// Where a document's text comes from.
-public struct SourceInfo: Sendable, Hashable {
+public struct SourceInfo: Sendable, Hashable, Codable {
     public var publisher: String?
     public var title: String?
     public var url: String?
@@ -30,7 +30,7 @@ public struct SourceInfo: Sendable, Hashable {
 }
 
 /// A person or organisation in a document, with the role they held at the time.
-public struct Participant: Sendable, Hashable {
+public struct Participant: Sendable, Hashable, Codable {
     public var speakerID: String
     public var role: String?
     public var participation: Participation
@@ -69,6 +69,9 @@ public struct Document: Sendable {
     /// A fingerprint of everything the document was read from: its files, and the configuration and
     /// speaker files that its reading depends on.
     var contentKey: UInt64 = 0
+    /// True for a document taken from the build cache on disk, which keeps everything but the transcript
+    /// (the bulk of it): the transcript is read again only if the document's page has to be made again.
+    var transcriptIsOmitted = false
 }
 
 public struct Speaker: Sendable {

@@ -16,12 +16,14 @@ public struct Site: Sendable {
     public let types: [(type: String, documentIDs: [String])]
     public let staticFiles: [(outputPath: String, source: URL)]
 
+    private let rereadTranscript: @Sendable (String) -> Transcript?
     private let documentIndex: [String: Int]
     private let speakerIndex: [String: Int]
     private let topicIndex: [String: Int]
 
     init(config: SiteConfig, documents: [Document], speakers: [Speaker], topics: [Topic], collections: [Collection],
-         staticFiles: [(outputPath: String, source: URL)]) {
+         staticFiles: [(outputPath: String, source: URL)], rereadTranscript: @escaping @Sendable (String) -> Transcript? = { _ in nil }) {
+        self.rereadTranscript = rereadTranscript
         self.config = config
         self.documents = documents
         self.speakers = speakers
@@ -40,6 +42,12 @@ public struct Site: Sendable {
     }
 
     public func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }
+
+    /// The document's transcript, read again if the document came from the disk cache without it.
+    func transcript(of document: Document) -> Transcript {
+        guard document.transcriptIsOmitted else { return document.transcript }
+        return rereadTranscript(document.sourcePath) ?? document.transcript
+    }
     public func speaker(_ id: String) -> Speaker? { speakerIndex[id].map { speakers[$0] } }
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
 }

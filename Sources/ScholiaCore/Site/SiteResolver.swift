@@ -63,7 +63,7 @@ enum SiteResolver {
         return Site(config: content.config, documents: documents,
                     speakers: speakers.values.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) },
                     topics: topics.values.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) },
-                    collections: collections, staticFiles: content.staticFiles)
+                    collections: collections, staticFiles: content.staticFiles, rereadTranscript: content.rereadTranscript)
     }
 
     /// Documents (newest first, as `documents` is), roles over time, co-speakers and topics.

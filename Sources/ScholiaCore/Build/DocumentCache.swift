@@ -12,6 +12,8 @@ public final class DocumentCache: @unchecked Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    /// Whether anything was stored or forgotten since the cache was read: if not, there is nothing to save.
+    private var changed = false
     private let lock = NSLock()
 
     static let fileName = "documents"
@@ -31,12 +33,19 @@ public final class DocumentCache: @unchecked Sendable {
     }
 
     func store(_ result: (LoadedDocument?, DiagnosticList), for path: String, key: UInt64) {
-        lock.withLock { entries[path] = Entry(key: key, document: result.0, diagnostics: result.1) }
+        lock.withLock {
+            entries[path] = Entry(key: key, document: result.0, diagnostics: result.1)
+            changed = true
+        }
     }
 
     /// Forgets deleted documents.
     func keep(only paths: Set<String>) {
-        lock.withLock { entries = entries.filter { paths.contains($0.key) } }
+        lock.withLock {
+            let kept = entries.filter { paths.contains($0.key) }
+            if kept.count != entries.count { changed = true }
+            entries = kept
+        }
     }
 
     /// The cache a build left in `folder`; a missing, broken or foreign one is an empty cache.
@@ -52,7 +61,7 @@ public final class DocumentCache: @unchecked Sendable {
     }
 
     func save(to folder: URL) {
-        guard let json = lock.withLock({ try? JSONEncoder().encode(entries) }) else { return }
+        guard let json = lock.withLock({ changed ? try? JSONEncoder().encode(entries) : nil }) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? (Self.header(for: json) + json).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
     }

@@ -79,13 +79,16 @@ final class StagedOutput: @unchecked Sendable {
         lock.withLock { paths += files.map(\.path) }
     }
 
-    /// Keeps files of the current output as they are (a hard link each).
+    /// Keeps files of the current output as they are (a hard link each, on every core).
     func keep(_ kept: [String]) {
-        for path in kept {
-            guard makeFolders(for: path) else { return }
-            if link(writer.output.path + "/" + path, staging.path + "/" + path) != 0 {
-                record("cannot keep \(writer.displayPath)/\(path) from the last build: \(String(cString: strerror(errno)))")
-                return
+        let chunks = stride(from: 0, to: kept.count, by: 512).map { Array(kept[$0..<min($0 + 512, kept.count)]) }
+        _ = chunks.parallelMap { [self] chunk in
+            for path in chunk {
+                guard makeFolders(for: path) else { return }
+                if link(writer.output.path + "/" + path, staging.path + "/" + path) != 0 {
+                    record("cannot keep \(writer.displayPath)/\(path) from the last build: \(String(cString: strerror(errno)))")
+                    return
+                }
             }
         }
         lock.withLock { paths += kept }

@@ -15,7 +15,7 @@ import Testing
         let options = BuildOptions(siteDirectory: site.root)
         let session = SiteSession(options: options)
         var history: [String] = ["start"]
-        var keptSome = false, laterBuilds = 0
+        var keptSome = false, laterBuilds = 0, modes: Set<Bool> = []
         for step in 0..<24 {
             if step > 0 { history.append(try editor.edit(site.root)) }
             let context = "seed \(seed), after: \(history.joined(separator: "; "))"
@@ -34,11 +34,13 @@ import Testing
             Self.expectSame(try Self.files(incremental.files, incremental.copies), full, "session, \(context)")
             let report = try SiteBuilder.build(options)
             Self.expectSame(try Self.files(in: options.output), full, "build, \(context)")
-            if step > 0 { laterBuilds += 1 }
+            if step > 0 { laterBuilds += 1; modes.insert(report.updatedInPlace) }
             if step > 0, !report.unchanged, report.renderedFileCount < report.fileCount { keptSome = true }
         }
         // The test means something only if later builds did keep pages.
         #expect(keptSome || laterBuilds < 3, "seed \(seed)")
+        // Both ways of writing were taken: in place (a few documents changed) and a new folder (the theme or settings changed).
+        #expect(modes.count == 2 || laterBuilds < 8, "seed \(seed): \(modes)")
     }
 
     @Test func oneChangedDocumentRendersOnlyThePagesThatShowIt() throws {
@@ -54,6 +56,13 @@ import Testing
         // The body is on the document's page only: the page and its three citation downloads are made again,
         // and the feed and the sitemap, which are made every time.
         #expect(second.renderedFileCount == 6, "rendered \(second.renderedFileCount) of \(first.fileCount)")
+        #expect(second.updatedInPlace)
+        // A deleted document's pages go, and so does its folder.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/documents/doc-5.md"))
+        let third = try SiteBuilder.build(options)
+        #expect(third.updatedInPlace)
+        #expect(!FileManager.default.fileExists(atPath: options.output.appendingPathComponent("documents/doc-5").path))
+        #expect(FileManager.default.fileExists(atPath: options.output.appendingPathComponent("documents/doc-3/index.html").path))
     }
 
     @Test func aBrokenOrForeignCacheIsIgnored() throws {

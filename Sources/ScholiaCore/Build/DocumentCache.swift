@@ -14,6 +14,9 @@ public final class DocumentCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     /// Whether anything was stored or forgotten since the cache was read: if not, there is nothing to save.
     private var changed = false
+    /// How many documents were stored (read anew) since the cache was made.
+    var storeCount: Int { lock.withLock { stores } }
+    private var stores = 0
     private let lock = NSLock()
 
     static let fileName = "documents"
@@ -36,6 +39,7 @@ public final class DocumentCache: @unchecked Sendable {
         lock.withLock {
             entries[path] = Entry(key: key, document: result.0, diagnostics: result.1)
             changed = true
+            stores += 1
         }
     }
 

@@ -20,13 +20,18 @@ struct PageRecords: Sendable {
     }
 
     private(set) var jobs: [String: Job] = [:]
+    /// The fingerprint of the theme, settings and program the last build had (`BuildCache.environmentKey`).
+    private(set) var environment: UInt64 = 0
 
     static let fileName = "pages"
     private static var header: String { "scholia-pages \(ScholiaVersion.current)" }
 
     init() {}
 
-    init(jobs: [String: Job]) { self.jobs = jobs }
+    init(jobs: [String: Job], environment: UInt64) {
+        self.jobs = jobs
+        self.environment = environment
+    }
 
     /// Whether the job `id` had this fingerprint and its files in `output` are the ones that build wrote.
     func isUnchanged(_ id: String, fingerprint: UInt64, output: String) -> Bool {
@@ -44,8 +49,9 @@ struct PageRecords: Sendable {
     static func load(from folder: URL) -> PageRecords {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return PageRecords() }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3, lines.removeLast().isEmpty, let check = lines.popLast(), lines.first == header[...],
-              check == "end " + checksum(lines) else { return PageRecords() }
+        guard lines.count >= 3, lines.removeLast().isEmpty, let check = lines.popLast(), check == "end " + checksum(lines),
+              let first = lines.first, first.hasPrefix(header + " "), let environment = UInt64(first.dropFirst(header.count + 1), radix: 16)
+        else { return PageRecords() }
         var jobs: [String: Job] = [:]
         for line in lines.dropFirst() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -57,11 +63,11 @@ struct PageRecords: Sendable {
             }
             jobs[String(fields[0])] = Job(fingerprint: fingerprint, files: files)
         }
-        return PageRecords(jobs: jobs)
+        return PageRecords(jobs: jobs, environment: environment)
     }
 
     func save(to folder: URL) {
-        var lines = [Self.header[...]]
+        var lines = ["\(Self.header) \(String(environment, radix: 16))"[...]]
         for (id, job) in jobs.sorted(by: { $0.key < $1.key }) {
             let files = job.files.map { "\t\($0.path)\t\($0.size)\t\($0.modified)" }.joined()
             lines.append("\(id)\t\(String(job.fingerprint, radix: 16))\(files)"[...])

@@ -26,6 +26,8 @@ public struct BuildReport: Sendable {
     public var unchanged = false
     /// Files rendered by this build; the others were kept from the last build.
     public var renderedFileCount = 0
+    /// True when the build changed files in place rather than writing a new folder and swapping it in.
+    public var updatedInPlace = false
 }
 
 /// What a build renders, before anything is written.
@@ -58,9 +60,13 @@ public enum SiteBuilder {
     }
 
     /// Renders the jobs whose fingerprint `unchanged` does not recognise.
+    /// `delivery`, told how many documents were read anew (not taken from `cache`) of how many, says where
+    /// rendered files go as they are made; nil keeps them in the result.
     static func render(_ options: BuildOptions, cache: DocumentCache?, unchanged: @Sendable (String, UInt64) -> Bool,
-                       deliver: (@Sendable ([OutputFile]) -> Void)? = nil, progress: (@Sendable (String) -> Void)?) throws -> Rendering {
+                       delivery: (_ readAnew: Int, _ documents: Int) throws -> (@Sendable ([OutputFile]) -> Void)? = { _, _ in nil },
+                       progress: (@Sendable (String) -> Void)?) throws -> Rendering {
         progress?("Loading content")
+        let readBefore = cache?.storeCount ?? 0
         let (site, found) = loadSite(options, cache: cache)
         var diagnostics = DiagnosticList(found)
         let templates = TemplateSet.load(from: options.siteDirectory.appendingPathComponent("Templates"), &diagnostics)
@@ -69,6 +75,7 @@ public enum SiteBuilder {
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         progress?("Rendering \(site.documents.count) documents")
         let environment = BuildCache(siteDirectory: options.siteDirectory, options: options).environmentKey()
+        let deliver = try delivery((cache?.storeCount ?? site.documents.count) - readBefore, site.documents.count)
         let jobs = SitePages(site: site, templates: templates, styles: styles, environment: environment).render(unchanged: unchanged, deliver: deliver)
         let copies = staticCopies(site: site, theme: options.siteDirectory.appendingPathComponent("Templates/assets"))
         let generated = Set(jobs.flatMap { $0.paths ?? [] })
@@ -89,28 +96,43 @@ public enum SiteBuilder {
         let output = options.output.path
         let records = PageRecords.load(from: cache.folder)
         let documents = DocumentCache.read(from: cache.folder)
-        let staged = try writer.begin()
+        let environment = cache.environmentKey()
+        try writer.checkOutputIsOurs()
+        // A few changed documents under the same theme and settings: their pages are made in memory and
+        // written in place, one atomic rename each, rather than linking every other file into a new folder.
+        let updatable = records.environment == environment && writer.hasManifest
+        var staged: StagedOutput?
         do {
             let rendering = try render(options, cache: documents, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) },
-                                       deliver: staged.write, progress: progress)
+                                       delivery: { readAnew, count in
+                                           if updatable && readAnew <= max(50, count / 10) { return nil }
+                                           let begun = try writer.begin()
+                                           staged = begun
+                                           return begun.write
+                                       }, progress: progress)
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
             let renderedCount = rendering.jobs.reduce(0) { $0 + ($1.paths?.count ?? 0) }
-            progress?("Keeping \(kept.count) unchanged files")
-            staged.keep(kept)
-            try staged.finish(copies: rendering.copies)
-            newRecords(rendering.jobs, previous: records, output: output).save(to: cache.folder)
+            if let staged {
+                progress?("Keeping \(kept.count) unchanged files")
+                staged.keep(kept)
+                try staged.finish(copies: rendering.copies)
+            } else {
+                progress?("Updating \(renderedCount) files in place")
+                try writer.update(rendering.jobs.flatMap(\.files), kept: kept, copies: rendering.copies)
+            }
+            newRecords(rendering.jobs, previous: records, output: output, environment: environment).save(to: cache.folder)
             documents.save(to: cache.folder)
             cache.save(key: key)
             return BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
-                               warnings: rendering.warnings, renderedFileCount: renderedCount)
+                               warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil)
         } catch {
-            staged.abandon()
+            staged?.abandon()
             throw error
         }
     }
 
     /// The records of this build: every job with a fingerprint, and its files as they now are in the output.
-    private static func newRecords(_ jobs: [RenderedJob], previous: PageRecords, output: String) -> PageRecords {
+    private static func newRecords(_ jobs: [RenderedJob], previous: PageRecords, output: String, environment: UInt64) -> PageRecords {
         let made = jobs.parallelMap { job -> (String, PageRecords.Job)? in
             guard let fingerprint = job.fingerprint else { return nil }
             let paths = job.paths ?? previous.jobs[job.id]?.files.map(\.path) ?? []
@@ -121,7 +143,7 @@ public enum SiteBuilder {
             }
             return (job.id, PageRecords.Job(fingerprint: fingerprint, files: files))
         }
-        return PageRecords(jobs: Dictionary(made.compactMap { $0 }, uniquingKeysWith: { first, _ in first }))
+        return PageRecords(jobs: Dictionary(made.compactMap { $0 }, uniquingKeysWith: { first, _ in first }), environment: environment)
     }
 
     /// Theme assets go to `assets/`, `Content/static/` to the root.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes a build into a temporary folder beside the output and swaps it in only when everything is
-/// written, so that a failed build leaves the previous output as it was.
+/// written, so that a failed build leaves the previous output as it was; or, for a build that changed a
+/// few files after rendering them all without error, replaces those files in place, each atomically.
 ///
 /// A manifest (`.scholia-manifest`) lists the files a build made. A file in the output that is not in it
 /// was put there by someone else: the build stops rather than delete it.
@@ -24,6 +25,40 @@ struct OutputWriter {
         let ours = Set(manifest.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
         let foreign = existing.filter { $0 != Self.manifestName && !ours.contains($0) }
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
+    }
+
+    var hasManifest: Bool { access(output.path + "/" + Self.manifestName, F_OK) == 0 }
+
+    /// Updates the output in place, for a build that changed a few files: each changed file is written beside
+    /// itself and renamed over the old one (a reader gets the old file or the new, never half of one), files
+    /// no longer made are deleted, then the manifest is replaced. Unchanged files keep their inode and time.
+    func update(_ files: [OutputFile], kept: [String], copies: [(path: String, source: URL)]) throws {
+        let manifestURL = output.appendingPathComponent(Self.manifestName)
+        let previous = ((try? String(contentsOf: manifestURL, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        func replace(_ path: String, with data: Data) throws {
+            let target = output.path + "/" + path
+            if POSIXFiles.contentsEqual(target, data) { return }
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let temporary = target + ".scholia-new"
+            try POSIXFiles.write(data, to: temporary)
+            guard rename(temporary, target) == 0 else { throw Failure.io("cannot replace \(displayPath)/\(path): \(String(cString: strerror(errno)))") }
+        }
+        do {
+            for file in files { try replace(file.path, with: file.data) }
+            for copy in copies { try replace(copy.path, with: try Data(contentsOf: copy.source)) }
+            let current = files.map(\.path) + kept + copies.map(\.path)
+            let made = Set(current)
+            for path in previous where !made.contains(path) {
+                unlink(output.path + "/" + path)
+                // Folders left empty go too, as a clean build would not have them.
+                var folder = (path as NSString).deletingLastPathComponent
+                while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
+            }
+            try Data((current.sorted().joined(separator: "\n") + "\n").utf8).write(to: manifestURL, options: .atomic)
+        } catch {
+            if let failure = error as? Failure { throw failure }
+            throw Failure.io("cannot write \(displayPath): \(error.localizedDescription)")
+        }
     }
 
     /// Starts a build's output: a fresh staging folder beside the output, after checking the output is ours.

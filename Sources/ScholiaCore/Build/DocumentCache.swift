@@ -21,11 +21,19 @@ public final class DocumentCache: @unchecked Sendable {
 
     static let fileName = "documents"
 
+    /// One line of the file: a document as JSON. Lines read are kept as they are, so that saving encodes only
+    /// the documents read anew.
+    private struct Line: Codable {
+        var path: String
+        var entry: Entry
+    }
+    private var lines: [String: Data] = [:]
+
     /// The first line: Scholia's version and a fingerprint of the rest, so that a cache cut short or edited is
     /// not trusted.
-    private static func header(for json: Data) -> Data {
+    private static func header(for body: Data) -> Data {
         var check = Fingerprint()
-        check.add(json)
+        check.add(body)
         return Data("scholia-documents \(ScholiaVersion.current) \(check.hex)\n".utf8)
     }
 
@@ -38,6 +46,7 @@ public final class DocumentCache: @unchecked Sendable {
     func store(_ result: (LoadedDocument?, DiagnosticList), for path: String, key: UInt64) {
         lock.withLock {
             entries[path] = Entry(key: key, document: result.0, diagnostics: result.1)
+            lines[path] = nil
             changed = true
             stores += 1
         }
@@ -49,6 +58,7 @@ public final class DocumentCache: @unchecked Sendable {
             let kept = entries.filter { paths.contains($0.key) }
             if kept.count != entries.count { changed = true }
             entries = kept
+            lines = lines.filter { paths.contains($0.key) }
         }
     }
 
@@ -57,16 +67,33 @@ public final class DocumentCache: @unchecked Sendable {
         let cache = DocumentCache()
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
               let newline = data.firstIndex(of: 0x0A) else { return cache }
-        let json = Data(data[(newline + 1)...])
-        guard data[...newline] == header(for: json),
-              let entries = try? JSONDecoder().decode([String: Entry].self, from: json) else { return cache }
-        cache.entries = entries
+        let body = Data(data[(newline + 1)...])
+        guard data[...newline] == header(for: body) else { return cache }
+        let decoded = body.split(separator: 0x0A).map { Data($0) }.parallelMap { line -> (Line, Data)? in
+            (try? JSONDecoder().decode(Line.self, from: line)).map { ($0, line) }
+        }
+        guard decoded.allSatisfy({ $0 != nil }) else { return cache }
+        for case let (line, json)? in decoded {
+            cache.entries[line.path] = line.entry
+            cache.lines[line.path] = json
+        }
         return cache
     }
 
     func save(to folder: URL) {
-        guard let json = lock.withLock({ changed ? try? JSONEncoder().encode(entries) : nil }) else { return }
+        let body: Data? = lock.withLock {
+            guard changed else { return nil }
+            let encoder = JSONEncoder()
+            var body = Data()
+            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                guard let line = lines[path] ?? (try? encoder.encode(Line(path: path, entry: entry))) else { return nil }
+                body += line
+                body.append(0x0A)
+            }
+            return body
+        }
+        guard let body else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? (Self.header(for: json) + json).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        try? (Self.header(for: body) + body).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
     }
 }

@@ -9,7 +9,12 @@ extension CSLItem {
             throw CSLError(file: file, message: "invalid JSON: \(error.localizedDescription)")
         }
         guard let array = json as? [Any] else { throw CSLError(file: file, message: "expected an array of items") }
-        return try array.enumerated().map { index, element in
+        return try decodeArray(objects: array, file: file)
+    }
+
+    /// Items from JSON already parsed, as JSONSerialization gives it (NSNumber for numbers and booleans).
+    public static func decodeArray(objects array: [Any], file: String = "<items>") throws -> [CSLItem] {
+        try array.enumerated().map { index, element in
             guard let object = element as? [String: Any] else {
                 throw CSLError(file: file, element: "item \(index)", message: "expected an object")
             }

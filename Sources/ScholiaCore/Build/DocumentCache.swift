@@ -83,10 +83,11 @@ public final class DocumentCache: @unchecked Sendable {
     func save(to folder: URL) {
         let body: Data? = lock.withLock {
             guard changed else { return nil }
-            let encoder = JSONEncoder()
+            let sorted = entries.sorted(by: { $0.key < $1.key })
+            let encoded = sorted.parallelMap { [lines] path, entry in lines[path] ?? (try? JSONEncoder().encode(Line(path: path, entry: entry))) }
             var body = Data()
-            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-                guard let line = lines[path] ?? (try? encoder.encode(Line(path: path, entry: entry))) else { return nil }
+            for line in encoded {
+                guard let line else { return nil }
                 body += line
                 body.append(0x0A)
             }

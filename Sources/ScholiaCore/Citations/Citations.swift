@@ -17,7 +17,20 @@ public struct RenderedCitation: Sendable {
 public enum Citations {
     /// Converts Scholia's CSL-JSON to the processor's item.
     public static func cslItems(_ items: [JSONValue]) throws -> [CSLItem] {
-        try CSLItem.decodeArray(from: Data(JSONValue.array(items).serialized().utf8), file: "citation item")
+        try CSLItem.decodeArray(objects: items.map(foundationObject), file: "citation item")
+    }
+
+    /// The value as JSONSerialization would have parsed it, without writing and parsing the text.
+    static func foundationObject(_ value: JSONValue) -> Any {
+        switch value {
+        case .string(let text): text
+        case .int(let number): NSNumber(value: number)
+        case .double(let number): NSNumber(value: number)
+        case .bool(let flag): NSNumber(value: flag)
+        case .null: NSNull()
+        case .array(let items): items.map(foundationObject)
+        case .object(let fields): Dictionary(fields.map { ($0.0, foundationObject($0.1)) }, uniquingKeysWith: { _, last in last })
+        }
     }
 
     /// Stands for the paragraph number in pinpoint citations: rendered once per style, the page's script

@@ -29,9 +29,7 @@ import Testing
         #expect(document.summaryHTML == "A <em>short</em> summary.")
         #expect(document.excerpt == "Excerpt from the press conference:")
         #expect(document.source.place == "Moscow")
-        // The site keeps no transcripts (a large site would not fit in memory); a page reads its own again.
-        #expect(document.transcript.turns.isEmpty && document.transcriptIsOmitted)
-        #expect(loaded?.transcript(of: document).turns.map(\.speakerID) == ["john-kerry", "david-remnick"])
+        #expect(document.transcript.turns.map(\.speakerID) == ["john-kerry", "david-remnick"])
         #expect(loaded?.speaker("david-remnick")?.name.display == "David Remnick")
         #expect(loaded?.speaker("john-kerry")?.documentRoles.first?.title == "Secretary of State")
     }
@@ -44,8 +42,7 @@ import Testing
         defer { site.remove() }
         let (loaded, diagnostics) = site.load()
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        let letter = try #require(loaded?.document("letter"))
-        let paragraph = try #require(loaded?.transcript(of: letter).paragraphs.first)
+        let paragraph = try #require(loaded?.document("letter")?.transcript.paragraphs.first)
         #expect(paragraph.html == "Dear Sir: *this* is &lt;b&gt;literal&lt;/b&gt;.")
     }
 
@@ -83,7 +80,7 @@ import Testing
         defer { site.remove() }
         let (loaded, diagnostics) = site.load()
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        let transcript = try #require(loaded?.document("w").map { loaded!.transcript(of: $0) })
+        let transcript = try #require(loaded?.document("w")?.transcript)
         #expect(transcript.turns.map(\.speakerID) == ["question", "mr-a"])
         #expect(transcript.paragraphs[0].plainText == "One two.")
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Documents as an earlier build read them, by file, each with the fingerprint of what it was read from.
-/// `serve` keeps one in memory between rebuilds; `scholia build` keeps one in `.scholia-cache/documents`,
-/// so that a change to one document reads and parses that document only. (Documents of a site come without
-/// their transcripts, which are read again for the pages that are made.)
+/// `serve` keeps one in memory between rebuilds; `scholia build` keeps one in `.scholia-cache/documents`
+/// (without transcripts, read again only for pages that are made again), so that a change to one document
+/// reads and parses that document only.
 public final class DocumentCache: @unchecked Sendable {
     private struct Entry: Codable {
         var key: UInt64

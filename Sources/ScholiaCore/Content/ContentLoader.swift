@@ -37,7 +37,7 @@ struct ContentLoader {
         let results = documentFiles.parallelMap { [loader] file in
             let sources = loader.read(file)
             if let known = cache?.result(for: file.displayPath, key: sources.key) { return known }
-            let result = loader.load(file, sources, keepingTranscript: false)
+            let result = loader.load(file, sources)
             cache?.store(result, for: file.displayPath, key: sources.key)
             return result
         }

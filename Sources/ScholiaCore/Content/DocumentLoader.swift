@@ -44,12 +44,9 @@ struct DocumentLoader: Sendable {
         return sources
     }
 
-    func load(_ file: File) -> (LoadedDocument?, DiagnosticList) { load(file, read(file), keepingTranscript: true) }
+    func load(_ file: File) -> (LoadedDocument?, DiagnosticList) { load(file, read(file)) }
 
-    /// Without `keepingTranscript`, the document comes without its transcript (the bulk of it), which is
-    /// parsed only if notes must be anchored in it; a page that needs it reads it again (`Site.transcript`),
-    /// so that a large site is never all in memory.
-    func load(_ file: File, _ sources: Sources, keepingTranscript: Bool) -> (LoadedDocument?, DiagnosticList) {
+    func load(_ file: File, _ sources: Sources) -> (LoadedDocument?, DiagnosticList) {
         var diagnostics = DiagnosticList()
         guard let text = ContentFile.decode(sources.text, displayPath: file.displayPath, &diagnostics),
               let split = FrontMatter.split(text, path: file.displayPath, &diagnostics) else { return (nil, diagnostics) }
@@ -107,16 +104,15 @@ struct DocumentLoader: Sendable {
             let family = reference.name.map { PersonName(splitting: $0).family } ?? file?.name.family ?? PersonName(splitting: name).family
             return SpeakerLabels.Speaker(id: reference.id, labels: reference.labels + (file?.aliases ?? []), name: name, familyName: family)
         }, guessesLabels: !Self.writtenTypes.contains(type))
+        let transcript = file.isPlainText
+            ? TranscriptBuilder.plainText(split.body, labels: labels)
+            : TranscriptBuilder.markdown(split.body, unsafeHTML: config.unsafeHTML, labels: labels)
+
         var annotations = AnnotationReader.read(metadata: yaml, unsafeHTML: config.unsafeHTML, &diagnostics)
         if file.notes != nil, let notesPath = file.notesDisplayPath,
            let text = ContentFile.decode(sources.notes, displayPath: notesPath, &diagnostics) {
             annotations += AnnotationReader.read(notesFile: text, path: notesPath, unsafeHTML: config.unsafeHTML, &diagnostics)
         }
-        let transcript = keepingTranscript || !annotations.isEmpty
-            ? file.isPlainText
-                ? TranscriptBuilder.plainText(split.body, labels: labels)
-                : TranscriptBuilder.markdown(split.body, unsafeHTML: config.unsafeHTML, labels: labels)
-            : Transcript(turns: [])
         let anchored = AnnotationAnchorer.anchor(annotations, in: transcript, &diagnostics)
 
         guard let title, let date, !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -129,8 +125,7 @@ struct DocumentLoader: Sendable {
             excerpt: excerpt, source: source,
             language: yaml.string("language", &diagnostics),
             isDraft: yaml.bool("draft", &diagnostics) ?? false,
-            transcript: keepingTranscript ? transcript : Transcript(turns: []), annotations: anchored, citationOverrides: citation,
-            contentKey: sources.key, transcriptIsOmitted: !keepingTranscript)
+            transcript: transcript, annotations: anchored, citationOverrides: citation, contentKey: sources.key)
         return (LoadedDocument(document: document, location: SourceLocation(path: file.displayPath, line: 1, column: 1),
                                speakers: speakers, topics: topics), diagnostics)
     }

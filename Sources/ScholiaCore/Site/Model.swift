@@ -69,8 +69,8 @@ public struct Document: Sendable {
     /// A fingerprint of everything the document was read from: its files, and the configuration and
     /// speaker files that its reading depends on.
     var contentKey: UInt64 = 0
-    /// True when the document was loaded for a site without its transcript (the bulk of it): the transcript
-    /// is read again, with `Site.transcript(of:)`, only when the document's page is made.
+    /// True for a document taken from the build cache on disk, which keeps everything but the transcript
+    /// (the bulk of it): the transcript is read again only if the document's page has to be made again.
     var transcriptIsOmitted = false
 }
 

@@ -38,7 +38,7 @@ struct SitePages: Sendable {
     /// For resolving annotation links.
     let documentIDs: Set<String>, speakerIDs: Set<String>
 
-    init(site: Site, templates: TemplateSet, styles: SiteStyles, environment: UInt64 = 0) {
+    init(site: Site, templates: TemplateSet, styles: SiteStyles, environment: UInt64) {
         self.site = site
         self.templates = templates
         self.styles = styles
@@ -52,12 +52,7 @@ struct SitePages: Sendable {
         speakerIDs = Set(site.speakers.map(\.id))
     }
 
-    /// Every page, rendered on every core.
-    func render() -> [OutputFile] {
-        render(unchanged: { _, _ in false }).flatMap(\.files)
-    }
-
-    /// Renders the jobs whose fingerprint `unchanged` does not recognise; the others are left to the caller,
+    /// Renders, on every core, the jobs whose fingerprint `unchanged` does not recognise; the others are left to the caller,
     /// who has their files from the last build. With `deliver`, each job's files are handed over as soon as
     /// they are made (to be written) rather than kept.
     func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool,

@@ -19,15 +19,6 @@ enum HomePage {
         context["allDocuments"] = .text(contexts.link(Routes.documents()))
         return context
     }
-
-    static func withBibliographies(_ context: TemplateValue, _ bibliographies: [(style: CitationStyle, entries: [CSLEntry])]) -> TemplateValue {
-        var context = context
-        context["bibliographies"] = .list(bibliographies.enumerated().map { index, bibliography in
-            ["id": .text(Identifier.slug(bibliography.style.name)), "label": .text(bibliography.style.label), "first": .flag(index == 0),
-             "entries": .list(bibliography.entries.map { ["html": .text($0.html), "text": .text($0.text)] })]
-        })
-        return context
-    }
 }
 
 enum ListPages {

@@ -132,21 +132,9 @@ import Testing
     }
 }
 
-/// SplitMix64: a small seeded generator, so that a failing sequence of edits can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Writes a small site and edits it at random, the way an editor of an archive would.
 struct SiteEditor {
-    var random: SeededGenerator
+    var random: SplitMix64
     /// Document numbers present; a renamed document gets a new number.
     var documents: [Int] = Array(1...8)
     var nextDocument = 9
@@ -154,7 +142,7 @@ struct SiteEditor {
     let speakers = ["ada-byron", "ben-okri", "chen-wei", "dora-maar"]
     let topics = ["trade", "war", "treaties", "elections"]
 
-    init(seed: UInt64) { random = SeededGenerator(state: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     func initialFiles() -> [String: String] {
         var files: [String: String] = ["site.yml": "title: Test Archive\nbase_url: https://example.org/\npaginate: 3\n"]
@@ -166,7 +154,7 @@ struct SiteEditor {
     }
 
     func document(_ number: Int, version: Int) -> String {
-        var random = SeededGenerator(state: UInt64(number * 1000 + version))
+        var random = SplitMix64(seed: UInt64(number * 1000 + version))
         let people = speakers.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random))
         let subjects = topics.shuffled(using: &random).prefix(Int.random(in: 0...2, using: &random))
         let year = 1950 + Int.random(in: 0...4, using: &random)

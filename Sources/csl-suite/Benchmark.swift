@@ -5,36 +5,43 @@ import Foundation
 /// synthetic items once: citations, disambiguation, sorting and the bibliography.
 enum Benchmark {
     static func run(styles: [String], locales: String, count: Int = 10_000) -> Int32 {
+        timeEachStyle(styles, locales: locales, count: count, unit: "items") { processor, items, checksum in
+            // One document: every item cited once, then the bibliography — what a site build does.
+            // CSL_BENCH_BIBLIOGRAPHY=1 times the bibliography alone.
+            let bibliographyOnly = ProcessInfo.processInfo.environment["CSL_BENCH_BIBLIOGRAPHY"] != nil
+            let output = bibliographyOnly
+                ? CSLDocumentOutput(citations: [], bibliography: processor.bibliography(items: items))
+                : processor.document(items.map { CSLCitation(cites: [CSLCite(id: $0.id)]) }, items: items)
+            for entry in output.bibliography { checksum.add(entry.html); checksum.add(entry.text) }
+            for citation in output.citations { checksum.add(citation.html); checksum.add(citation.text) }
+            return ("\(output.bibliography.count) entries, \(output.citations.count) citations", output.bibliography.first?.text)
+        }
+    }
+
+    /// Parses each style, runs `work` with it on `count` synthetic items, and prints the time (parsing
+    /// included) with a checksum of the output, so that an optimization can be seen to change no output.
+    static func timeEachStyle(_ styles: [String], locales: String, count: Int, unit: String,
+                              _ work: (CSLProcessor, [CSLItem], inout Checksum) -> (summary: String, example: String?)) -> Int32 {
         let store = CSLLocaleStore(folder: URL(fileURLWithPath: locales))
         let items = syntheticItems(count)
         var total = 0.0
         for path in styles {
             do {
                 let start = Date()
-                let style = try CSLStyle(contentsOf: URL(fileURLWithPath: path))
-                let processor = try CSLProcessor(style: style, locales: store)
-                // One document: every item cited once, then the bibliography — what a site build does.
-                // CSL_BENCH_BIBLIOGRAPHY=1 times the bibliography alone.
-                let bibliographyOnly = ProcessInfo.processInfo.environment["CSL_BENCH_BIBLIOGRAPHY"] != nil
-                let output = bibliographyOnly
-                    ? CSLDocumentOutput(citations: [], bibliography: processor.bibliography(items: items))
-                    : processor.document(items.map { CSLCitation(cites: [CSLCite(id: $0.id)]) }, items: items)
-                let entries = output.bibliography
+                let processor = try CSLProcessor(style: try CSLStyle(contentsOf: URL(fileURLWithPath: path)), locales: store)
+                var checksum = Checksum()
+                let (summary, example) = work(processor, items, &checksum)
                 let elapsed = Date().timeIntervalSince(start)
                 total += elapsed
-                var checksum = Checksum()
-                for entry in entries { checksum.add(entry.html); checksum.add(entry.text) }
-                for citation in output.citations { checksum.add(citation.html); checksum.add(citation.text) }
-                print(String(format: "%@: %d entries, %d citations in %.3f s (output checksum %016llx)",
-                             (path as NSString).lastPathComponent, entries.count, output.citations.count, elapsed,
-                             checksum.value))
-                if let first = entries.first { print("  e.g. \(first.text)") }
+                print(String(format: "%@: %@ in %.3f s (output checksum %016llx)",
+                             (path as NSString).lastPathComponent, summary, elapsed, checksum.value))
+                if let example { print("  e.g. \(example)") }
             } catch {
                 print("\(path): \(error)")
                 return 1
             }
         }
-        print(String(format: "total %.3f s for %d items × %d styles", total, count, styles.count))
+        print(String(format: "total %.3f s for %d %@ × %d styles", total, count, unit, styles.count))
         return 0
     }
 

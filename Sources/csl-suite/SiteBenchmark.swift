@@ -5,35 +5,18 @@ import Foundation
 /// a one-entry bibliography, a citation and a citation with a paragraph locator, as HTML and text.
 enum SiteBenchmark {
     static func run(styles: [String], locales: String, count: Int = 10_000) -> Int32 {
-        let store = CSLLocaleStore(folder: URL(fileURLWithPath: locales))
-        let items = Benchmark.syntheticItems(count)
-        var total = 0.0
-        for path in styles {
-            do {
-                let start = Date()
-                let style = try CSLStyle(contentsOf: URL(fileURLWithPath: path))
-                let processor = try CSLProcessor(style: style, locales: store)
-                var checksum = Checksum()
-                for item in items {
-                    let entry = processor.bibliography(items: [item]).first
-                    let short = processor.citation([CSLCite(id: item.id)], items: [item])
-                    let pinpoint = processor.citation([CSLCite(id: item.id, locator: "999999", label: "paragraph")], items: [item])
-                    for output in [entry?.output, short, pinpoint] {
-                        checksum.add(output?.html ?? "")
-                        checksum.add(output?.text ?? "")
-                    }
+        Benchmark.timeEachStyle(styles, locales: locales, count: count, unit: "documents") { processor, items, checksum in
+            for item in items {
+                let entry = processor.bibliography(items: [item]).first
+                let short = processor.citation([CSLCite(id: item.id)], items: [item])
+                let pinpoint = processor.citation([CSLCite(id: item.id, locator: "999999", label: "paragraph")], items: [item])
+                for output in [entry?.output, short, pinpoint] {
+                    checksum.add(output?.html ?? "")
+                    checksum.add(output?.text ?? "")
                 }
-                let elapsed = Date().timeIntervalSince(start)
-                total += elapsed
-                print(String(format: "%@: %d one-item documents in %.3f s (output checksum %016llx)",
-                             (path as NSString).lastPathComponent, count, elapsed, checksum.value))
-            } catch {
-                print("\(path): \(error)")
-                return 1
             }
+            return ("\(items.count) one-item documents", nil)
         }
-        print(String(format: "total %.3f s for %d documents × %d styles", total, count, styles.count))
-        return 0
     }
 }
 

@@ -56,25 +56,35 @@ cc -O2 -o "$WORK/floor" "$HERE/floor.c" -lcmark
 RESULTS="$WORK/results.txt"    # lines: size tool wall cpu rss_kib   (or: size tool failed)
 : >"$RESULTS"
 
+# time_once TOOL COMMAND...
+# Runs COMMAND under GNU time and keeps in $best ("wall cpu rss") the run with the least wall time so far.
+time_once() {
+    local tool=$1 wall user sys rss
+    shift
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >"$WORK/$tool.log" 2>&1 || return 1
+    read -r wall user sys rss < <(tail -n 1 "$WORK/time.txt")
+    if [ -z "$best" ] || awk -v a="$wall" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+        best="$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $rss"
+    fi
+}
+
+# failed SIZE TOOL: reports a command that failed, with the end of its output.
+failed() {
+    echo "warning: $2 failed on $1 documents. Last lines of its output:" >&2
+    tail -n 15 "$WORK/$2.log" >&2
+    echo "$1 $2 failed" >>"$RESULTS"
+}
+
 # measure SIZE TOOL OUTPUT_DIR COMMAND...
 # Runs COMMAND $RUNS times, each from a clean OUTPUT_DIR, and keeps the run with the least wall time.
 measure() {
-    local size=$1 tool=$2 output=$3
+    local size=$1 tool=$2 output=$3 run
     shift 3
-    local best="" run wall user sys rss
+    best=""
     for run in $(seq 1 "$RUNS"); do
         # Scholia's cache sits beside its output (in the site): a clean build has neither.
         rm -rf "$output" "$(dirname "$output")/.scholia-cache"
-        if ! /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >"$WORK/$tool.log" 2>&1; then
-            echo "warning: $tool failed on $size documents. Last lines of its output:" >&2
-            tail -n 15 "$WORK/$tool.log" >&2
-            echo "$size $tool failed" >>"$RESULTS"
-            return 0
-        fi
-        read -r wall user sys rss < <(tail -n 1 "$WORK/time.txt")
-        if [ -z "$best" ] || awk -v a="$wall" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
-            best="$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $rss"
-        fi
+        time_once "$tool" "$@" || { failed "$size" "$tool"; return 0; }
     done
     echo "$size $tool $best" >>"$RESULTS"
 }
@@ -83,19 +93,12 @@ measure() {
 # Times `scholia build` again on the built site, RUNS times, keeping the least wall time; with EDIT=1 one
 # document gets a new last line before each run (the incremental case), else nothing changes.
 measure_rebuild() {
-    local size=$1 tool=$2 site=$3 edit=$4
-    local best="" run wall user sys rss document
+    local size=$1 tool=$2 site=$3 edit=$4 run document
     document=$(ls "$site/Content/documents" | grep -E '\.(md|txt)$' | sed -n "$((size / 2))p")
+    best=""
     for run in $(seq 1 "$RUNS"); do
         [ "$edit" = 1 ] && printf '\nAn added line, run %s.\n' "$run$RANDOM" >>"$site/Content/documents/$document"
-        if ! /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$SCHOLIA" build --site "$site" --quiet >"$WORK/$tool.log" 2>&1; then
-            echo "$size $tool failed" >>"$RESULTS"
-            return 0
-        fi
-        read -r wall user sys rss < <(tail -n 1 "$WORK/time.txt")
-        if [ -z "$best" ] || awk -v a="$wall" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
-            best="$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $rss"
-        fi
+        time_once "$tool" "$SCHOLIA" build --site "$site" --quiet || { failed "$size" "$tool"; return 0; }
     done
     echo "$size $tool $best" >>"$RESULTS"
 }

@@ -12,10 +12,10 @@ struct BuildCache {
     var folder: URL { siteDirectory.appendingPathComponent(Self.folderName) }
     private var file: URL { folder.appendingPathComponent("build-key") }
 
-    /// The key of the inputs as they are now.
-    func currentKey() -> String {
+    /// The key of the inputs as they are now, given the `environmentKey()`.
+    func currentKey(environment: UInt64) -> String {
         var hash = Fingerprint()
-        hash.add(environmentKey())
+        hash.add(environment)
         for path in POSIXFiles.listFiles(under: siteDirectory.appendingPathComponent("Content").path) {
             hash.add(path)
             hash.add(FileManager.default.contents(atPath: siteDirectory.appendingPathComponent("Content/" + path).path) ?? Data("missing".utf8))

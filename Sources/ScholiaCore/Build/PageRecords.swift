@@ -8,7 +8,7 @@ import Foundation
 /// The file ends with a fingerprint of everything before it: a cache that was cut short, edited or written
 /// by another version of Scholia is ignored as a whole, never trusted in part.
 struct PageRecords: Sendable {
-    struct Written: Sendable, Equatable {
+    struct Written: Sendable {
         var path: String
         var size: Int
         var modified: Int

@@ -62,7 +62,7 @@ public enum SiteBuilder {
     /// Renders the jobs whose fingerprint `unchanged` does not recognise.
     /// `delivery`, told how many documents were read anew (not taken from `cache`) of how many, says where
     /// rendered files go as they are made; nil keeps them in the result.
-    static func render(_ options: BuildOptions, cache: DocumentCache?, unchanged: @Sendable (String, UInt64) -> Bool,
+    static func render(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?, unchanged: @Sendable (String, UInt64) -> Bool,
                        delivery: (_ readAnew: Int, _ documents: Int) throws -> (@Sendable ([OutputFile]) -> Void)? = { _, _ in nil },
                        progress: (@Sendable (String) -> Void)?) throws -> Rendering {
         progress?("Loading content")
@@ -74,7 +74,7 @@ public enum SiteBuilder {
         let styles = SiteStyles.load(for: site, siteDirectory: options.siteDirectory, &diagnostics)
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         progress?("Rendering \(site.documents.count) documents")
-        let environment = BuildCache(siteDirectory: options.siteDirectory, options: options).environmentKey()
+        let environment = environment ?? BuildCache(siteDirectory: options.siteDirectory, options: options).environmentKey()
         let deliver = try delivery((cache?.storeCount ?? site.documents.count) - readBefore, site.documents.count)
         let jobs = SitePages(site: site, templates: templates, styles: styles, environment: environment).render(unchanged: unchanged, deliver: deliver)
         let copies = staticCopies(site: site, theme: options.siteDirectory.appendingPathComponent("Templates/assets"))
@@ -90,20 +90,20 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> BuildReport {
         let writer = OutputWriter(output: options.output, displayPath: displayPath(options.output, in: options.siteDirectory))
         let cache = BuildCache(siteDirectory: options.siteDirectory, options: options)
-        let key = cache.currentKey()
+        let environment = cache.environmentKey()
+        let key = cache.currentKey(environment: environment)
         // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
         if cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
         let output = options.output.path
         let records = PageRecords.load(from: cache.folder)
         let documents = DocumentCache.read(from: cache.folder)
-        let environment = cache.environmentKey()
         try writer.checkOutputIsOurs()
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
         var staged: StagedOutput?
         do {
-            let rendering = try render(options, cache: documents, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) },
+            let rendering = try render(options, environment: environment, cache: documents, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) },
                                        delivery: { readAnew, count in
                                            if updatable && readAnew <= max(50, count / 10) { return nil }
                                            let begun = try writer.begin()

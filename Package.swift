@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "CSL"),
         // The page template engine (Mustache): plain values in, text out.
         .target(name: "Templating"),
-        .executableTarget(name: "csl-suite", dependencies: ["CSL"]),
+        // Runs the official CSL fixtures (the test harness, kept out of the CSL library's public face).
+        .target(name: "CSLFixtures", dependencies: ["CSL"]),
+        .executableTarget(name: "csl-suite", dependencies: ["CSL", "CSLFixtures"]),
         .target(
             name: "ScholiaCore",
             dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         // Data read by path at test time, not compiled.
-        .testTarget(name: "CSLTests", dependencies: ["CSL"], exclude: ["known-failures.txt"]),
+        .testTarget(name: "CSLTests", dependencies: ["CSL", "CSLFixtures"], exclude: ["known-failures.txt", "Fixtures"]),
         .testTarget(name: "ScholiaCoreTests", dependencies: ["ScholiaCore"], exclude: ["Goldens"]),
         // Talks to a live server over plain sockets, so it needs no HTTP client library (HummingbirdTesting would bring in TLS).
         .testTarget(name: "ScholiaServerTests", dependencies: ["ScholiaServer"]),

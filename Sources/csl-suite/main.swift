@@ -1,4 +1,5 @@
 import CSL
+import CSLFixtures
 import Foundation
 
 // csl-suite TEST-SUITE-FOLDER LOCALES-FOLDER [FILTER]

@@ -1,19 +1,17 @@
 import Foundation
 import Testing
 @testable import CSL
+import CSLFixtures
 
 /// Runs the official CSL fixtures; fails on any failure that is not listed in known-failures.txt.
 @Suite struct SuiteTests {
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let shared = here.appendingPathComponent("../../../shared/csl").standardizedFileURL
+    /// The official fixtures and the locales they expect, copied into the repository (see their READMEs).
+    static let fixtures = here.appendingPathComponent("Fixtures")
 
     @Test func conformanceSuiteHasNoNewFailures() throws {
-        let suite = Self.shared.appendingPathComponent("test-suite")
-        let locales = Self.shared.appendingPathComponent("locales")
-        guard FileManager.default.fileExists(atPath: suite.path) else {
-            Issue.record("CSL test suite not found at \(suite.path); the shared reference data is required")
-            return
-        }
+        let suite = Self.fixtures.appendingPathComponent("test-suite")
+        let locales = Self.fixtures.appendingPathComponent("locales")
         let knownText = try String(contentsOf: Self.here.appendingPathComponent("known-failures.txt"), encoding: .utf8)
         let known = Set(knownText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })

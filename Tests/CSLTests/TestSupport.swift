@@ -1,9 +1,9 @@
 import Foundation
 @testable import CSL
 
-/// Helpers shared by the unit tests: locales from the shared reference data and tiny styles.
+/// Helpers shared by the unit tests: locales from the copied reference data and tiny styles.
 enum TestSupport {
-    static let localesFolder = SuiteTests.shared.appendingPathComponent("locales")
+    static let localesFolder = SuiteTests.fixtures.appendingPathComponent("locales")
     static let store = CSLLocaleStore(folder: localesFolder)
 
     /// A style whose citation layout is `layout` (CSL XML fragment).

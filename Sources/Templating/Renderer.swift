@@ -53,23 +53,18 @@ struct Renderer {
     }
 
     mutating func render(_ instruction: Template.Instruction, of template: Template, _ scope: inout Scope) {
-        switch instruction.op {
-        case .text:
-            output += template.texts[Int(instruction.a)]
+        switch instruction {
+        case .text(let text):
+            output += template.texts[Int(text)]
 
-        case .escaped, .raw:
-            guard let value = resolve(template.references[Int(instruction.a)], scope) else { return }
-            switch value {
-            case .text(let text): if instruction.op == .escaped && scope.escapes { appendEscaped(text) } else { output += text }
-            case .number(let number): output += String(number)
-            case .flag(let flag): output += flag ? "true" : "false"
-            // swift-mustache would print Swift's debug description (with dictionary keys in no fixed order).
-            case .list, .object: break
-            }
+        case .escaped(let reference):
+            interpolate(template.references[Int(reference)], escaped: scope.escapes, scope)
+        case .raw(let reference):
+            interpolate(template.references[Int(reference)], escaped: false, scope)
 
-        case .section:
-            guard let value = resolve(template.references[Int(instruction.a)], scope) else { return }
-            let body = template.children[Int(instruction.b)]
+        case .section(let reference, let body):
+            guard let value = resolve(template.references[Int(reference)], scope) else { return }
+            let body = template.children[Int(body)]
             switch value {
             case .list(let items):
                 var inner = scope
@@ -90,9 +85,9 @@ struct Renderer {
                 stack.removeLast()
             }
 
-        case .inverted:
-            let body = template.children[Int(instruction.b)]
-            switch resolve(template.references[Int(instruction.a)], scope) {
+        case .inverted(let reference, let body):
+            let body = template.children[Int(body)]
+            switch resolve(template.references[Int(reference)], scope) {
             case .list(let items)?:
                 guard items.isEmpty else { return }
                 // As swift-mustache: the empty list goes on the stack.
@@ -109,23 +104,23 @@ struct Renderer {
                 break
             }
 
-        case .block:
+        case .block(let name, let fallback, let indentation):
             var inner = scope
             inner.position = nil
-            inner.indentation += template.names[Int(instruction.c)]
-            render(override(template.names[Int(instruction.a)]) ?? template.children[Int(instruction.b)], inner)
+            inner.indentation += template.names[Int(indentation)]
+            render(override(template.names[Int(name)]) ?? template.children[Int(fallback)], inner)
 
-        case .partial:
-            var name = template.names[Int(instruction.a)]
-            if instruction.b >= 0 {
-                guard case .text(let text)? = resolve(template.references[Int(instruction.b)], scope) else { return }
+        case .partial(let nameIndex, let dynamic, let indentation, let overrideIndex):
+            var name = template.names[Int(nameIndex)]
+            if let dynamic {
+                guard case .text(let text)? = resolve(template.references[Int(dynamic)], scope) else { return }
                 name = text
             }
             guard let partial = templates[name] else { return }
             var inner = Scope(position: nil, indentation: scope.indentation)
-            if instruction.c >= 0 { inner.indentation += template.names[Int(instruction.c)] }
-            if instruction.d >= 0 {
-                overrides.append(template.overrides[Int(instruction.d)])
+            if let indentation { inner.indentation += template.names[Int(indentation)] }
+            if let overrideIndex {
+                overrides.append(template.overrides[Int(overrideIndex)])
                 render(partial, inner)
                 overrides.removeLast()
             } else {
@@ -136,6 +131,18 @@ struct Renderer {
             scope.escapes = false
         case .htmlContent:
             scope.escapes = true
+        }
+    }
+
+    /// `{{name}}` (escaped) and `{{{name}}}`.
+    mutating func interpolate(_ reference: Reference, escaped: Bool, _ scope: Scope) {
+        guard let value = resolve(reference, scope) else { return }
+        switch value {
+        case .text(let text): if escaped { appendEscaped(text) } else { output += text }
+        case .number(let number): output += String(number)
+        case .flag(let flag): output += flag ? "true" : "false"
+        // swift-mustache would print Swift's debug description (with dictionary keys in no fixed order).
+        case .list, .object: break
         }
     }
 

@@ -3,14 +3,25 @@
 /// The parser's tree of `Node`s is flattened into instructions of plain integers that index tables here: the
 /// render loop then copies nothing that needs reference counting (copying the enum was a third of render time).
 final class Template: Sendable {
-    enum Op: UInt8, Sendable {
-        case text, escaped, raw, section, inverted, block, partial, textContent, htmlContent
-    }
-
-    /// `a`, `b`, `c`, `d` index the tables below, or are -1; which ones an op uses is in `init`.
-    struct Instruction: Sendable {
-        var op: Op
-        var a: Int32 = -1, b: Int32 = -1, c: Int32 = -1, d: Int32 = -1
+    /// One step of the render loop. Operands are positions in the tables below (plain integers, so copying an
+    /// instruction costs nothing); each is named after what it points to.
+    enum Instruction: Sendable {
+        /// `texts[text]`, as is.
+        case text(text: Int32)
+        /// `{{name}}` and `{{{name}}}`: the value of `references[reference]`.
+        case escaped(reference: Int32)
+        case raw(reference: Int32)
+        /// `{{#name}}` and `{{^name}}`: `children[body]` rendered over the value of `references[reference]`.
+        case section(reference: Int32, body: Int32)
+        case inverted(reference: Int32, body: Int32)
+        /// `{{$name}}`: the override of the block `names[name]`, or `children[fallback]`; every line indented by
+        /// `names[indentation]`.
+        case block(name: Int32, fallback: Int32, indentation: Int32)
+        /// `{{> name}}` and `{{< name}}`: the template `names[name]`, or the one the text value of
+        /// `references[dynamic]` names; indented by `names[indentation]`; with the block overrides `overrides[overrides]`.
+        case partial(name: Int32, dynamic: Int32?, indentation: Int32?, overrides: Int32?)
+        /// `{{% CONTENT_TYPE: TEXT }}` and `HTML`.
+        case textContent, htmlContent
     }
 
     /// One text instruction per source line: partial indentation is decided instruction by instruction.
@@ -36,30 +47,29 @@ final class Template: Sendable {
             let instruction: Instruction
             switch node {
             case .text(let text):
-                instruction = Instruction(op: .text, a: add(text, to: &texts))
+                instruction = .text(text: add(text, to: &texts))
             case .variable(let reference, let escaped):
-                instruction = Instruction(op: escaped ? .escaped : .raw, a: add(reference, to: &references))
+                let index = add(reference, to: &references)
+                instruction = escaped ? .escaped(reference: index) : .raw(reference: index)
             case .section(let reference, let template):
-                instruction = Instruction(op: .section, a: add(reference, to: &references), b: add(template, to: &children))
+                instruction = .section(reference: add(reference, to: &references), body: add(template, to: &children))
             case .invertedSection(let reference, let template):
-                instruction = Instruction(op: .inverted, a: add(reference, to: &references), b: add(template, to: &children))
+                instruction = .inverted(reference: add(reference, to: &references), body: add(template, to: &children))
             case .block(let name, let fallback, let indentation):
-                // a: block name, b: default, c: indentation (in `names`)
-                instruction = Instruction(op: .block, a: add(name, to: &names), b: add(fallback, to: &children),
-                                          c: add(indentation, to: &names))
+                instruction = .block(name: add(name, to: &names), fallback: add(fallback, to: &children),
+                                     indentation: add(indentation, to: &names))
             case .blockDefinition:
                 continue
             case .partial(let name, let dynamic, let indentation, let blocks):
-                // a: template name, b: reference giving the name, c: indentation (in `names`), d: overrides
-                instruction = Instruction(op: .partial, a: add(name, to: &names), b: dynamic.map { add($0, to: &references) } ?? -1,
-                                          c: indentation.map { add($0, to: &names) } ?? -1, d: blocks.map { add($0, to: &overrides) } ?? -1)
+                instruction = .partial(name: add(name, to: &names), dynamic: dynamic.map { add($0, to: &references) },
+                                       indentation: indentation.map { add($0, to: &names) }, overrides: blocks.map { add($0, to: &overrides) })
             case .contentType(let escapes):
-                instruction = Instruction(op: escapes ? .htmlContent : .textContent)
+                instruction = escapes ? .htmlContent : .textContent
             }
             instructions.append(instruction)
-            if instruction.op == .text, let last = merged.last, last.op == .text {
-                texts.append(texts[Int(last.a)] + texts[Int(instruction.a)])
-                merged[merged.count - 1].a = Int32(texts.count - 1)
+            if case .text(let text) = instruction, case .text(let previous)? = merged.last {
+                texts.append(texts[Int(previous)] + texts[Int(text)])
+                merged[merged.count - 1] = .text(text: Int32(texts.count - 1))
             } else {
                 merged.append(instruction)
             }

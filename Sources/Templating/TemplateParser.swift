@@ -63,6 +63,7 @@ struct TemplateParser {
 
     // MARK: The main loop
 
+    /// Reads text and tags up to the end of the section being read (or of the template), one tag kind per method.
     mutating func parse(_ initial: State) throws(Failure) -> [Node] {
         var nodes: [Node] = []
         var state = initial
@@ -70,16 +71,7 @@ struct TemplateParser {
         var whitespace = position..<position
         while position < bytes.count {
             if state.newLine {
-                let leading = readSpacesAndTabs()
-                if state.isPartialDefinition, !state.isPartialDefinitionTopLevel {
-                    if let indent = state.partialDefinitionIndent {
-                        whitespace = min(leading.lowerBound + indent, leading.upperBound)..<leading.upperBound
-                    } else {
-                        state.partialDefinitionIndent = leading.count
-                    }
-                } else {
-                    whitespace = leading
-                }
+                readLineStart(&state, &whitespace)
             }
             let text = readUntilTagOrNewline(state)
             // As swift-mustache: also when a newline follows a start delimiter directly ("{{" is then dropped).
@@ -96,132 +88,41 @@ struct TemplateParser {
             }
             // As swift-mustache: a start delimiter at the very end is dropped.
             guard position < bytes.count else { break }
-            let tagOffset = position - state.start.count
-            var standalone = false
-            switch bytes[position] {
+            let tag = Tag(offset: position - state.start.count, kind: bytes[position])
+            let standalone: Bool
+            switch tag.kind {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
-                let inverted = bytes[position] == UInt8(ascii: "^")
-                position += 1
-                let (name, transforms) = try readName(state, tagOffset: tagOffset)
-                if isStandalone(state) {
-                    standalone = true
-                } else if !whitespace.isEmpty {
-                    nodes.append(.text(string(bytes[whitespace])))
-                    whitespace = position..<position
-                }
-                let inner = try parse(state.section(name, transforms: transforms, newLine: standalone,
-                                                    kind: inverted ? "^" : "#", offset: tagOffset))
-                let reference = Reference(name: name, transforms: transforms)
-                nodes.append(inverted ? .invertedSection(reference, Template(inner)) : .section(reference, Template(inner)))
-
+                standalone = try readSection(tag, state, &whitespace, into: &nodes)
             case UInt8(ascii: "/"):
-                position += 1
-                let (name, transforms) = try readName(state, tagOffset: tagOffset)
-                guard name == state.sectionName, transforms == state.sectionTransforms else {
-                    let closing = Self.display(name, transforms)
-                    guard let open = state.sectionName else {
-                        throw Failure(message: "closing tag {{/\(closing)}} has no open section", offset: tagOffset)
-                    }
-                    let opening = state.sectionKind + Self.display(open, state.sectionTransforms)
-                    throw Failure(message: "closing tag {{/\(closing)}} does not match {{\(opening)}} at \(location(state.sectionOffset))",
-                                  offset: tagOffset)
-                }
-                if !isStandalone(state), !whitespace.isEmpty {
-                    nodes.append(.text(string(bytes[whitespace])))
-                }
+                try readClosingTag(tag, state, whitespace, into: &nodes)
                 return nodes
-
             case UInt8(ascii: "!"):
                 position += 1
-                try skipComment(state, tagOffset: tagOffset)
+                try skipComment(state, tagOffset: tag.offset)
                 // As swift-mustache: whitespace before a comment that does not stand alone is kept for what follows.
                 standalone = isStandalone(state)
-
             case UInt8(ascii: "{"), UInt8(ascii: "&"):
-                let triple = bytes[position] == UInt8(ascii: "{")
-                if !whitespace.isEmpty {
-                    nodes.append(.text(string(bytes[whitespace])))
-                    whitespace = position..<position
-                }
-                position += 1
-                let (name, transforms) = try readName(state, tagOffset: tagOffset)
-                if triple {
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else {
-                        throw Failure(message: "unclosed tag: expected '}' after {{{\(Self.display(name, transforms))", offset: tagOffset)
-                    }
-                    position += 1
-                }
-                nodes.append(.variable(Reference(name: name, transforms: transforms), escaped: false))
-
+                try readUnescapedVariable(tag, state, &whitespace, into: &nodes)
+                standalone = false
             case UInt8(ascii: ">"):
-                position += 1
-                skipWhitespace()
-                let dynamic = position < bytes.count && bytes[position] == UInt8(ascii: "*")
-                if dynamic { position += 1 }
-                let name = try readPartialName(state, tagOffset: tagOffset)
-                if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
-                standalone = isStandalone(state)
-                let reference = dynamic ? Reference(name: name, transforms: []) : nil
-                nodes.append(.partial(name: name, dynamic: reference, indentation: standalone ? string(bytes[whitespace]) : nil, overrides: nil))
-                whitespace = position..<position
-
+                standalone = try readPartial(tag, state, &whitespace, into: &nodes)
             case UInt8(ascii: "<"):
-                position += 1
-                skipWhitespace()
-                let rawName = try readPartialName(state, tagOffset: tagOffset)
-                let dynamic = rawName.first == "*"
-                if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
-                standalone = isStandalone(state)
-                let inner = try parse(state.parent(rawName, offset: tagOffset))
-                var overrides: [String: Template] = [:]
-                for node in inner {
-                    switch node {
-                    case .blockDefinition(let name, let template): overrides[name] = template
-                    case .text: break
-                    default:
-                        throw Failure(message: "only blocks {{$name}}…{{/name}} may be inside {{<\(rawName)}}", offset: tagOffset)
-                    }
-                }
-                let name = dynamic ? String(rawName.dropFirst()) : rawName
-                nodes.append(.partial(name: name, dynamic: dynamic ? Reference(name: name, transforms: []) : nil,
-                                      indentation: string(bytes[whitespace]), overrides: overrides))
-                whitespace = position..<position
-
+                standalone = try readParent(tag, state, &whitespace, into: &nodes)
             case UInt8(ascii: "$"):
-                position += 1
-                let (name, transforms) = try readName(state, tagOffset: tagOffset)
-                guard transforms.isEmpty else {
-                    throw Failure(message: "a block cannot have a transform: {{$\(Self.display(name, transforms))}}", offset: tagOffset)
-                }
-                if state.isPartialDefinitionTopLevel {
-                    standalone = isStandalone(state)
-                    let inner = try parse(state.section(name, transforms: [], newLine: standalone, kind: "$", offset: tagOffset))
-                    nodes.append(.blockDefinition(name: name, Template(inner)))
-                } else {
-                    if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
-                    standalone = isStandalone(state)
-                    let inner = try parse(state.section(name, transforms: [], newLine: standalone, kind: "$", offset: tagOffset))
-                    nodes.append(.block(name: name, default: Template(inner), indentation: string(bytes[whitespace])))
-                    whitespace = position..<position
-                }
-
+                standalone = try readBlock(tag, state, &whitespace, into: &nodes)
             case UInt8(ascii: "="):
                 position += 1
-                state = try readDelimiters(state, tagOffset: tagOffset)
+                state = try readDelimiters(state, tagOffset: tag.offset)
                 standalone = isStandalone(state)
-
             case UInt8(ascii: "%"):
                 position += 1
-                nodes.append(try readPragma(state, tagOffset: tagOffset))
+                nodes.append(try readPragma(state, tagOffset: tag.offset))
                 standalone = isStandalone(state)
-
             default:
-                if !whitespace.isEmpty {
-                    nodes.append(.text(string(bytes[whitespace])))
-                    whitespace = position..<position
-                }
-                let (name, transforms) = try readName(state, tagOffset: tagOffset)
+                flush(&whitespace, into: &nodes)
+                let (name, transforms) = try readName(state, tagOffset: tag.offset)
                 nodes.append(.variable(Reference(name: name, transforms: transforms), escaped: true))
+                standalone = false
             }
             // As swift-mustache: after a section, "at the start of a line" is whether its opening tag stood alone.
             state.newLine = standalone
@@ -231,6 +132,144 @@ struct TemplateParser {
                           offset: state.sectionOffset)
         }
         return nodes
+    }
+
+    /// A tag after its start delimiter: where it starts (for errors) and its first byte (`#`, `/`, `>`…).
+    struct Tag {
+        let offset: Int
+        let kind: UInt8
+    }
+
+    /// Reads a line's leading spaces and tabs into `whitespace` (what a standalone tag after them drops). Inside a
+    /// block override, the first line's indentation is removed from every line (as swift-mustache, that first
+    /// line leaves `whitespace` as it was).
+    mutating func readLineStart(_ state: inout State, _ whitespace: inout Range<Int>) {
+        let leading = readSpacesAndTabs()
+        guard state.isPartialDefinition, !state.isPartialDefinitionTopLevel else {
+            whitespace = leading
+            return
+        }
+        if let indent = state.partialDefinitionIndent {
+            whitespace = min(leading.lowerBound + indent, leading.upperBound)..<leading.upperBound
+        } else {
+            state.partialDefinitionIndent = leading.count
+        }
+    }
+
+    /// Keeps pending leading whitespace as text (the tag after it does not stand alone).
+    mutating func flush(_ whitespace: inout Range<Int>, into nodes: inout [Node]) {
+        guard !whitespace.isEmpty else { return }
+        nodes.append(.text(string(bytes[whitespace])))
+        whitespace = position..<position
+    }
+
+    // MARK: One method per tag kind
+
+    /// `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}`.
+    mutating func readSection(_ tag: Tag, _ state: State, _ whitespace: inout Range<Int>, into nodes: inout [Node]) throws(Failure) -> Bool {
+        let inverted = tag.kind == UInt8(ascii: "^")
+        position += 1
+        let (name, transforms) = try readName(state, tagOffset: tag.offset)
+        let standalone = isStandalone(state)
+        if !standalone { flush(&whitespace, into: &nodes) }
+        let inner = try parse(state.section(name, transforms: transforms, newLine: standalone,
+                                            kind: inverted ? "^" : "#", offset: tag.offset))
+        let reference = Reference(name: name, transforms: transforms)
+        nodes.append(inverted ? .invertedSection(reference, Template(inner)) : .section(reference, Template(inner)))
+        return standalone
+    }
+
+    /// `{{/name}}`: must close the section being read.
+    mutating func readClosingTag(_ tag: Tag, _ state: State, _ whitespace: Range<Int>, into nodes: inout [Node]) throws(Failure) {
+        position += 1
+        let (name, transforms) = try readName(state, tagOffset: tag.offset)
+        guard name == state.sectionName, transforms == state.sectionTransforms else {
+            let closing = Self.display(name, transforms)
+            guard let open = state.sectionName else {
+                throw Failure(message: "closing tag {{/\(closing)}} has no open section", offset: tag.offset)
+            }
+            let opening = state.sectionKind + Self.display(open, state.sectionTransforms)
+            throw Failure(message: "closing tag {{/\(closing)}} does not match {{\(opening)}} at \(location(state.sectionOffset))",
+                          offset: tag.offset)
+        }
+        if !isStandalone(state), !whitespace.isEmpty {
+            nodes.append(.text(string(bytes[whitespace])))
+        }
+    }
+
+    /// `{{{name}}}` and `{{& name}}`.
+    mutating func readUnescapedVariable(_ tag: Tag, _ state: State, _ whitespace: inout Range<Int>, into nodes: inout [Node]) throws(Failure) {
+        flush(&whitespace, into: &nodes)
+        position += 1
+        let (name, transforms) = try readName(state, tagOffset: tag.offset)
+        if tag.kind == UInt8(ascii: "{") {
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else {
+                throw Failure(message: "unclosed tag: expected '}' after {{{\(Self.display(name, transforms))", offset: tag.offset)
+            }
+            position += 1
+        }
+        nodes.append(.variable(Reference(name: name, transforms: transforms), escaped: false))
+    }
+
+    /// `{{> name}}` and `{{>*reference}}`: a standalone one indents every line of the partial as the tag was.
+    mutating func readPartial(_ tag: Tag, _ state: State, _ whitespace: inout Range<Int>, into nodes: inout [Node]) throws(Failure) -> Bool {
+        position += 1
+        skipWhitespace()
+        let dynamic = position < bytes.count && bytes[position] == UInt8(ascii: "*")
+        if dynamic { position += 1 }
+        let name = try readPartialName(state, tagOffset: tag.offset)
+        if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
+        let standalone = isStandalone(state)
+        let reference = dynamic ? Reference(name: name, transforms: []) : nil
+        nodes.append(.partial(name: name, dynamic: reference, indentation: standalone ? string(bytes[whitespace]) : nil, overrides: nil))
+        whitespace = position..<position
+        return standalone
+    }
+
+    /// `{{< parent}}{{$ block}}…{{/ block}}{{/ parent}}`: only block definitions (and text, ignored) inside.
+    mutating func readParent(_ tag: Tag, _ state: State, _ whitespace: inout Range<Int>, into nodes: inout [Node]) throws(Failure) -> Bool {
+        position += 1
+        skipWhitespace()
+        let rawName = try readPartialName(state, tagOffset: tag.offset)
+        let dynamic = rawName.first == "*"
+        if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
+        let standalone = isStandalone(state)
+        let inner = try parse(state.parent(rawName, offset: tag.offset))
+        var overrides: [String: Template] = [:]
+        for node in inner {
+            switch node {
+            case .blockDefinition(let name, let template): overrides[name] = template
+            case .text: break
+            default:
+                throw Failure(message: "only blocks {{$name}}…{{/name}} may be inside {{<\(rawName)}}", offset: tag.offset)
+            }
+        }
+        let name = dynamic ? String(rawName.dropFirst()) : rawName
+        nodes.append(.partial(name: name, dynamic: dynamic ? Reference(name: name, transforms: []) : nil,
+                              indentation: string(bytes[whitespace]), overrides: overrides))
+        whitespace = position..<position
+        return standalone
+    }
+
+    /// `{{$name}}…{{/name}}`: a block definition directly inside a parent, a block with its default elsewhere.
+    mutating func readBlock(_ tag: Tag, _ state: State, _ whitespace: inout Range<Int>, into nodes: inout [Node]) throws(Failure) -> Bool {
+        position += 1
+        let (name, transforms) = try readName(state, tagOffset: tag.offset)
+        guard transforms.isEmpty else {
+            throw Failure(message: "a block cannot have a transform: {{$\(Self.display(name, transforms))}}", offset: tag.offset)
+        }
+        if state.isPartialDefinitionTopLevel {
+            let standalone = isStandalone(state)
+            let inner = try parse(state.section(name, transforms: [], newLine: standalone, kind: "$", offset: tag.offset))
+            nodes.append(.blockDefinition(name: name, Template(inner)))
+            return standalone
+        }
+        if !whitespace.isEmpty { nodes.append(.text(string(bytes[whitespace]))) }
+        let standalone = isStandalone(state)
+        let inner = try parse(state.section(name, transforms: [], newLine: standalone, kind: "$", offset: tag.offset))
+        nodes.append(.block(name: name, default: Template(inner), indentation: string(bytes[whitespace])))
+        whitespace = position..<position
+        return standalone
     }
 
     // MARK: Text and lines

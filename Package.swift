@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // The preview server only.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Hummingbird's own dependencies, which the preview server imports directly (its logger and service group).
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // The system libcmark (Debian: libcmark-dev).
@@ -39,7 +42,11 @@ let package = Package(
         // `scholia serve`: the preview server, file watching and live reload.
         .target(
             name: "ScholiaServer",
-            dependencies: ["ScholiaCore", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "ScholiaCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .executableTarget(
             name: "scholia",

@@ -28,8 +28,8 @@ enum DocumentPage {
             "id": .text(document.id), "title": .text(document.title), "date": .text(document.date.display), "dateISO": .text(document.date.start.iso),
             "type": .text(DocumentTypes.label(document.type)), "typeHref": .text(contexts.link(Routes.type(document.type))),
             "participantGroups": .list(groups), "summaryHTML": .optional(document.summaryHTML), "excerpt": .optional(document.excerpt),
-            "questions": .list(document.annotations.filter { $0.annotation.kind == .question }.map { question in
-                ["number": .number(question.number), "href": .text("#" + question.passageID), "paragraph": .number(question.paragraph),
+            "questions": .list(document.annotations.filter { $0.annotation.kind == .question }.enumerated().map { index, question in
+                ["number": .number(question.number), "position": .number(index + 1), "href": .text("#" + question.passageID), "paragraph": .number(question.paragraph),
                  "noteHTML": .text(question.annotation.noteHTML ?? "")]
             }),
             "notes": .list(document.annotations.map { note in
@@ -44,6 +44,20 @@ enum DocumentPage {
             "citation": ["json": .text(contexts.link(Routes.citation(document.id, "json"))), "bib": .text(contexts.link(Routes.citation(document.id, "bib"))),
                          "ris": .text(contexts.link(Routes.citation(document.id, "ris")))],
         ]
+        context["page"]?["ogType"] = "article"
+        context["breadcrumbs"] = .list([
+            ["label": "Documents", "href": .text(contexts.link(Routes.documents())), "current": false],
+            ["label": .text(DocumentTypes.plural(document.type)), "href": .text(contexts.link(Routes.type(document.type))), "current": false],
+            ["label": .text(document.title), "href": .text(contexts.link(route)), "current": true],
+        ])
+        let neighbours = site.neighbours(of: document.id)
+        if neighbours.earlier != nil || neighbours.later != nil {
+            var pager: TemplateValue = [:]
+            pager["earlier"] = neighbours.earlier.map { contexts.summary($0) }
+            pager["later"] = neighbours.later.map { contexts.summary($0) }
+            context["pager"] = pager
+        }
+        context["jsonLD"] = .text(DocumentJSONLD.make(document, contexts, url: contexts.routes.absolute(route)).serialized())
         context["meta"] = .list(metaTags(document, item: item, url: contexts.routes.absolute(route), site: site).map {
             ["name": .text($0.name), "content": .text($0.content)]
         })
@@ -59,11 +73,15 @@ enum DocumentPage {
     }
 
     static func transcriptRenderer(_ contexts: PageContexts) -> TranscriptHTML {
-        TranscriptHTML(routes: contexts.routes) { id in
+        TranscriptHTML(routes: contexts.routes, linkTarget: { id in
             if let document = contexts.site.document(id) { return (contexts.link(Routes.document(id)), document.title) }
             if let speaker = contexts.site.speaker(id) { return (contexts.link(Routes.speaker(id)), speaker.name.display) }
             return nil
-        }
+        }, tagTarget: { tag in
+            let id = Identifier.slug(tag)
+            if let topic = contexts.site.topic(id) { return (contexts.link(Routes.topic(id)), topic.title) }
+            return (nil, Identifier.humanize(id))
+        })
     }
 
     /// "Title. Publisher, Place. Archive, Location." with the title linked to the original.

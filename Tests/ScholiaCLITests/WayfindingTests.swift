@@ -128,7 +128,7 @@ import Testing
         type: press-conference
         topics: [syria]
         annotations:
-          - {quote: Why now, note: A note., tags: [syria, us-policy]}
+          - {quote: Why now, note: A note., tags: [syria, us-policy, U.S. policy]}
           - {quote: Because, kind: question, note: First question?}
           - {quote: It is time, kind: question, note: Second question?}
 
@@ -141,7 +141,7 @@ import Testing
         #expect(speaker.contains("Secretary of State <span class=\"meta\">(February 1, 2013–January 20, 2017)</span>"))
         #expect(speaker.contains("Senator <span class=\"meta\">(1985–about 2013)</span>"), "what is not a date stays as written")
         let press = try site.read("Public/documents/press/index.html")
-        #expect(press.contains(#"<p class="note-meta"><a href="/topics/syria/">The Syrian War</a>, Us Policy</p>"#))
+        #expect(press.contains(#"<p class="note-meta"><a href="/topics/syria/">The Syrian War</a>, Us Policy, U.S. policy</p>"#))
         let questions = try #require(press.range(of: #"<section class="questions""#)).upperBound
         let section = String(press[questions..<(try #require(press[questions...].range(of: "</section>")).lowerBound)])
         #expect(section.contains("<ol>\n      <li>"), "\(section)")

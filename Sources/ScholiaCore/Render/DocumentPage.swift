@@ -80,7 +80,8 @@ enum DocumentPage {
         }, tagTarget: { tag in
             let id = Identifier.slug(tag)
             if let topic = contexts.site.topic(id) { return (contexts.link(Routes.topic(id)), topic.title) }
-            return (nil, Identifier.humanize(id))
+            // A tag written as it should read ("Geneva II", "U.S. policy") is shown so; a bare id is made readable.
+            return (nil, tag == id ? Identifier.humanize(id) : tag)
         })
     }
 

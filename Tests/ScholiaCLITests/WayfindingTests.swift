@@ -43,7 +43,7 @@ import Testing
         #expect(press.contains(#"<ol><li><a href="/documents/">Documents</a></li><li><a href="/types/press-conference/">Press conferences</a></li>"#
             + #"<li><a href="/documents/press/" aria-current="page">Joint Press Conference</a></li></ol>"#))
         #expect(press.contains(#"<a href="/documents/older/" rel="prev"><span class="pager-label">← Earlier:</span> An Older Speech</a>"#))
-        #expect(press.contains(#"<a href="/documents/newer/" rel="next"><span class="pager-label">Later →</span> A Newer Letter</a>"#))
+        #expect(press.contains(#"<a href="/documents/newer/" rel="next"><span class="pager-label">Later:</span> A Newer Letter →</a>"#))
         let oldest = try site.read("Public/documents/older/index.html")
         #expect(!oldest.contains(#"rel="prev""#))
         #expect(oldest.contains(#"<a href="/documents/press/" rel="next">"#))

@@ -499,10 +499,10 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 <script type="application/ld+json">{{{jsonLD}}}</script>
 {{/head}}
 {{$content}}
-<nav class="breadcrumbs" aria-label="Breadcrumb">
-  <ol>{{#breadcrumbs}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/breadcrumbs}}</ol>
-</nav>
 <article class="document" {{#document.language}}lang="{{document.language}}"{{/document.language}}>
+  <nav class="breadcrumbs" aria-label="Breadcrumb">
+    <ol>{{#breadcrumbs}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/breadcrumbs}}</ol>
+  </nav>
   <div class="document-actions">
     <button type="button" class="print-button" data-action="print" hidden>Print</button>
     <a class="action-link" href="#cite">Cite</a>
@@ -576,6 +576,14 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       <p class="meta cite-hint">To cite one passage, use its paragraph number (¶) in the margin.</p>
     </section>
   </footer>
+  {{#pager}}
+  <nav class="document-pager" aria-label="Earlier and later documents">
+    <ul>
+      {{#earlier}}<li class="pager-earlier"><a href="{{href}}" rel="prev"><span class="pager-label">← Earlier:</span> {{title}}</a> <span class="meta"><time datetime="{{dateISO}}">{{date}}</time></span></li>{{/earlier}}
+      {{#later}}<li class="pager-later"><a href="{{href}}" rel="next"><span class="pager-label">Later:</span> {{title}} →</a> <span class="meta"><time datetime="{{dateISO}}">{{date}}</time></span></li>{{/later}}
+    </ul>
+  </nav>
+  {{/pager}}
 </article>
 {{^empty(document.related)}}
 <aside class="related" aria-labelledby="related-heading">
@@ -587,14 +595,6 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   </ul>
 </aside>
 {{/empty(document.related)}}
-{{#pager}}
-<nav class="document-pager" aria-label="Earlier and later documents">
-  <ul>
-    {{#earlier}}<li class="pager-earlier"><a href="{{href}}" rel="prev"><span class="pager-label">← Earlier:</span> {{title}}</a> <span class="meta"><time datetime="{{dateISO}}">{{date}}</time></span></li>{{/earlier}}
-    {{#later}}<li class="pager-later"><a href="{{href}}" rel="next"><span class="pager-label">Later →</span> {{title}}</a> <span class="meta"><time datetime="{{dateISO}}">{{date}}</time></span></li>{{/later}}
-  </ul>
-</nav>
-{{/pager}}
 <dialog class="passage-dialog" aria-labelledby="passage-dialog-title">
   <h2 id="passage-dialog-title">Cite this passage</h2>
   <div class="passage-citations"></div>

@@ -28,8 +28,8 @@ enum DocumentPage {
             "id": .text(document.id), "title": .text(document.title), "date": .text(document.date.display), "dateISO": .text(document.date.start.iso),
             "type": .text(DocumentTypes.label(document.type)), "typeHref": .text(contexts.link(Routes.type(document.type))),
             "participantGroups": .list(groups), "summaryHTML": .optional(document.summaryHTML), "excerpt": .optional(document.excerpt),
-            "questions": .list(document.annotations.filter { $0.annotation.kind == .question }.enumerated().map { index, question in
-                ["number": .number(question.number), "position": .number(index + 1), "href": .text("#" + question.passageID), "paragraph": .number(question.paragraph),
+            "questions": .list(document.annotations.filter { $0.annotation.kind == .question }.map { question in
+                ["number": .number(question.number), "href": .text("#" + question.passageID), "paragraph": .number(question.paragraph),
                  "noteHTML": .text(question.annotation.noteHTML ?? "")]
             }),
             "notes": .list(document.annotations.map { note in

@@ -8,7 +8,7 @@ struct New: ParsableCommand {
 }
 
 struct NewSite: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "site", abstract: "Make a new site with the default theme.")
+    static let configuration = CommandConfiguration(commandName: "site", abstract: "Make a new site (content and site.yml; it uses the built-in theme).")
 
     @Argument(help: "The folder to create (it must not exist or be empty).") var directory: String
 
@@ -19,7 +19,7 @@ struct NewSite: ParsableCommand {
         } catch let error as ScaffoldError {
             throw CommandFailure(message: error.description, code: 1)
         }
-        print("Made a new site in \(directory). Next:\n  cd \(directory)\n  scholia build")
+        print("Made a new site in \(directory). Next:\n  cd \(directory)\n  scholia build\nIt uses the built-in theme; `scholia theme copy NAME` puts a file of it in Templates/ to edit.")
     }
 }
 

@@ -38,14 +38,17 @@ struct CLI {
     }
 }
 
-/// A fixture site in a temporary folder: the default theme from the repository plus the given files.
+/// A fixture site in a temporary folder: the default theme from the repository (unless `theme` is false: then
+/// the site has no `Templates/` and is built with the built-in theme) plus the given files.
 struct FixtureSite {
     let root: URL
 
-    init(_ files: [String: String]) throws {
+    init(_ files: [String: String], theme: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("scholia-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        if theme {
+            try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        }
         var all = files
         if all["site.yml"] == nil { all["site.yml"] = "title: Fixture\nbase_url: https://example.org/\n" }
         for (path, contents) in all { try write(path, contents) }

@@ -33,4 +33,12 @@ import Testing
         let b = try #require(DocumentDate("2013-05-07"))
         #expect(a < b)
     }
+
+    /// Dates written in speaker files (born, died, roles) as readers see them; anything else as written.
+    @Test func datesFromFilesReadAsWords() {
+        #expect(DocumentDate.display("1943-12-11") == "December 11, 1943")
+        #expect(DocumentDate.display("2013-02") == "February 2013")
+        #expect(DocumentDate.display("1985") == "1985")
+        #expect(DocumentDate.display("about 1943") == "about 1943")
+    }
 }

@@ -254,11 +254,17 @@ struct SiteEditor {
             try write("Content/collections/week-1.md", collection(Array(numbers)))
             return "reading list \(Array(numbers))"
         case 82..<91:
-            let name = ["document", "base", "list", "speaker", "document-list"].randomElement(using: &random)!
-            let url = root.appendingPathComponent("Templates/\(name).mustache")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try (text + "<!-- edit \(version) -->\n").write(to: url, atomically: true, encoding: .utf8)
-            return "template \(name)"
+            let name = ["document", "base", "list", "speaker", "document-list", "types"].randomElement(using: &random)! + ".mustache"
+            let path = Bool.random(using: &random) ? name : "assets/scholia.css"
+            // The site's file overrides the built-in one; without it, the built-in one is used again.
+            let url = root.appendingPathComponent("Templates/" + path)
+            if FileManager.default.fileExists(atPath: url.path), Int.random(in: 0..<3, using: &random) == 0 {
+                remove("Templates/" + path)
+                return "removed Templates/\(path)"
+            }
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? Theme.builtIn(path)!
+            try (text + "/* edit \(version) */\n").write(to: url, atomically: true, encoding: .utf8)
+            return "edited Templates/\(path)"
         default:
             let title = Bool.random(using: &random) ? "Test Archive \(version)" : "Test Archive"
             let size = Int.random(in: 2...4, using: &random)

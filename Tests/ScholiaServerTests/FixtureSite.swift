@@ -6,10 +6,13 @@ struct FixtureSite {
 
     let root: URL
 
-    init(baseURL: String = "https://example.org/", extra: [String: String] = [:]) throws {
+    /// Without `theme`, the site has no `Templates/`: it is served with the built-in theme.
+    init(baseURL: String = "https://example.org/", extra: [String: String] = [:], theme: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("scholia-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        if theme {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        }
         try write("site.yml", "title: Fixture\nbase_url: \(baseURL)\n")
         try write("Content/documents/first.md", Self.document(title: "First Letter", text: "Text of the first letter."))
         try write("Content/documents/second.md", Self.document(title: "Second Letter", text: "Text of the second letter."))

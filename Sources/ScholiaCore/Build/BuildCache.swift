@@ -24,7 +24,7 @@ struct BuildCache {
     }
 
     /// Everything every page depends on: Scholia itself, the options, the CSL folders, `site.yml` and the theme
-    /// (`Templates/`, with its styles). Content is not in it: pages follow their own content.
+    /// (the built-in one and the site's `Templates/`, with its styles). Content is not in it: pages follow their own content.
     func environmentKey() -> UInt64 {
         var hash = Fingerprint()
         hash.add("scholia \(ScholiaVersion.current)\n")
@@ -36,6 +36,8 @@ struct BuildCache {
             let modified = (try? FileManager.default.attributesOfItem(atPath: folder.path)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             hash.add("\(folder.path) \(modified)\n")
         }
+        // The built-in theme, then the site's overrides: a file that appears or goes changes the list of paths.
+        hash.add(Theme.builtInFingerprint)
         let paths = ["site.yml"] + POSIXFiles.listFiles(under: siteDirectory.appendingPathComponent("Templates").path).map { "Templates/" + $0 }
         for path in paths {
             hash.add(path)

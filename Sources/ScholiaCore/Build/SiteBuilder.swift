@@ -69,15 +69,19 @@ public enum SiteBuilder {
         let readBefore = cache?.storeCount ?? 0
         let (site, found) = loadSite(options, cache: cache)
         var diagnostics = DiagnosticList(found)
-        let templates = TemplateSet.load(from: options.siteDirectory.appendingPathComponent("Templates"), &diagnostics)
+        let theme = Theme(siteDirectory: options.siteDirectory)
+        let templates = TemplateSet.load(from: theme, &diagnostics)
         guard let site, let templates, !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         let styles = SiteStyles.load(for: site, siteDirectory: options.siteDirectory, &diagnostics)
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         progress?("Rendering \(site.documents.count) documents")
         let environment = environment ?? BuildCache(siteDirectory: options.siteDirectory, options: options).environmentKey()
         let deliver = try delivery((cache?.storeCount ?? site.documents.count) - readBefore, site.documents.count)
-        let jobs = SitePages(site: site, templates: templates, styles: styles, environment: environment).render(unchanged: unchanged, deliver: deliver)
-        let copies = staticCopies(site: site, theme: options.siteDirectory.appendingPathComponent("Templates/assets"))
+        let pages = SitePages(site: site, templates: templates, styles: styles, environment: environment, builtInAssets: theme.assets.compactMap { file in
+            if case .builtIn(let contents) = file.source { (file.path, contents) } else { nil }
+        })
+        let jobs = pages.render(unchanged: unchanged, deliver: deliver)
+        let copies = staticCopies(site: site, theme: theme)
         let generated = Set(jobs.flatMap { $0.paths ?? [] })
         for copy in copies where generated.contains(copy.path) {
             diagnostics.error("this static file would overwrite the generated \(copy.path)", at: SourceLocation(path: copy.display))
@@ -146,10 +150,13 @@ public enum SiteBuilder {
         return PageRecords(jobs: Dictionary(made.compactMap { $0 }, uniquingKeysWith: { first, _ in first }), environment: environment)
     }
 
-    /// Theme assets go to `assets/`, `Content/static/` to the root.
-    private static func staticCopies(site: Site, theme: URL) -> [(path: String, source: URL, display: String)] {
-        FileTree.files(under: theme).map { (Routes.asset($0), theme.appendingPathComponent($0), "Templates/assets/\($0)") }
-            + site.staticFiles.map { ($0.outputPath, $0.source, "Content/static/\($0.outputPath)") }
+    /// The site's own theme assets go to `assets/`, `Content/static/` to the root. (Built-in assets are
+    /// written from memory by `SitePages`.)
+    private static func staticCopies(site: Site, theme: Theme) -> [(path: String, source: URL, display: String)] {
+        theme.assets.compactMap { file in
+            guard case .site(let url) = file.source else { return nil }
+            return (file.path, url, "Templates/\(file.path)")
+        } + site.staticFiles.map { ($0.outputPath, $0.source, "Content/static/\($0.outputPath)") }
     }
 
     static func displayPath(_ url: URL, in site: URL) -> String {

@@ -77,4 +77,13 @@ public enum DocumentTypes {
         let words = type.split(separator: "-").joined(separator: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
+
+    /// "Press conferences", "Speeches": the heading of a type's page and its breadcrumb.
+    public static func plural(_ type: String) -> String {
+        let label = label(type)
+        if label.hasSuffix("s") { return label }
+        if label.hasSuffix("ch") || label.hasSuffix("sh") || label.hasSuffix("x") { return label + "es" }
+        if label.hasSuffix("y"), let before = label.dropLast().last, !"aeiou".contains(before) { return label.dropLast() + "ies" }
+        return label + "s"
+    }
 }

@@ -98,6 +98,12 @@ public struct DocumentDate: Sendable, Hashable, Comparable, Codable {
         return circa ? "c. \(text)" : text
     }
 
+    /// A date written in a file (a speaker's birth, a role's start) as a reader sees it: "December 11, 1943"
+    /// for `1943-12-11`; text that is not a date such as `1943-12-11` stays as written.
+    public static func display(_ text: String) -> String {
+        DocumentDate(text)?.display ?? text
+    }
+
     static func display(_ date: PartialDate, withYear: Bool = true) -> String {
         guard let month = date.month else { return String(date.year) }
         let name = monthNames[month - 1]

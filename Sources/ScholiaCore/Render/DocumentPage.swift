@@ -44,6 +44,20 @@ enum DocumentPage {
             "citation": ["json": .text(contexts.link(Routes.citation(document.id, "json"))), "bib": .text(contexts.link(Routes.citation(document.id, "bib"))),
                          "ris": .text(contexts.link(Routes.citation(document.id, "ris")))],
         ]
+        context["page"]?["ogType"] = "article"
+        context["breadcrumbs"] = .list([
+            ["label": "Documents", "href": .text(contexts.link(Routes.documents())), "current": false],
+            ["label": .text(DocumentTypes.plural(document.type)), "href": .text(contexts.link(Routes.type(document.type))), "current": false],
+            ["label": .text(document.title), "href": .text(contexts.link(route)), "current": true],
+        ])
+        let neighbours = site.neighbours(of: document.id)
+        if neighbours.earlier != nil || neighbours.later != nil {
+            var pager: TemplateValue = [:]
+            pager["earlier"] = neighbours.earlier.map { contexts.summary($0) }
+            pager["later"] = neighbours.later.map { contexts.summary($0) }
+            context["pager"] = pager
+        }
+        context["jsonLD"] = .text(DocumentJSONLD.make(document, contexts, url: contexts.routes.absolute(route)).serialized())
         context["meta"] = .list(metaTags(document, item: item, url: contexts.routes.absolute(route), site: site).map {
             ["name": .text($0.name), "content": .text($0.content)]
         })
@@ -59,11 +73,16 @@ enum DocumentPage {
     }
 
     static func transcriptRenderer(_ contexts: PageContexts) -> TranscriptHTML {
-        TranscriptHTML(routes: contexts.routes) { id in
+        TranscriptHTML(routes: contexts.routes, linkTarget: { id in
             if let document = contexts.site.document(id) { return (contexts.link(Routes.document(id)), document.title) }
             if let speaker = contexts.site.speaker(id) { return (contexts.link(Routes.speaker(id)), speaker.name.display) }
             return nil
-        }
+        }, tagTarget: { tag in
+            let id = Identifier.slug(tag)
+            if let topic = contexts.site.topic(id) { return (contexts.link(Routes.topic(id)), topic.title) }
+            // A tag written as it should read ("Geneva II", "U.S. policy") is shown so; a bare id is made readable.
+            return (nil, tag == id ? Identifier.humanize(id) : tag)
+        })
     }
 
     /// "Title. Publisher, Place. Archive, Location." with the title linked to the original.

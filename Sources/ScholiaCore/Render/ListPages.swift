@@ -17,6 +17,7 @@ enum HomePage {
         context["collections"] = ListPages.collectionSummaries(contexts)
         context["documentCount"] = .number(site.documents.count)
         context["allDocuments"] = .text(contexts.link(Routes.documents()))
+        context["allTypes"] = .text(contexts.link(Routes.types))
         return context
     }
 }
@@ -65,7 +66,7 @@ enum ListPages {
     static func speaker(_ speaker: Speaker, _ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: speaker.name.display, route: Routes.speaker(speaker.id), section: "speakers")
         context["speaker"] = [
-            "name": .text(speaker.name.display), "born": .optional(speaker.born), "died": .optional(speaker.died),
+            "name": .text(speaker.name.display), "born": .optional(speaker.born.map(DocumentDate.display)), "died": .optional(speaker.died.map(DocumentDate.display)),
             "aliases": .text(speaker.aliases.joined(separator: ", ")),
             "declaredRoles": contexts.roleSpans(speaker.declaredRoles), "documentRoles": contexts.roleSpans(speaker.documentRoles),
             "biographyHTML": .optional(speaker.biographyHTML), "documentCount": .number(speaker.documentIDs.count),
@@ -100,6 +101,15 @@ enum ListPages {
         var context = contexts.page(title: "Years", route: Routes.years, section: "years")
         context["years"] = .list(contexts.site.years.map {
             ["year": .number($0.year), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)]
+        })
+        return context
+    }
+
+    /// `/types/`: every document type with its count, linking to the type's page.
+    static func types(_ contexts: PageContexts) -> TemplateValue {
+        var context = contexts.page(title: "Document types", route: Routes.types, section: "documents")
+        context["types"] = .list(contexts.site.types.map { type, ids in
+            ["label": .text(DocumentTypes.plural(type)), "href": .text(contexts.link(Routes.type(type))), "count": .number(ids.count)]
         })
         return context
     }

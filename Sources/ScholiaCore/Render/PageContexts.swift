@@ -26,8 +26,9 @@ struct PageContexts: Sendable {
             "site": ["title": .text(site.config.title), "home": .text(link(Routes.home)), "language": .text(site.config.language),
                      "feed": .text(link(Routes.feed)), "feedURL": .text(routes.absolute(Routes.feed)), "publisher": .optional(site.config.publisher)],
             "page": ["title": .text(title), "url": .text(routes.absolute(route)), "description": .optional(description),
-                     "isHome": .flag(route == Routes.home)],
-            "assets": ["css": .text(link(Routes.asset("scholia.css"))), "js": .text(link(Routes.asset("scholia.js")))],
+                     "isHome": .flag(route == Routes.home), "ogType": "website"],
+            "assets": ["css": .text(link(Routes.asset("scholia.css"))), "js": .text(link(Routes.asset("scholia.js"))),
+                       "favicon": .text(link(Routes.asset("favicon.svg")))],
             "nav": .list(sections.map { label, target, key in
                 ["label": .text(label), "href": .text(link(target)), "current": .flag(key == section)]
             }),
@@ -85,7 +86,7 @@ struct PageContexts: Sendable {
     func roleSpans(_ roles: [RoleSpan]) -> TemplateValue {
         .list(roles.map { role in
             let span: String
-            switch (role.from, role.to) {
+            switch (role.from.map(DocumentDate.display), role.to.map(DocumentDate.display)) {
             case let (from?, to?): span = from == to ? from : "\(from)–\(to)"
             case let (from?, nil): span = "from \(from)"
             case let (nil, to?): span = "until \(to)"

@@ -20,6 +20,7 @@ public struct Routes: Sendable {
     public static func topic(_ id: String) -> String { "topics/\(id)/" }
     public static let years = "years/"
     public static func year(_ year: Int) -> String { "years/\(year)/" }
+    public static let types = "types/"
     public static func type(_ type: String) -> String { "types/\(type)/" }
     public static let collections = "collections/"
     public static func collection(_ id: String) -> String { "collections/\(id)/" }

@@ -37,9 +37,12 @@ struct SitePages: Sendable {
     let citationItems: [String: JSONValue]
     /// For resolving annotation links.
     let documentIDs: Set<String>, speakerIDs: Set<String>
+    /// The built-in theme's assets that the site does not override: (path under the output, text).
+    let builtInAssets: [(path: String, contents: String)]
 
-    init(site: Site, templates: TemplateSet, styles: SiteStyles, environment: UInt64) {
+    init(site: Site, templates: TemplateSet, styles: SiteStyles, environment: UInt64, builtInAssets: [(path: String, contents: String)] = []) {
         self.site = site
+        self.builtInAssets = builtInAssets
         self.templates = templates
         self.styles = styles
         self.environment = environment
@@ -95,18 +98,20 @@ struct SitePages: Sendable {
         for topic in site.topics {
             page(Routes.topic(topic.id), "topic") { ListPages.topic(topic, contexts) }
         }
+        page(Routes.types, "types") { ListPages.types(contexts) }
         page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {
             page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(year)", route: Routes.year(year), section: "years", ids: ids, contexts) }
         }
         for (type, ids) in site.types {
-            let title = DocumentTypes.label(type) + (type.hasSuffix("s") ? "" : "s")
+            let title = DocumentTypes.plural(type)
             page(Routes.type(type), "list") { ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts) }
         }
         page(Routes.collections, "collections") { ListPages.collections(contexts) }
         for collection in site.collections {
             plans.append { [self] in collectionJob(collection, contexts) }
         }
+        plans.append { [self] in builtInAssetsJob() }
         // The feed and the sitemap take a few milliseconds: always made.
         plans.append { [self] in
             PageJob(id: Routes.feed, fingerprint: nil) {
@@ -114,6 +119,16 @@ struct SitePages: Sendable {
             }
         }
         return plans
+    }
+
+    /// The built-in theme's assets that the site does not override, and `/favicon.ico` unless the site has its own.
+    private func builtInAssetsJob() -> PageJob {
+        let favicon = !site.staticFiles.contains { $0.outputPath == Favicon.path }
+        var fingerprint = fingerprint("assets/", favicon ? Favicon.path : "")
+        for asset in builtInAssets { fingerprint.add(asset.path + "\n" + asset.contents) }
+        return PageJob(id: "assets/", fingerprint: fingerprint.value) { [builtInAssets] in
+            builtInAssets.map { OutputFile(path: $0.path, data: Data($0.contents.utf8)) } + (favicon ? [OutputFile(path: Favicon.path, data: Favicon.ico)] : [])
+        }
     }
 
     /// A page whose context is all it depends on (besides the environment).
@@ -132,7 +147,7 @@ struct SitePages: Sendable {
     /// Pages other than documents, speakers and topics, for the sitemap.
     private func extraRoutes() -> [String] {
         let pageCount = max(1, (site.documents.count + site.config.paginate - 1) / site.config.paginate)
-        return [Routes.home] + (1...pageCount).map { Routes.documents(page: $0) } + [Routes.speakers, Routes.topics, Routes.years]
+        return [Routes.home] + (1...pageCount).map { Routes.documents(page: $0) } + [Routes.speakers, Routes.topics, Routes.types, Routes.years]
             + site.years.map { Routes.year($0.year) } + site.types.map { Routes.type($0.type) }
             + [Routes.collections] + site.collections.map { Routes.collection($0.id) }
     }
@@ -181,6 +196,10 @@ struct SitePages: Sendable {
         for link in document.annotations.compactMap(\.annotation.link) {
             fingerprint.add(link)
             fingerprint.add(transcript.linkTarget(link).map { $0.href + "\n" + $0.title } ?? "")
+        }
+        for tag in Set(document.annotations.flatMap(\.annotation.tags)).sorted() {
+            let target = transcript.tagTarget(tag)
+            fingerprint.add(tag + "\n" + (target.href ?? "") + "\n" + target.title)
         }
         for style in styles.configured { fingerprint.add(style.name) }
         return PageJob(id: route, fingerprint: fingerprint.value) { [self] in

@@ -5,24 +5,23 @@ import Templating
 struct TemplateSet: Sendable {
     let library: TemplateLibrary
 
-    /// Templates every theme must have.
-    static let required = ["home", "documents", "document", "speakers", "speaker", "topics", "topic", "years", "list",
-                           "collections", "collection", "404"]
-
-    static func load(from directory: URL, _ diagnostics: inout DiagnosticList) -> TemplateSet? {
+    /// The theme's templates: the site's own where it has them, the built-in ones otherwise.
+    static func load(from theme: Theme, _ diagnostics: inout DiagnosticList) -> TemplateSet? {
         var library = TemplateLibrary()
-        let found = FileTree.files(under: directory).filter { $0.hasSuffix(".mustache") }
-        for path in found {
-            let display = "Templates/" + path
-            guard let text = ContentFile.read(directory.appendingPathComponent(path), displayPath: display, &diagnostics) else { continue }
+        for file in theme.templates {
+            let display = "Templates/" + file.path
+            let text: String
+            switch file.source {
+            case .builtIn(let contents): text = contents
+            case .site(let url):
+                guard let read = ContentFile.read(url, displayPath: display, &diagnostics) else { continue }
+                text = read
+            }
             do {
-                try library.register(text, named: String(path.dropLast(".mustache".count)))
+                try library.register(text, named: String(file.path.dropLast(".mustache".count)))
             } catch {
                 diagnostics.error("template syntax error: \(error.message)", at: SourceLocation(path: display, line: error.line, column: error.column))
             }
-        }
-        for name in required where !library.has(name) && !found.contains(name + ".mustache") {
-            diagnostics.error("the theme has no template '\(name).mustache'", at: SourceLocation(path: "Templates/\(name).mustache"))
         }
         return diagnostics.hasErrors ? nil : TemplateSet(library: library)
     }

@@ -5,6 +5,8 @@ struct TranscriptHTML: Sendable {
     let routes: Routes
     /// The page a `link` annotation points to, by id.
     var linkTarget: @Sendable (String) -> (href: String, title: String)? = { _ in nil }
+    /// A note's tag as a reader sees it: a topic's title and page, or the tag made readable.
+    var tagTarget: @Sendable (String) -> (href: String?, title: String) = { (nil, $0) }
 
     func render(_ transcript: Transcript, annotations: [AnchoredAnnotation] = []) -> String {
         let notes = Dictionary(grouping: annotations, by: \.paragraph)
@@ -56,7 +58,12 @@ struct TranscriptHTML: Sendable {
         }
         var meta: [String] = []
         if let author = annotation.author { meta.append("— " + HTML.escape(author)) }
-        if !annotation.tags.isEmpty { meta.append(annotation.tags.map(HTML.escape).joined(separator: ", ")) }
+        if !annotation.tags.isEmpty {
+            meta.append(annotation.tags.map { tag in
+                let target = tagTarget(tag)
+                return target.href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(target.title))</a>" } ?? HTML.escape(target.title)
+            }.joined(separator: ", "))
+        }
         if !meta.isEmpty { html += "<p class=\"note-meta\">\(meta.joined(separator: " · "))</p>\n" }
         html += "<p class=\"note-actions\"><a href=\"#\(note.passageID)\">Back to the passage</a>"
         html += " <button type=\"button\" class=\"cite-passage\" data-paragraph=\"\(note.paragraph)\" hidden>Cite this passage</button></p>\n"

@@ -12,15 +12,15 @@ public enum ScaffoldError: Error, CustomStringConvertible {
     }
 }
 
-/// `scholia new`: a working site with the default theme (built into the binary), or a new document.
+/// `scholia new`: a working site (content and `site.yml`; it is built with the theme built into Scholia),
+/// or a new document.
 public enum SiteScaffold {
     public static func createSite(at directory: URL) throws {
         let fileManager = FileManager.default
         if let existing = try? fileManager.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
             throw ScaffoldError.exists(directory.path)
         }
-        var files = DefaultTheme.files.map { ("Templates/" + $0.path, $0.contents) }
-        files += starterContent(siteName: directory.lastPathComponent)
+        let files = starterContent(siteName: directory.lastPathComponent)
         do {
             for (path, contents) in files {
                 let url = directory.appendingPathComponent(path)

@@ -48,6 +48,12 @@ public struct Site: Sendable {
         guard document.transcriptIsOmitted else { return document.transcript }
         return rereadTranscript(document.sourcePath) ?? document.transcript
     }
+    /// The documents just before and just after this one in time (the site is newest first).
+    public func neighbours(of id: String) -> (earlier: Document?, later: Document?) {
+        guard let index = documentIndex[id] else { return (nil, nil) }
+        return (index + 1 < documents.count ? documents[index + 1] : nil, index > 0 ? documents[index - 1] : nil)
+    }
+
     public func speaker(_ id: String) -> Speaker? { speakerIndex[id].map { speakers[$0] } }
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
 }

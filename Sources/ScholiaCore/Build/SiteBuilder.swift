@@ -95,6 +95,7 @@ public enum SiteBuilder {
         let writer = try OutputWriter(output: options.output, displayPath: displayPath(options.output, in: options.siteDirectory), cacheFolder: cache.folder)
         // A build that stopped while publishing left its journal: its output and caches are not trusted.
         let interrupted = writer.journal.isPresent
+        writer.removeLeftovers()
         let environment = cache.environmentKey()
         let key = cache.currentKey(environment: environment)
         // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
@@ -102,7 +103,6 @@ public enum SiteBuilder {
         let output = options.output.path
         let records = interrupted ? PageRecords() : PageRecords.load(from: cache.folder)
         let documents = DocumentCache.read(from: cache.folder)
-        writer.removeLeftovers()
         try writer.checkOutputIsOurs()
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.

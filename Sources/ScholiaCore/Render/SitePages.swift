@@ -97,7 +97,7 @@ struct SitePages: Sendable {
         }
         page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {
-            page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(year)", route: Routes.year(year), section: "years", ids: ids, contexts) }
+            page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(PartialDate.displayYear(year))", route: Routes.year(year), section: "years", ids: ids, contexts) }
         }
         for (type, ids) in site.types {
             let title = DocumentTypes.label(type) + (type.hasSuffix("s") ? "" : "s")

@@ -38,7 +38,12 @@ public enum CitationExports {
         var parts = [bibtexEscape(family)]
         if let suffix = name["suffix"]?.stringValue { parts.append(bibtexEscape(suffix)) }
         if let given = name["given"]?.stringValue { parts.append(bibtexEscape(given)) }
-        return parts.joined(separator: ", ")
+        return parts.map(protectingAnd).joined(separator: ", ")
+    }
+
+    /// BibTeX splits authors at the word "and": a name part holding it ("Smith and Jones") is braced.
+    static func protectingAnd(_ part: String) -> String {
+        part.split(whereSeparator: \.isWhitespace).contains { $0.lowercased() == "and" } ? "{" + part + "}" : part
     }
 
     /// Escapes the characters that mean something to TeX.

@@ -15,6 +15,9 @@ struct Build: ParsableCommand {
         if let baseURL, URL(string: baseURL)?.host == nil {
             throw ValidationError("--base-url must be an absolute URL such as https://example.edu/hist210/")
         }
+        if let output, let problem = OutputPlacement.problem(output: URL(fileURLWithPath: output).standardizedFileURL, site: site.url) {
+            throw ValidationError(problem)
+        }
     }
 
     func run() throws {
@@ -25,6 +28,8 @@ struct Build: ParsableCommand {
         let report: BuildReport
         do {
             report = try SiteBuilder.build(options, progress: progress)
+        } catch OutputWriterError.misplaced(let problem) {
+            throw CommandFailure(message: problem, code: 2)
         } catch let failure as OutputWriterError {
             throw CommandFailure(message: failure.description)
         }
@@ -36,7 +41,7 @@ struct Build: ParsableCommand {
         }
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-            print("Built \(report.documentCount) documents (\(report.fileCount) files) into \(output ?? "Public/") in \(seconds) s")
+            print("Built \(report.documentCount) documents (\(report.fileCount) files) into \(Terminal.printable(output ?? "Public/")) in \(seconds) s")
         }
     }
 }

@@ -15,7 +15,7 @@ struct Cite: ParsableCommand {
     var style: String?
     @Option(help: "text, html, markdown, csl-json, bibtex or ris.") var format: String = "text"
     @Option(help: "The access date to put in every citation, YYYY-MM-DD.") var accessed: String?
-    @Option(help: "Cite this paragraph (¶) of one document: its short form in each style and a link to it.") var paragraph: Int?
+    @Option(parsing: .unconditional, help: "Cite this paragraph (¶) of one document: its short form in each style and a link to it.") var paragraph: Int?
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
     func validate() throws {

@@ -26,7 +26,7 @@ struct Scholia: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((Terminal.printable(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -45,4 +45,11 @@ struct SiteOption: ParsableArguments {
     var site: String = "."
 
     var url: URL { URL(fileURLWithPath: site, isDirectory: true).standardizedFileURL }
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--site \(Terminal.printable(site)): no such folder")
+        }
+    }
 }

@@ -22,11 +22,12 @@ struct CLI {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], program: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = program ?? binary
+        process.arguments = program == nil ? arguments : Array(arguments.dropFirst())
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -42,6 +43,9 @@ struct CLI {
 /// the site has no `Templates/` and is built with the built-in theme) plus the given files.
 struct FixtureSite {
     let root: URL
+
+    /// A site already in `root`.
+    init(existing root: URL) { self.root = root }
 
     init(_ files: [String: String], theme: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("scholia-e2e-\(UUID().uuidString)")

@@ -42,3 +42,44 @@ import Testing
         #expect(DocumentDate.display("about 1943") == "about 1943")
     }
 }
+
+/// Dates before year 1 (issue 11, item 9): ISO 8601 years, where `0000` is 1 BCE and `-0043` is 44 BCE.
+@Suite struct EraDateTests {
+    @Test(arguments: [
+        ("-0043-03-15", "March 15, 44 BCE", -43), ("0000-01-01", "January 1, 1 BCE", 0), ("-0043", "44 BCE", -43),
+        ("0044-03-15", "March 15, 44", 44), ("-0489-09", "September 490 BCE", -489),
+    ])
+    func readsAndPrintsTheEra(_ text: String, _ shown: String, _ year: Int) throws {
+        let date = try #require(DocumentDate(text))
+        #expect(date.year == year)
+        #expect(date.display == shown)
+        #expect(date.iso == text)
+    }
+
+    @Test func aRangeAcrossTheEras() throws {
+        let date = try #require(DocumentDate("-0001-06/0001-06"))
+        #expect(date.display == "June 2 BCE–June 1")
+        #expect(try #require(DocumentDate("-0100")) < (try #require(DocumentDate("-0043"))))
+    }
+
+    @Test(arguments: ["-43-03-15", "--0043", "-0043-02-30", "+0043", "-00a3"])
+    func rejectsWhatIsNotADate(_ text: String) {
+        #expect(DocumentDate(text) == nil)
+    }
+
+    /// CSL counts years without a year 0, as MLA, APA and Chicago print them: 44 BCE is -44.
+    @Test func citationsGetTheHistoricalYear() throws {
+        let date = try #require(DocumentDate("-0043-03-15"))
+        #expect(CitationItem.cslDate(date) == .object([("date-parts", .array([.array([.int(-44), .int(3), .int(15)])]))]))
+        #expect(date.start.slashed == "-0043/03/15")
+        #expect(try #require(DocumentDate("0044-03-15")).start.slashed == "0044/03/15")
+    }
+
+    @Test func risHasFourDigitYears() throws {
+        let item = JSONValue.object([("type", .string("speech")), ("title", .string("T")),
+                                     ("issued", CitationItem.cslDate(try #require(DocumentDate("0044-03-15"))))])
+        let lines = CitationExports.ris(item).split(whereSeparator: \.isNewline).map(String.init)
+        #expect(lines.contains("PY  - 0044"), "\(lines)")
+        #expect(lines.contains("DA  - 0044/03/15/"), "\(lines)")
+    }
+}

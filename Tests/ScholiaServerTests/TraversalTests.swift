@@ -14,12 +14,11 @@ extension LivePreview {
 
         @Test func attemptsToLeaveTheSiteAreNotFound() async throws {
             let site = try FixtureSite()
-            // A secret beside the site, and a link to it from the static folder.
+            // A secret beside the site. (A link to it from the static folder is a build error, which
+            // ScholiaCLITests.InputTests checks, so the site here has none.)
             let secret = site.root.deletingLastPathComponent().appendingPathComponent("scholia-secret-\(UUID().uuidString).txt")
             try Data("base_url: SECRET\n".utf8).write(to: secret)
             defer { try? FileManager.default.removeItem(at: secret) }
-            try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Content/static"), withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("Content/static/outside.txt"), withDestinationURL: secret)
 
             try await RunningPreview.with(site) { site, preview in
                 for path in Self.attempts {
@@ -29,6 +28,20 @@ extension LivePreview {
                 }
                 // The folders still work, so the 404s above are not a broken server.
                 #expect(try await preview.get("/assets/scholia.css").status == 200)
+            }
+        }
+
+        /// A static file that links out of the site is an error naming the link, and the file is never served.
+        @Test func aLinkOutOfTheSiteIsAnErrorNotAFile() async throws {
+            try await RunningPreview.with(FixtureSite()) { site, preview in
+                let secret = site.root.deletingLastPathComponent().appendingPathComponent("scholia-secret-\(UUID().uuidString).txt")
+                try Data("base_url: SECRET\n".utf8).write(to: secret)
+                defer { try? FileManager.default.removeItem(at: secret) }
+                try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Content/static"), withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("Content/static/outside.txt"), withDestinationURL: secret)
+                let broken = try #require(try await preview.waitFor("/") { $0.text.contains(ErrorList.elementID) })
+                #expect(broken.text.contains("Content/static/outside.txt"))
+                #expect(!(try await preview.get("/outside.txt")).text.contains("SECRET"))
             }
         }
     }

@@ -92,14 +92,20 @@ public enum SiteBuilder {
 
     /// Builds the site into its output folder, rendering only the pages whose inputs changed since the last build.
     public static func build(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> BuildReport {
-        let writer = OutputWriter(output: options.output, displayPath: displayPath(options.output, in: options.siteDirectory))
+        if let problem = OutputPlacement.problem(output: options.output, site: options.siteDirectory) { throw OutputWriterError.misplaced(problem) }
         let cache = BuildCache(siteDirectory: options.siteDirectory, options: options)
+        let lock = try SiteLock(cacheFolder: cache.folder) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        defer { withExtendedLifetime(lock) {} }
+        let writer = try OutputWriter(output: options.output, displayPath: displayPath(options.output, in: options.siteDirectory), cacheFolder: cache.folder)
+        // A build that stopped while publishing left its journal: its output and caches are not trusted.
+        let interrupted = writer.journal.isPresent
+        writer.removeLeftovers()
         let environment = cache.environmentKey()
         let key = cache.currentKey(environment: environment)
         // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
-        if cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
+        if !interrupted && cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
         let output = options.output.path
-        let records = PageRecords.load(from: cache.folder)
+        let records = interrupted ? PageRecords() : PageRecords.load(from: cache.folder)
         let documents = DocumentCache.read(from: cache.folder)
         try writer.checkOutputIsOurs()
         // A few changed documents under the same theme and settings: their pages are made in memory and
@@ -127,6 +133,7 @@ public enum SiteBuilder {
             newRecords(rendering.jobs, previous: records, output: output, environment: environment).save(to: cache.folder)
             documents.save(to: cache.folder)
             cache.save(key: key)
+            writer.journal.end()
             return BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
                                warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil)
         } catch {

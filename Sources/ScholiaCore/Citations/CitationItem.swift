@@ -63,8 +63,8 @@ public enum CitationItem {
     }
 
     static func cslDate(_ date: DocumentDate) -> JSONValue {
-        var parts: [JSONValue] = [.array(date.start.parts.map { .int($0) })]
-        if let end = date.end { parts.append(.array(end.parts.map { .int($0) })) }
+        var parts: [JSONValue] = [.array(date.start.cslParts.map { .int($0) })]
+        if let end = date.end { parts.append(.array(end.cslParts.map { .int($0) })) }
         var value: [(String, JSONValue)] = [("date-parts", .array(parts))]
         if date.circa { value.append(("circa", .bool(true))) }
         return .object(value)

@@ -38,7 +38,12 @@ public enum CitationExports {
         var parts = [bibtexEscape(family)]
         if let suffix = name["suffix"]?.stringValue { parts.append(bibtexEscape(suffix)) }
         if let given = name["given"]?.stringValue { parts.append(bibtexEscape(given)) }
-        return parts.joined(separator: ", ")
+        return parts.map(protectingAnd).joined(separator: ", ")
+    }
+
+    /// BibTeX splits authors at the word "and": a name part holding it ("Smith and Jones") is braced.
+    static func protectingAnd(_ part: String) -> String {
+        part.split(whereSeparator: \.isWhitespace).contains { $0.lowercased() == "and" } ? "{" + part + "}" : part
     }
 
     /// Escapes the characters that mean something to TeX.
@@ -75,8 +80,10 @@ public enum CitationExports {
         if let container = item["container-title"]?.stringValue { lines.append("T2  - " + risLine(container)) }
         if let parts = dateParts(item["issued"]) {
             let start = parts[0]
-            lines.append("PY  - \(start[0])")
-            lines.append("DA  - " + start.map { String(format: $0 > 99 ? "%04d" : "%02d", $0) }.joined(separator: "/") + "/")
+            // CSL's year (44 BCE is -44) with four digits: RIS wants `0044`, not `44`.
+            let year = start[0] < 0 ? "-" + zeroPadded(-start[0], 4) : zeroPadded(start[0], 4)
+            lines.append("PY  - \(year)")
+            lines.append("DA  - " + ([year] + start.dropFirst().map { zeroPadded($0, 2) }).joined(separator: "/") + "/")
         }
         if let genre = item["genre"]?.stringValue { lines.append("M3  - " + risLine(genre)) }
         if let publisher = item["publisher"]?.stringValue { lines.append("PB  - " + risLine(publisher)) }

@@ -12,6 +12,13 @@ enum ContentFile {
             diagnostics.error("cannot read the file", at: SourceLocation(path: displayPath))
             return nil
         }
+        if let nul = data.firstIndex(of: 0) {
+            let before = data[data.startIndex..<nul]
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = nul - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex) + 1
+            diagnostics.error("the file holds a NUL byte, which is not text (a file saved by another program?)", at: SourceLocation(path: displayPath, line: line, column: column))
+            return nil
+        }
         if var text = String(data: data, encoding: .utf8) {
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             // Swift reads "\r\n" as one character; files saved on Windows read like any other.

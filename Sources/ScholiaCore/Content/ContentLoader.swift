@@ -52,7 +52,7 @@ struct ContentLoader {
                 content.failedDocumentIDs.insert(Identifier.slug(file.url.deletingPathExtension().lastPathComponent))
             }
         }
-        content.staticFiles = staticFiles()
+        content.staticFiles = staticFiles(&diagnostics)
         return (content, diagnostics)
     }
 
@@ -69,69 +69,82 @@ struct ContentLoader {
         return key.value
     }
 
+    /// Whether something (a file, a link) is at this path in the site.
+    private func isPresent(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(siteDirectory.appendingPathComponent(path).path, &info) == 0
+    }
+
     private func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// The files of one content folder with the given extensions, sorted; others are reported.
-    private func files(in folder: String, extensions: Set<String>, _ diagnostics: inout DiagnosticList) -> [(URL, String)] {
+    private func files(in folder: String, extensions: Set<String>, recursive: Bool = false, _ diagnostics: inout DiagnosticList) -> [(URL, String)] {
         let directory = siteDirectory.appendingPathComponent(folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
-        return names.sorted().compactMap { name in
-            guard !name.hasPrefix(".") else { return nil }
-            let url = directory.appendingPathComponent(name)
+        return InputFolder(siteDirectory: siteDirectory).files(under: directory, display: folder, recursive: recursive, &diagnostics).compactMap { relative in
+            let url = directory.appendingPathComponent(relative)
             guard extensions.contains(url.pathExtension) else {
-                if !isDirectory(url) {
-                    diagnostics.warning("ignored: only \(extensions.sorted().map { "." + $0 }.joined(separator: " and ")) files are read here",
-                                        at: SourceLocation(path: "\(folder)/\(name)"))
-                }
+                diagnostics.warning("ignored: only \(extensions.sorted().map { "." + $0 }.joined(separator: " and ")) files are read here",
+                                    at: SourceLocation(path: "\(folder)/\(relative)"))
                 return nil
             }
-            return (url, "\(folder)/\(name)")
+            return (url, "\(folder)/\(relative)")
         }
     }
 
-    /// Documents with their sidecar files: `NAME.yml` (metadata of a `.txt`) and `NAME.notes.yml`
-    /// (annotations); a sidecar without its document is an error.
+    /// Documents, in `Content/documents/` and its subfolders (ids come from file names alone), with their
+    /// sidecar files beside them: `NAME.yml` (metadata of a `.txt`) and `NAME.notes.yml` (annotations). A
+    /// sidecar without its document is an error, and so is a second document of the same name in a folder.
     private func documentFileList(_ diagnostics: inout DiagnosticList) -> [DocumentLoader.File] {
-        let all = files(in: "Content/documents", extensions: ["md", "txt", "yml"], &diagnostics)
+        let folder = "Content/documents"
+        let all = files(in: folder, extensions: ["md", "txt", "yml"], recursive: true, &diagnostics)
+            .map { (url: $0.0, path: $0.1, relative: String($0.1.dropFirst(folder.count + 1))) }
         // Sidecars are looked up in the listing: a stat per document costs more than reading the folder.
-        let names = Set(all.map { $0.0.lastPathComponent })
-        let documents = all.filter { $0.0.pathExtension != "yml" }
-        let stems = Dictionary(documents.map { ($0.0.deletingPathExtension().lastPathComponent, $0.0.pathExtension) }, uniquingKeysWith: { a, _ in a })
-        var result: [DocumentLoader.File] = []
-        for (url, path) in all where url.pathExtension == "yml" {
-            let name = url.lastPathComponent
-            if name.hasSuffix(".notes.yml") {
-                let stem = String(name.dropLast(".notes.yml".count))
-                if stems[stem] == nil {
-                    diagnostics.error("annotations without a document: expected \(stem).md or \(stem).txt beside it", at: SourceLocation(path: path))
-                }
-            } else if stems[url.deletingPathExtension().lastPathComponent] != "txt" {
-                diagnostics.error("sidecar metadata without a document: expected \(url.deletingPathExtension().lastPathComponent).txt beside it",
-                                  at: SourceLocation(path: path))
+        let names = Set(all.map(\.relative))
+        var extensionOf: [String: String] = [:], duplicated: Set<String> = []
+        var documents: [(url: URL, path: String, stem: String)] = []
+        for file in all where file.url.pathExtension != "yml" {
+            let stem = String(file.relative.dropLast(file.url.pathExtension.count + 1))
+            if let other = extensionOf[stem] {
+                diagnostics.error("two documents have the id '\(Identifier.slug((stem as NSString).lastPathComponent))' (the other is \(folder)/\(stem).\(other)); rename one",
+                                  at: SourceLocation(path: file.path))
+                duplicated.insert(stem)
+                continue
+            }
+            extensionOf[stem] = file.url.pathExtension
+            documents.append((file.url, file.path, stem))
+        }
+        for file in all where file.url.pathExtension == "yml" {
+            let isNotes = file.relative.hasSuffix(".notes.yml")
+            let stem = String(file.relative.dropLast(isNotes ? ".notes.yml".count : ".yml".count))
+            // A document that is there but was refused (a link out of the site, say) has its own error.
+            let refused = extensionOf[stem] == nil && ["md", "txt"].contains { isPresent("\(folder)/\(stem).\($0)") }
+            if duplicated.contains(stem) || refused { continue }
+            if isNotes, extensionOf[stem] == nil {
+                diagnostics.error("annotations without a document: expected \((stem as NSString).lastPathComponent).md or .txt beside it", at: SourceLocation(path: file.path))
+            } else if !isNotes, extensionOf[stem] != "txt" {
+                diagnostics.error("sidecar metadata without a document: expected \((stem as NSString).lastPathComponent).txt beside it", at: SourceLocation(path: file.path))
             }
         }
-        for (url, path) in documents {
-            let stem = url.deletingPathExtension().lastPathComponent
-            let folder = url.deletingLastPathComponent()
-            let sidecar = folder.appendingPathComponent(stem + ".yml")
-            let notes = folder.appendingPathComponent(stem + ".notes.yml")
-            let isPlainText = url.pathExtension == "txt"
-            let hasSidecar = isPlainText && names.contains(stem + ".yml")
-            let hasNotes = names.contains(stem + ".notes.yml")
-            result.append(.init(url: url, displayPath: path, sidecar: hasSidecar ? sidecar : nil,
-                                sidecarDisplayPath: hasSidecar ? "Content/documents/\(stem).yml" : nil, isPlainText: isPlainText,
-                                notes: hasNotes ? notes : nil, notesDisplayPath: hasNotes ? "Content/documents/\(stem).notes.yml" : nil))
+        return documents.map { document in
+            let base = document.url.deletingPathExtension()
+            let isPlainText = document.url.pathExtension == "txt"
+            let hasSidecar = isPlainText && names.contains(document.stem + ".yml")
+            let hasNotes = names.contains(document.stem + ".notes.yml")
+            return .init(url: document.url, displayPath: document.path, sidecar: hasSidecar ? base.appendingPathExtension("yml") : nil,
+                         sidecarDisplayPath: hasSidecar ? "\(folder)/\(document.stem).yml" : nil, isPlainText: isPlainText,
+                         notes: hasNotes ? base.appendingPathExtension("notes.yml") : nil,
+                         notesDisplayPath: hasNotes ? "\(folder)/\(document.stem).notes.yml" : nil)
         }
-        return result
     }
 
     /// `Content/static/` is copied as it is, to the root of the output.
-    private func staticFiles() -> [(outputPath: String, source: URL)] {
+    private func staticFiles(_ diagnostics: inout DiagnosticList) -> [(outputPath: String, source: URL)] {
         let directory = siteDirectory.appendingPathComponent("Content/static")
-        return FileTree.files(under: directory).map { (outputPath: $0, source: directory.appendingPathComponent($0)) }
+        return InputFolder(siteDirectory: siteDirectory).files(under: directory, display: "Content/static", recursive: true, &diagnostics)
+            .map { (outputPath: $0, source: directory.appendingPathComponent($0)) }
     }
 }
 

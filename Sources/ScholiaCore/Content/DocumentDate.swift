@@ -12,12 +12,15 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable {
         self.day = day
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when that is not a real date.
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when that is not a real date. Years are ISO 8601's
+    /// (astronomical): `0000` is 1 BCE and `-0043` is 44 BCE.
     public init?(iso text: Substring) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4,
+        let negative = text.hasPrefix("-")
+        let parts = text.dropFirst(negative ? 1 : 0).split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts[0].allSatisfy(\.isASCII),
               parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              let year = Int(parts[0]) else { return nil }
+              let digits = Int(parts[0]) else { return nil }
+        let year = negative ? -digits : digits
         let numbers = parts.dropFirst().map { Int($0) }
         guard !numbers.contains(nil) else { return nil }
         self.year = year
@@ -36,13 +39,25 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable {
     }
 
     public var iso: String {
-        var text = zeroPadded(year, 4)
+        var text = Self.isoYear(year)
         if let month { text += "-" + zeroPadded(month, 2) }
         if let day { text += "-" + zeroPadded(day, 2) }
         return text
     }
 
     public var parts: [Int] { [year] + [month, day].compactMap { $0 } }
+
+    /// The parts as CSL wants them: CSL counts years historically, with no year 0, so 44 BCE is -44.
+    public var cslParts: [Int] { [year > 0 ? year : year - 1] + [month, day].compactMap { $0 } }
+
+    /// `0044/03/15`, `-0043/03/15`: the form of Highwire's `citation_date`.
+    public var slashed: String { ([Self.isoYear(year)] + [month, day].compactMap { $0 }.map { zeroPadded($0, 2) }).joined(separator: "/") }
+
+    /// Four digits at least, with a minus sign before years before 1 BCE: `0044`, `0000`, `-0043`.
+    static func isoYear(_ year: Int) -> String { year < 0 ? "-" + zeroPadded(-year, 4) : zeroPadded(year, 4) }
+
+    /// A year as readers write it: `2013`, `44`, and `44 BCE` for the ISO year -43.
+    public static func displayYear(_ year: Int) -> String { year > 0 ? String(year) : "\(1 - year) BCE" }
 
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
@@ -67,7 +82,7 @@ public struct DocumentDate: Sendable, Hashable, Comparable, Codable {
         self.circa = circa
     }
 
-    /// Parses `2013-05-07`, `2013-05`, `2013` or a range `1945-02-04/1945-02-11`.
+    /// Parses `2013-05-07`, `2013-05`, `2013`, `-0043-03-15` (44 BCE) or a range `1945-02-04/1945-02-11`.
     public init?(_ text: String, circa: Bool = false) {
         let halves = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
         guard (1...2).contains(halves.count), let start = PartialDate(iso: halves[0]) else { return nil }
@@ -105,16 +120,17 @@ public struct DocumentDate: Sendable, Hashable, Comparable, Codable {
     }
 
     static func display(_ date: PartialDate, withYear: Bool = true) -> String {
-        guard let month = date.month else { return String(date.year) }
+        let year = PartialDate.displayYear(date.year)
+        guard let month = date.month else { return year }
         let name = monthNames[month - 1]
-        let yearText = withYear ? (date.day == nil ? " \(date.year)" : ", \(date.year)") : ""
+        let yearText = withYear ? (date.day == nil ? " \(year)" : ", \(year)") : ""
         if let day = date.day { return "\(name) \(day)\(yearText)" }
         return name + yearText
     }
 
     static func displayRange(_ start: PartialDate, _ end: PartialDate) -> String {
         if start.year == end.year, start.month == end.month, let month = start.month, let d1 = start.day, let d2 = end.day {
-            return "\(monthNames[month - 1]) \(d1)–\(d2), \(start.year)"
+            return "\(monthNames[month - 1]) \(d1)–\(d2), \(PartialDate.displayYear(start.year))"
         }
         if start.year == end.year, start.month != nil {
             return "\(display(start, withYear: false)) – \(display(end))"

@@ -82,6 +82,15 @@ struct EntityLoader: Sendable {
             items.append(LoadedCollectionItem(item: CollectionItem(documentID: documentID, noteHTML: note, pinpoint: map.string("pinpoint", &diagnostics)),
                                               location: map.has("id") ? map.valueLocation("id") : location))
         }
+        // A document listed twice would appear twice, with one BibTeX key for two entries.
+        var firstListed: [String: SourceLocation] = [:]
+        for item in items {
+            if let first = firstListed[item.item.documentID] {
+                diagnostics.error("'\(item.item.documentID)' is listed twice in this reading list (first on line \(first.line)); list each document once", at: item.location)
+            } else {
+                firstListed[item.item.documentID] = item.location
+            }
+        }
         let title = yaml.string("title", &diagnostics) ?? Identifier.humanize(id)
         let collection = Collection(id: id, title: title, course: yaml.string("course", &diagnostics), term: yaml.string("term", &diagnostics),
                                     instructor: yaml.string("instructor", &diagnostics), style: yaml.string("style", &diagnostics),

@@ -125,8 +125,7 @@ enum DocumentPage {
                 tags.append(("citation_author", [family, name.given].compactMap { $0 }.joined(separator: ", ")))
             }
         }
-        let dateParts = document.date.start.parts.map { zeroPadded($0, 2) }
-        let highwireDate = dateParts.joined(separator: "/")
+        let highwireDate = document.date.start.slashed
         tags.append(("citation_publication_date", highwireDate))
         tags.append(("citation_date", highwireDate))
         if let publisher = document.source.publisher ?? site.config.publisher { tags.append(("citation_publisher", publisher)) }

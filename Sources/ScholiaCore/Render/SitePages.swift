@@ -101,7 +101,7 @@ struct SitePages: Sendable {
         page(Routes.types, "types") { ListPages.types(contexts) }
         page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {
-            page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(year)", route: Routes.year(year), section: "years", ids: ids, contexts) }
+            page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(PartialDate.displayYear(year))", route: Routes.year(year), section: "years", ids: ids, contexts) }
         }
         for (type, ids) in site.types {
             let title = DocumentTypes.plural(type)

@@ -74,7 +74,7 @@ public enum SiteScaffold {
             paginate: 20
 
             """),
-            (".gitignore", "/Public/\n.scholia-cache/\n"),
+            (".gitignore", "/Public/\n/.Public.staging-*/\n/.Public.previous-*/\n.scholia-cache/\n"),
             ("Content/documents/gettysburg-address.md", """
             ---
             title: Address Delivered at the Dedication of the Cemetery at Gettysburg

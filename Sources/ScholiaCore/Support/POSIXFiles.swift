@@ -11,7 +11,8 @@ enum POSIXFiles {
     }
 
     /// Writes `data` to a new or truncated file.
-    static func write(_ data: Data, to path: String) throws {
+    static func write(_ data: Data, to path: String, sync: Bool = false) throws {
+        FaultInjection.step()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputWriterError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -26,6 +27,29 @@ enum POSIXFiles {
                 offset += written
             }
         }
+        if sync, fsync(descriptor) != 0 { throw OutputWriterError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Replaces the file at `path` in one step: the bytes go to a temporary file beside it, renamed over it.
+    static func replace(_ path: String, with data: Data, sync: Bool = false) throws {
+        let temporary = path + OutputWriter.temporarySuffix
+        do { try write(data, to: temporary, sync: sync) } catch { unlink(temporary); throw error }
+        FaultInjection.step()
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw OutputWriterError.io("cannot replace \(path): \(reason)")
+        }
+    }
+
+    /// Folders below `root` that hold nothing at all, as relative paths.
+    static func emptyFolders(under root: String) -> [String] {
+        var folders: [String] = [], nonEmpty: Set<String> = []
+        walk(root, relative: "") { path, isDirectory in
+            if isDirectory { folders.append(path) }
+            nonEmpty.insert((path as NSString).deletingLastPathComponent)
+        }
+        return folders.filter { !nonEmpty.contains($0) }
     }
 
     /// Whether the file at `path` holds exactly `data` (sizes are compared first, so most changes cost a stat).
@@ -36,13 +60,21 @@ enum POSIXFiles {
         return existing == data
     }
 
-    /// Deletes a folder and everything in it (symbolic links are removed, never followed).
+    /// Deletes a folder and everything in it (symbolic links are removed, never followed, even at the root).
     static func removeTree(_ root: String) {
+        var info = stat()
+        guard lstat(root, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) != S_IFDIR {
+            FaultInjection.step()
+            unlink(root)
+            return
+        }
         var directories: [String] = []
         walk(root, relative: "") { path, isDirectory in
-            if isDirectory { directories.append(path) } else { unlink(root + "/" + path) }
+            if isDirectory { directories.append(path) } else { FaultInjection.step(); unlink(root + "/" + path) }
         }
-        for directory in directories.reversed() { rmdir(root + "/" + directory) }
+        for directory in directories.reversed() { FaultInjection.step(); rmdir(root + "/" + directory) }
+        FaultInjection.step()
         rmdir(root)
     }
 

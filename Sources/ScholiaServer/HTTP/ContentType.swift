@@ -16,6 +16,8 @@ enum ContentType {
         "css": "text/css; charset=utf-8",
         "js": "text/javascript; charset=utf-8", "mjs": "text/javascript; charset=utf-8",
         "json": "application/json; charset=utf-8",
+        // The W3C Web Annotation export (`annotations.jsonld`).
+        "jsonld": "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"",
         "xml": "application/xml; charset=utf-8", "csl": "application/xml; charset=utf-8",
         "txt": "text/plain; charset=utf-8", "md": "text/markdown; charset=utf-8",
         "bib": "application/x-bibtex; charset=utf-8",

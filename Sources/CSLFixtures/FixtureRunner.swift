@@ -7,7 +7,7 @@ extension CSLFixture {
         let style = try CSLStyle(xml: Data(style.utf8), path: name)
         let items = try CSLItem.decodeArray(from: Data(input.utf8), file: name + " INPUT")
         let processor = try CSLProcessor(style: style, locales: locales)
-        if let citations {
+        if let citations, mode != "bibliography" {
             return try replayCitations(citations, processor: processor, items: items)
         }
         var clusters: [CSLCitation]

@@ -51,7 +51,7 @@ struct NameFormatter {
                 let givenNodes = givenPart([given, dp, ndp], givenDeco)
                 if !givenNodes.isEmpty { out += [.text(separator)] + givenNodes }
             } else {
-                out = decorated(RichText.parse(join(ndp, family)), familyDeco)
+                out = familyWithParticle(ndp, family, familyDeco)
                 let givenNodes = givenPart([given, dp], givenDeco)
                 if !givenNodes.isEmpty { out += [.text(separator)] + givenNodes }
             }
@@ -82,6 +82,21 @@ struct NameFormatter {
             if let after = familyDeco?.suffix, !after.isEmpty { familyNodes.append(.text(after)) }
             out += familyNodes
         }
+        return out
+    }
+
+    /// "<b>van</b> <b>Gogh</b>": particle and family name formatted each on its own, the family
+    /// name-part's affixes around both.
+    private func familyWithParticle(_ ndp: String, _ family: String, _ deco: Decoration?) -> [Node] {
+        guard !ndp.isEmpty else { return decorated(RichText.parse(family), deco) }
+        var bare = deco
+        bare?.prefix = ""
+        bare?.suffix = ""
+        var out: [Node] = [.tag(.particle, decorated([.text(ndp)], bare))]
+        if !attaches(ndp) { out.append(.text(" ")) }
+        out += decorated(RichText.parse(family), bare)
+        if let prefix = deco?.prefix, !prefix.isEmpty { out.insert(.text(prefix), at: 0) }
+        if let suffix = deco?.suffix, !suffix.isEmpty { out.append(.text(suffix)) }
         return out
     }
 

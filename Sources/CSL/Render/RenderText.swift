@@ -28,6 +28,9 @@ extension Renderer {
             return decorate(out, t.decoration)
         case .variable(let name, let short):
             let nodes = variableNodes(name, short: short)
+            // The year suffix is the processor's, not the item's: when there is none, a group
+            // such as "(n.d.-a)" still prints its term ("(n.d.)"), as other processors do.
+            if name == "year-suffix" && nodes.isBlank { return [] }
             noteVariable(!nodes.isBlank)
             if !nodes.isBlank { capture(name) }
             return decorate(nodes, t.decoration)

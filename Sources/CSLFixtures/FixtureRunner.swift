@@ -55,13 +55,19 @@ extension CSLFixture {
         var previous: [String: String] = [:]
         var current: [String: String] = [:]
         var lastID = ""
-        for (stepIndex, step) in steps.enumerated() {
+        for step in steps {
             guard let citation = step.first as? [String: Any],
                   let id = citation["citationID"] as? String else { continue }
             let cites = (citation["citationItems"] as? [[String: Any]] ?? []).map(Self.cite)
             let note = ((citation["properties"] as? [String: Any])?["noteIndex"] as? NSNumber)?.intValue
             byID[id] = CSLCitation(cites: cites, noteIndex: note)
             lastID = id
+            // The citations before and after the new one, each with its (possibly new) note number.
+            let neighbours = ((step.count > 1 ? step[1] as? [[Any]] : nil) ?? []) + ((step.count > 2 ? step[2] as? [[Any]] : nil) ?? [])
+            for entry in neighbours {
+                guard let key = entry.first as? String else { continue }
+                if entry.count > 1, let n = entry[1] as? NSNumber { byID[key]?.noteIndex = n.intValue }
+            }
             let pre = (step.count > 1 ? step[1] as? [[Any]] : nil)?.compactMap { $0.first as? String } ?? []
             let post = (step.count > 2 ? step[2] as? [[Any]] : nil)?.compactMap { $0.first as? String } ?? []
             order = pre + [id] + post
@@ -70,11 +76,11 @@ extension CSLFixture {
             previous = current
             current = [:]
             for (i, key) in order.enumerated() { current[key] = doc.citations[i].html }
-            _ = stepIndex
         }
+        // ">>" marks the citation the last step inserted and those whose text it changed.
         return order.enumerated().map { i, key in
-            let mark = previous[key] == current[key] && key != lastID ? ".." : ">>"
-            return "\(mark)[\(i)] \(current[key] ?? "")"
+            let unchanged = previous[key] == current[key] && key != lastID
+            return "\(unchanged ? ".." : ">>")[\(i)] \(current[key] ?? "")"
         }.joined(separator: "\n")
     }
 }

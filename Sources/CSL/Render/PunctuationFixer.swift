@@ -60,12 +60,17 @@ struct PunctuationFixer {
         var lastText: Int?  // index of the previous non-empty text token
         var quoteClosedSince = false
         var openQuotes: [Bool] = []  // stack: is each open node a quote
+        var openAffixes: [Bool] = []  // stack: is each open node a cite's affix
+        var inAffix = 0
         for i in tokens.indices {
             switch tokens[i] {
             case .open(let shell):
                 if case .quoted = shell { openQuotes.append(true) } else { openQuotes.append(false) }
+                if case .tag(.affix, _) = shell { openAffixes.append(true); inAffix += 1 } else { openAffixes.append(false) }
             case .close:
-                if openQuotes.popLast() == true { quoteClosedSince = true }
+                // A quote the author typed in a cite's affix keeps the punctuation after it.
+                if openQuotes.popLast() == true { quoteClosedSince = inAffix == 0 }
+                if openAffixes.popLast() == true { inAffix -= 1 }
             case .text(var s):
                 // The rules only concern marks that are whole characters on their own.
                 let before = s.utf8.count

@@ -71,7 +71,8 @@ extension CSLFixture {
             let pre = (step.count > 1 ? step[1] as? [[Any]] : nil)?.compactMap { $0.first as? String } ?? []
             let post = (step.count > 2 ? step[2] as? [[Any]] : nil)?.compactMap { $0.first as? String } ?? []
             order = pre + [id] + post
-            for known in byID.keys where !order.contains(known) { order.append(known) }
+            // The step lists the whole document: a citation it leaves out has been deleted.
+            for known in byID.keys where !order.contains(known) { byID[known] = nil }
             let doc = processor.document(order.compactMap { byID[$0] }, items: items)
             previous = current
             current = [:]

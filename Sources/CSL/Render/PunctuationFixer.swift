@@ -62,6 +62,7 @@ struct PunctuationFixer {
         var openQuotes: [Bool] = []  // stack: is each open node a quote
         var openAffixes: [Bool] = []  // stack: is each open node a cite's affix
         var inAffix = 0
+        var lastTextInAffix = false
         for i in tokens.indices {
             switch tokens[i] {
             case .open(let shell):
@@ -77,7 +78,9 @@ struct PunctuationFixer {
                 if let p = lastText, case .text(var prev) = tokens[p],
                    let first = Self.leadingScalar(s), let last = Self.trailingScalar(prev) {
                     let movesIn = punctuationInQuote && quoteClosedSince && (first == "." || first == ",")
-                    switch Self.merge(last, first) {
+                    // A comma that ends the author's suffix stands in for the ";" between cites.
+                    let endsAffix = lastTextInAffix && inAffix == 0 && last == "," && first == ";"
+                    switch endsAffix ? .dropNext : Self.merge(last, first) {
                     case .dropNext:
                         s.unicodeScalars.removeFirst()
                     case .replacePrevious:
@@ -99,7 +102,7 @@ struct PunctuationFixer {
                     tokens[i] = .text(s)
                     changed = true
                 }
-                if !s.isEmpty { lastText = i; quoteClosedSince = false }
+                if !s.isEmpty { lastText = i; lastTextInAffix = inAffix > 0; quoteClosedSince = false }
             }
         }
         return changed

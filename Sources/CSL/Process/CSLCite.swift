@@ -16,7 +16,8 @@ public struct CSLCite: Sendable, Equatable {
         self.id = id
         // A pinpoint typed with a stray space (" 666") prints without it.
         self.locator = locator.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        self.label = label
+        // Older CSL-JSON writes locator labels with spaces ("sub verbo" for "sub-verbo").
+        self.label = label?.replacingOccurrences(of: " ", with: "-")
         self.prefix = prefix
         self.suffix = suffix
         self.suppressAuthor = suppressAuthor

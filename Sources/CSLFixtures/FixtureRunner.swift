@@ -17,7 +17,11 @@ extension CSLFixture {
                 CSLCitation(cites: cluster.map(Self.cite), noteIndex: i + 1)
             }
         } else {
-            clusters = [CSLCitation(cites: items.map { CSLCite(id: $0.id) }, noteIndex: 1)]
+            // The suite's convention: with no citations given, one citation cites every item in
+            // bibliography order (test-suite issue 66).
+            let sorted = processor.document([], items: items, uncitedInBibliography: true).bibliography.map(\.id)
+            let ids = sorted + items.map(\.id).filter { !sorted.contains($0) }
+            clusters = [CSLCitation(cites: ids.map { CSLCite(id: $0) }, noteIndex: 1)]
         }
         if mode == "bibliography" {
             let doc = processor.document(citationItems == nil ? [] : clusters, items: items, uncitedInBibliography: true)

@@ -146,12 +146,12 @@ extension Renderer {
                     out.append(.text(delimiter))
                 }
             }
-            out += nodes
+            out.append(.tag(.personName, nodes))
         }
         if useLast, let last = names.last {
             out.append(.text(delimiter + "\u{2026} "))
             let invert = mode == .sort || options.nameAsSortOrder == .all
-            out += formatter.render(last, inverted: invert, givenLevel: givenLevel(last))
+            out.append(.tag(.personName, formatter.render(last, inverted: invert, givenLevel: givenLevel(last))))
         } else if truncated {
             let etAl = n.etAl ?? EtAlElement(term: "et-al", decoration: .none)
             if let term = locale.termText(etAl.term), !term.isEmpty {

@@ -7,7 +7,7 @@ extension CSLFixture {
         let style = try CSLStyle(xml: Data(style.utf8), path: name)
         let items = try CSLItem.decodeArray(from: Data(input.utf8), file: name + " INPUT")
         let processor = try CSLProcessor(style: style, locales: locales)
-        if let citations {
+        if let citations, mode != "bibliography" {
             return try replayCitations(citations, processor: processor, items: items)
         }
         var clusters: [CSLCitation]
@@ -17,7 +17,11 @@ extension CSLFixture {
                 CSLCitation(cites: cluster.map(Self.cite), noteIndex: i + 1)
             }
         } else {
-            clusters = [CSLCitation(cites: items.map { CSLCite(id: $0.id) }, noteIndex: 1)]
+            // The suite's convention: with no citations given, one citation cites every item in
+            // bibliography order (test-suite issue 66).
+            let sorted = processor.document([], items: items, uncitedInBibliography: true).bibliography.map(\.id)
+            let ids = sorted + items.map(\.id).filter { !sorted.contains($0) }
+            clusters = [CSLCitation(cites: ids.map { CSLCite(id: $0) }, noteIndex: 1)]
         }
         if mode == "bibliography" {
             let doc = processor.document(citationItems == nil ? [] : clusters, items: items, uncitedInBibliography: true)
@@ -55,26 +59,33 @@ extension CSLFixture {
         var previous: [String: String] = [:]
         var current: [String: String] = [:]
         var lastID = ""
-        for (stepIndex, step) in steps.enumerated() {
+        for step in steps {
             guard let citation = step.first as? [String: Any],
                   let id = citation["citationID"] as? String else { continue }
             let cites = (citation["citationItems"] as? [[String: Any]] ?? []).map(Self.cite)
             let note = ((citation["properties"] as? [String: Any])?["noteIndex"] as? NSNumber)?.intValue
             byID[id] = CSLCitation(cites: cites, noteIndex: note)
             lastID = id
+            // The citations before and after the new one, each with its (possibly new) note number.
+            let neighbours = ((step.count > 1 ? step[1] as? [[Any]] : nil) ?? []) + ((step.count > 2 ? step[2] as? [[Any]] : nil) ?? [])
+            for entry in neighbours {
+                guard let key = entry.first as? String else { continue }
+                if entry.count > 1, let n = entry[1] as? NSNumber { byID[key]?.noteIndex = n.intValue }
+            }
             let pre = (step.count > 1 ? step[1] as? [[Any]] : nil)?.compactMap { $0.first as? String } ?? []
             let post = (step.count > 2 ? step[2] as? [[Any]] : nil)?.compactMap { $0.first as? String } ?? []
             order = pre + [id] + post
-            for known in byID.keys where !order.contains(known) { order.append(known) }
+            // The step lists the whole document: a citation it leaves out has been deleted.
+            for known in byID.keys where !order.contains(known) { byID[known] = nil }
             let doc = processor.document(order.compactMap { byID[$0] }, items: items)
             previous = current
             current = [:]
             for (i, key) in order.enumerated() { current[key] = doc.citations[i].html }
-            _ = stepIndex
         }
+        // ">>" marks the citation the last step inserted and those whose text it changed.
         return order.enumerated().map { i, key in
-            let mark = previous[key] == current[key] && key != lastID ? ".." : ">>"
-            return "\(mark)[\(i)] \(current[key] ?? "")"
+            let unchanged = previous[key] == current[key] && key != lastID
+            return "\(unchanged ? ".." : ">>")[\(i)] \(current[key] ?? "")"
         }.joined(separator: "\n")
     }
 }

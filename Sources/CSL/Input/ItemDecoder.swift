@@ -33,7 +33,9 @@ extension CSLItem {
             throw error("id", "expected a string or number")
         }
         let id = JSONField.scalarString(json["id"]) ?? "item-\(index + 1)"
-        self.init(id: id)
+        // An item without a type is a generic "document", not a book: type tests for books
+        // must not match it.
+        self.init(id: id, type: "document")
         if let t = json["type"] {
             guard let type = t as? String else { throw error("type", "expected a string") }
             self.type = type

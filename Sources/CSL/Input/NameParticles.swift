@@ -46,9 +46,10 @@ enum NameParticles {
         }
     }
 
-    /// A particle is a word starting with a lowercase letter ("van", "de", "d'").
+    /// A particle is a word starting with a lowercase letter ("van", "de", "d'"), after any
+    /// apostrophe ("'t" in "in 't Hout").
     private static func isParticle(_ word: Substring) -> Bool {
-        guard let first = word.first else { return false }
+        guard let first = word.drop(while: { $0 == "'" || $0 == "\u{2019}" }).first else { return false }
         return first.isLowercase
     }
 

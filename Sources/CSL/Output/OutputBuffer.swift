@@ -10,4 +10,7 @@ struct OutputBuffer {
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Whether the text so far ends in a space or line break (or is empty).
+    var endsInSpace: Bool { bytes.last.map { $0 == 0x20 || $0 == 0x0A } ?? true }
 }

@@ -14,8 +14,10 @@ public struct CSLCite: Sendable, Equatable {
     public init(id: String, locator: String? = nil, label: String? = nil, prefix: String? = nil,
                 suffix: String? = nil, suppressAuthor: Bool = false, position: CSLPosition? = nil) {
         self.id = id
-        self.locator = locator
-        self.label = label
+        // A pinpoint typed with a stray space (" 666") prints without it.
+        self.locator = locator.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        // Older CSL-JSON writes locator labels with spaces ("sub verbo" for "sub-verbo").
+        self.label = label?.replacingOccurrences(of: " ", with: "-")
         self.prefix = prefix
         self.suffix = suffix
         self.suppressAuthor = suppressAuthor

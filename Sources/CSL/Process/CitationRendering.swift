@@ -92,8 +92,8 @@ extension Document {
     private func wrapAffixes(_ nodes: [Node], _ cite: CSLCite) -> [Node] {
         guard !nodes.isBlank else { return nodes }
         var out = nodes
-        if let p = cite.prefix, !p.isEmpty { out = RichText.parse(p) + out }
-        if let s = cite.suffix, !s.isEmpty { out += RichText.parse(s) }
+        if let p = cite.prefix, !p.isEmpty { out = [.tag(.affix, RichText.parse(p))] + out }
+        if let s = cite.suffix, !s.isEmpty { out += [.tag(.affix, RichText.parse(s))] }
         return out
     }
 

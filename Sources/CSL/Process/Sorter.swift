@@ -43,7 +43,9 @@ struct Sorter {
                 return normalized(r.renderNames(element).plainText)
             }
             if let date = item.dates[name] { return date.isEmpty ? nil : date.sortKey }
-            guard let value = item.variables[name], !value.isEmpty else { return nil }
+            // The citation label sorts as printed, generated when the item has none.
+            let given = name == "citation-label" ? item.variables[name] ?? CitationLabel.make(item) : item.variables[name]
+            guard let value = given, !value.isEmpty else { return nil }
             if VariableKind.numbers.contains(name), let n = Int(value.prefix { $0.isNumber }) { return Self.pad(n) }
             return normalized(RichText.parse(value).plainText)
         case .macro(let name):

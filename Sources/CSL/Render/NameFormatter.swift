@@ -31,11 +31,17 @@ struct NameFormatter {
         let dp = Self.typographic(name.droppingParticle ?? "")
         let suffix = Self.typographic(name.suffix ?? "")
         var given = Self.typographic(name.given ?? "")
+        var givenMarkup: [Node]?
         if let with = options.initializeWith, !given.isEmpty {
             let fullForLevel = givenLevel >= 2 || (givenLevel == 1 && (options.form ?? .long) == .long)
             if !fullForLevel {
-                given = Initials.make(given, with: with, hyphen: initializeWithHyphen,
-                                      initializeFull: options.initialize ?? true, cache: cache)
+                if given.contains("<") {
+                    givenMarkup = initialsKeepingMarkup(RichText.parse(given), with: with)
+                    given = givenMarkup!.plainText
+                } else {
+                    given = Initials.make(given, with: with, hyphen: initializeWithHyphen,
+                                          initializeFull: options.initialize ?? true, cache: cache)
+                }
             }
         }
         if !name.isRomanesque {
@@ -48,18 +54,18 @@ struct NameFormatter {
             var out: [Node]
             if demoteParticle == "display-and-sort" || (sorting && demoteParticle != "never") {
                 out = decorated(RichText.parse(family), familyDeco)
-                let givenNodes = givenPart([given, dp, ndp], givenDeco)
+                let givenNodes = givenPart([given, dp, ndp], givenDeco, markup: givenMarkup)
                 if !givenNodes.isEmpty { out += [.text(separator)] + givenNodes }
             } else {
-                out = decorated(RichText.parse(join(ndp, family)), familyDeco)
-                let givenNodes = givenPart([given, dp], givenDeco)
+                out = familyWithParticle(ndp, family, familyDeco)
+                let givenNodes = givenPart([given, dp], givenDeco, markup: givenMarkup)
                 if !givenNodes.isEmpty { out += [.text(separator)] + givenNodes }
             }
             if !suffix.isEmpty { out += [.text(separator + suffix)] }
             return out
         }
         var out: [Node] = []
-        if !given.isEmpty { out = decorated([.text(given)], givenDeco) }
+        if !given.isEmpty { out = decorated(givenMarkup ?? [.text(given)], givenDeco) }
         let familyText = join(ndp, family)
         if !familyText.isEmpty {
             if !out.isEmpty && out.plainText.last?.isWhitespace != true { out.append(.text(" ")) }
@@ -85,17 +91,58 @@ struct NameFormatter {
         return out
     }
 
+    /// "<b>John</b> Quiggly" → "<b>J.</b> Q.": each piece of text is initialized on its own and
+    /// keeps its markup; a piece that starts with a hyphen stays joined by it ("<b>J.</b>-Q.").
+    private func initialsKeepingMarkup(_ nodes: [Node], with: String) -> [Node] {
+        var out: [Node] = []
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                let joinedByHyphen = text.hasPrefix("-")
+                let core = text.trimmingCharacters(in: CharacterSet(charactersIn: " -"))
+                if core.isEmpty { continue }
+                let initials = Initials.make(core, with: with, hyphen: initializeWithHyphen,
+                                             initializeFull: options.initialize ?? true, cache: cache).trimmedSpaces
+                let lead = out.isEmpty ? "" : joinedByHyphen ? "-" : " "
+                out.append(.text(lead + initials))
+            case .styled(let style, let children):
+                let inner = initialsKeepingMarkup(children, with: with)
+                if !out.isEmpty { out.append(.text(" ")) }
+                out.append(.styled(style, inner))
+            default:
+                out.append(node)
+            }
+        }
+        return out
+    }
+
+    /// "<b>van</b> <b>Gogh</b>": particle and family name formatted each on its own, the family
+    /// name-part's affixes around both.
+    private func familyWithParticle(_ ndp: String, _ family: String, _ deco: Decoration?) -> [Node] {
+        guard !ndp.isEmpty else { return decorated(RichText.parse(family), deco) }
+        var bare = deco
+        bare?.prefix = ""
+        bare?.suffix = ""
+        var out: [Node] = [.tag(.particle, decorated([.text(ndp)], bare))]
+        if !attaches(ndp) { out.append(.text(" ")) }
+        out += decorated(RichText.parse(family), bare)
+        if let prefix = deco?.prefix, !prefix.isEmpty { out.insert(.text(prefix), at: 0) }
+        if let suffix = deco?.suffix, !suffix.isEmpty { out.append(.text(suffix)) }
+        return out
+    }
+
     /// Given name and trailing particles, each formatted on its own ("<i>Vincent</i> <i>van</i>"),
     /// with the given name-part's affixes around them all.
-    private func givenPart(_ pieces: [String], _ deco: Decoration?) -> [Node] {
+    private func givenPart(_ pieces: [String], _ deco: Decoration?, markup: [Node]? = nil) -> [Node] {
         var bare = deco
         bare?.prefix = ""
         bare?.suffix = ""
         var out: [Node] = []
         var previous = ""
-        for piece in pieces where !piece.isEmpty {
+        for (i, piece) in pieces.enumerated() where !piece.isEmpty {
             if !out.isEmpty && !attaches(previous) { out.append(.text(" ")) }
-            out += decorated([.text(piece)], bare)
+            // The given name (first piece) keeps the markup its initials were made from.
+            out += decorated(i == 0 ? markup ?? [.text(piece)] : [.text(piece)], bare)
             previous = piece
         }
         guard !out.isEmpty else { return [] }

@@ -36,6 +36,12 @@ enum NodeTag: Sendable, Equatable {
     case citationNumber
     /// A name particle ("van", "de"): never capitalized by title-like text cases.
     case particle
+    /// One person's name in a names list (for subsequent-author-substitute's per-name rules).
+    case personName
+    /// A cite's prefix or suffix as the author typed it: its punctuation is never moved.
+    case affix
+    /// The role label of a names element ("ed."): not part of the names a bibliography compares.
+    case nameLabel
     /// Output of a localized term (capitalized when it starts a sentence in a citation).
     case term
 }

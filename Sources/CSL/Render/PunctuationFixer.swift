@@ -60,19 +60,27 @@ struct PunctuationFixer {
         var lastText: Int?  // index of the previous non-empty text token
         var quoteClosedSince = false
         var openQuotes: [Bool] = []  // stack: is each open node a quote
+        var openAffixes: [Bool] = []  // stack: is each open node a cite's affix
+        var inAffix = 0
+        var lastTextInAffix = false
         for i in tokens.indices {
             switch tokens[i] {
             case .open(let shell):
                 if case .quoted = shell { openQuotes.append(true) } else { openQuotes.append(false) }
+                if case .tag(.affix, _) = shell { openAffixes.append(true); inAffix += 1 } else { openAffixes.append(false) }
             case .close:
-                if openQuotes.popLast() == true { quoteClosedSince = true }
+                // A quote the author typed in a cite's affix keeps the punctuation after it.
+                if openQuotes.popLast() == true { quoteClosedSince = inAffix == 0 }
+                if openAffixes.popLast() == true { inAffix -= 1 }
             case .text(var s):
                 // The rules only concern marks that are whole characters on their own.
                 let before = s.utf8.count
                 if let p = lastText, case .text(var prev) = tokens[p],
                    let first = Self.leadingScalar(s), let last = Self.trailingScalar(prev) {
                     let movesIn = punctuationInQuote && quoteClosedSince && (first == "." || first == ",")
-                    switch Self.merge(last, first) {
+                    // A comma that ends the author's suffix stands in for the ";" between cites.
+                    let endsAffix = lastTextInAffix && inAffix == 0 && last == "," && first == ";"
+                    switch endsAffix ? .dropNext : Self.merge(last, first) {
                     case .dropNext:
                         s.unicodeScalars.removeFirst()
                     case .replacePrevious:
@@ -94,7 +102,7 @@ struct PunctuationFixer {
                     tokens[i] = .text(s)
                     changed = true
                 }
-                if !s.isEmpty { lastText = i; quoteClosedSince = false }
+                if !s.isEmpty { lastText = i; lastTextInAffix = inAffix > 0; quoteClosedSince = false }
             }
         }
         return changed

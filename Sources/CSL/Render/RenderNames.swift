@@ -29,10 +29,11 @@ extension Renderer {
         var parts: [[Node]] = []
         for (index, list) in lists.enumerated() {
             var out = renderNameList(list.names, variable: list.variable, element: n, options: options)
-            if let label = n.label, !out.isEmpty {
+            // Sort keys compare the names alone: "Doe, John ed." sorts as "Doe, John".
+            if let label = n.label, !out.isEmpty, mode != .sort {
                 let plural = label.plural == .always || (label.plural == .contextual && list.names.count > 1)
                 if let text = locale.termText(labelTerms[index], form: label.form, plural: plural), !text.isEmpty {
-                    let labelNodes = decorate([.text(text)], label.decoration)
+                    let labelNodes: [Node] = [.tag(.nameLabel, decorate([.text(text)], label.decoration))]
                     out = n.labelBeforeName ? labelNodes + out : out + labelNodes
                 }
             }
@@ -145,12 +146,12 @@ extension Renderer {
                     out.append(.text(delimiter))
                 }
             }
-            out += nodes
+            out.append(.tag(.personName, nodes))
         }
         if useLast, let last = names.last {
             out.append(.text(delimiter + "\u{2026} "))
             let invert = mode == .sort || options.nameAsSortOrder == .all
-            out += formatter.render(last, inverted: invert, givenLevel: givenLevel(last))
+            out.append(.tag(.personName, formatter.render(last, inverted: invert, givenLevel: givenLevel(last))))
         } else if truncated {
             let etAl = n.etAl ?? EtAlElement(term: "et-al", decoration: .none)
             if let term = locale.termText(etAl.term), !term.isEmpty {

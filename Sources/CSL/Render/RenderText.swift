@@ -28,6 +28,9 @@ extension Renderer {
             return decorate(out, t.decoration)
         case .variable(let name, let short):
             let nodes = variableNodes(name, short: short)
+            // The year suffix is the processor's, not the item's: when there is none, a group
+            // such as "(n.d.-a)" still prints its term ("(n.d.)"), as other processors do.
+            if name == "year-suffix" && nodes.isBlank { return [] }
             noteVariable(!nodes.isBlank)
             if !nodes.isBlank { capture(name) }
             return decorate(nodes, t.decoration)
@@ -46,7 +49,8 @@ extension Renderer {
             yearSuffixRendered = true
             return [.tag(.yearSuffix, [.text(YearSuffix.letters(n))])]
         case "locator":
-            guard let locator = cite.locator, !locator.isEmpty else { return [] }
+            guard let cited = cite.locator, !cited.isEmpty else { return [] }
+            let locator = localizedAmpersand(cited)
             if cite.label == nil || cite.label == "page" { return [.text(PageRange.format(locator, style.pageRangeFormat, locale))] }
             if let value = NumericValue(locator) { return [.text(value.render(rangeDelimiter: "\u{2013}") { $0 })] }
             return RichText.parse(locator)
@@ -71,6 +75,12 @@ extension Renderer {
             }
             return RichText.parse(value)
         }
+    }
+
+    /// "213 & 235": the ampersand between numbers is the locale's symbol for "and".
+    func localizedAmpersand(_ value: String) -> String {
+        guard value.contains(" & "), let symbol = locale.termText("and", form: .symbol), symbol != "&" else { return value }
+        return value.replacingOccurrences(of: " & ", with: " \(symbol) ")
     }
 
     func variableValue(_ name: String, short: Bool) -> String? {

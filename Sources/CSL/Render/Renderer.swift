@@ -86,7 +86,7 @@ final class Renderer {
     func renderGroup(_ group: GroupElement) -> [Node] {
         let calledBefore = variablesCalled, renderedBefore = variablesRendered
         var parts: [[Node]] = []
-        for child in group.children {
+        for child in groupChildren(group.children) {
             let out = render(child)
             if !out.isBlank { parts.append(out) }
         }
@@ -101,8 +101,24 @@ final class Renderer {
     }
 
     func renderChoose(_ choose: ChooseElement) -> [Node] {
-        for branch in choose.branches where evaluate(branch.condition) { return render(branch.body) }
-        return render(choose.otherwise)
+        render(chosenBranch(choose))
+    }
+
+    func chosenBranch(_ choose: ChooseElement) -> [Element] {
+        for branch in choose.branches where evaluate(branch.condition) { return branch.body }
+        return choose.otherwise
+    }
+
+    /// A group's delimiter separates the elements of a chosen branch as if they were the group's
+    /// own ("New York: Putnam" from `<group delimiter=": "><choose>…<text/><text/>`), as
+    /// citeproc-js and pandoc do.
+    private func groupChildren(_ children: [Element]) -> [Element] {
+        guard children.contains(where: { if case .choose = $0 { true } else { false } }) else { return children }
+        var out: [Element] = []
+        for child in children {
+            if case .choose(let c) = child { out += groupChildren(chosenBranch(c)) } else { out.append(child) }
+        }
+        return out
     }
 
     func join(_ parts: [[Node]], _ delimiter: String) -> [Node] {

@@ -58,8 +58,6 @@ struct TranscriptHTML: Sendable {
         if let author = annotation.author { meta.append("— " + HTML.escape(author)) }
         if !annotation.tags.isEmpty { meta.append(annotation.tags.map(HTML.escape).joined(separator: ", ")) }
         if !meta.isEmpty { html += "<p class=\"note-meta\">\(meta.joined(separator: " · "))</p>\n" }
-        html += "<p class=\"note-actions\"><a href=\"#\(note.passageID)\">Back to the passage</a>"
-        html += " <button type=\"button\" class=\"cite-passage\" data-paragraph=\"\(note.paragraph)\" hidden>Cite this passage</button></p>\n"
         return html + "</div>\n</details>\n"
     }
 }

@@ -64,6 +64,7 @@ h1, h2, h3 { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-ser
 h1 { font-size: 2rem; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; }
 h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
+@media (max-width: 30rem) { h1 { font-size: 1.65rem; } }
 .meta, .count, .document-type, dt { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 0.9rem; color: var(--muted); }
 .lead { font-size: 1.15rem; color: var(--muted); }
 
@@ -213,6 +214,8 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   display: inline-block; min-width: 1.5em; padding: 0 0.4em; border-radius: 0.75em; text-align: center;
   background: var(--text); color: var(--background); font-size: 0.75rem; line-height: 1.5; white-space: nowrap;
 }
+.note-teaser { display: block; font: 400 0.8rem/1.4 system-ui, sans-serif; color: var(--muted); margin: 0.1rem 0 0 1.4rem; }
+.note[open] .note-teaser { display: none; }
 .note-body p { margin: 0.4rem 0; }
 .note-meta { font: 0.8rem system-ui, sans-serif; color: var(--muted); }
 @media (min-width: 80rem) {
@@ -244,6 +247,10 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   .notes, .passage-dialog, .cite-hint, .print-question { display: none !important; }
   .print-notes { display: block; font-size: 9pt; border-top: 1px solid #000; margin-top: 1rem; }
   .print-notes h2 { font-size: 11pt; }
+  .print-notes li { margin-bottom: 0.3rem; }
+  .print-notes li > p { display: inline; margin: 0; }
+  .print-notes li > p + p::before { content: " ¶ "; }
+  a.speaker-label { color: #000; }
   .paragraph-number { color: #555; }
   mark.annotation, mark.annotation.kind-question, mark.annotation.kind-correction {
     background: none; color: #000; border-bottom: 0; text-decoration: underline 1px; text-underline-offset: 0.2em;
@@ -613,7 +620,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   <section class="print-notes">
     <h2>Notes</h2>
     <ol>
-    {{#document.notes}}<li value="{{number}}"{{#isQuestion}} class="print-question"{{/isQuestion}}><strong>{{kind}}</strong> (¶ {{paragraph}}): {{{noteHTML}}}{{#see}} See {{title}} &lt;{{href}}&gt;.{{/see}}{{#author}} <span class="note-author">— {{author}}</span>{{/author}}</li>
+    {{#document.notes}}<li value="{{number}}"{{#isQuestion}} class="print-question"{{/isQuestion}}><strong>{{kind}}</strong> (¶ {{paragraph}}): {{{noteHTML}}}{{#see}} See <cite>{{title}}</cite>.{{/see}}{{#author}} <span class="note-author">— {{author}}</span>{{/author}}</li>
     {{/document.notes}}
     </ol>
   </section>

@@ -64,6 +64,20 @@ return (function () {
     if (footer && box.bottom > rect(footer).top + tolerance) fail('notes', note.id + ' reaches below the top of the page footer');
   });
 
+  // Lists of documents are read line by line: at most 75 characters a line (judged on paragraphs of 3+ lines,
+  // whose full lines set the average).
+  document.querySelectorAll('.document-list p, .readings p, .related-list li').forEach(function (block) {
+    if (!visible(block)) return;
+    var range = document.createRange();
+    range.selectNodeContents(block);
+    var tops = {};
+    Array.prototype.forEach.call(range.getClientRects(), function (line) { if (line.width > 0) tops[Math.round(line.bottom)] = true; });
+    var lines = Object.keys(tops).length, characters = block.textContent.replace(/\s+/g, ' ').trim().length;
+    if (lines >= 3 && characters / (lines - 0.5) > 75) {
+      fail('line-length', describe(block) + ': about ' + Math.round(characters / (lines - 0.5)) + ' characters a line');
+    }
+  });
+
   // No horizontal scrolling.
   var root = document.documentElement;
   if (root.scrollWidth > root.clientWidth + 1) {

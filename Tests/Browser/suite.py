@@ -90,6 +90,40 @@ def check_keyboard(url, failures):
     return len(stops)
 
 
+def check_interactions(url, failures):
+    """The Cite box's Copy says "Copied" and returns to its own label; a ¶ number opens the passage dialog with
+    Copy and Close; tabs keep the site's order of styles."""
+    driver = browser.new_driver()
+    try:
+        origin = "/".join(url.split("/")[:3])
+        driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        driver.get(url)
+        tabs = driver.execute_script("return Array.from(document.querySelectorAll('#cite [role=tab]')).map(t => t.textContent)")
+        if tabs != ["MLA", "APA", "Chicago"]:
+            failures.append(f"{url} [cite] the tabs are {tabs}, not the site's order MLA, APA, Chicago")
+        button = driver.find_element("css selector", "#cite .cite-style:not([hidden]) .copy-button")
+        label = button.text
+        driver.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", button)
+        time.sleep(0.3)
+        copied = button.text
+        time.sleep(2.2)
+        if copied != "Copied" or button.text != label:
+            failures.append(f"{url} [cite] Copy went “{label}” → “{copied}” → “{button.text}”, not back to its own label")
+        driver.execute_script("document.querySelector('a.paragraph-number[href=\"#p3\"]').click()")
+        state = driver.execute_script(
+            "var d = document.querySelector('.passage-dialog');"
+            "return {open: d.open, buttons: Array.from(d.querySelectorAll('button')).filter(b => !b.hidden).map(b => b.textContent),"
+            " text: d.querySelector('.passage-citations').textContent};")
+        if not state["open"] or not any(text.startswith("Copy") for text in state["buttons"]) or "Close" not in state["buttons"] \
+                or "3" not in state["text"]:
+            failures.append(f"{url} [dialog] the passage dialog for ¶ 3 is {state}")
+        driver.execute_script("document.querySelector('.dialog-close').click()")
+        if driver.execute_script("return document.querySelector('.passage-dialog').open"):
+            failures.append(f"{url} [dialog] Close does not close the passage dialog")
+    finally:
+        driver.quit()
+
+
 def keyboard_problems(stops, url):
     problems = []
     if not stops or "skip-link" not in stops[0]["cls"]:
@@ -171,6 +205,7 @@ def main():
         check_accessibility(axe_pages, axe_source, axe_failures, axe_results)
         keyboard_failures = []
         stop_count = check_keyboard(base + "sample/" + SEED_DOCUMENT, keyboard_failures)
+        check_interactions(base + "sample/" + SEED_DOCUMENT, keyboard_failures)
         for worker in workers:
             worker.join()
 

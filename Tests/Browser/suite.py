@@ -5,6 +5,7 @@ the seed document by keyboard, and proves each check can fail on its deliberatel
 
 Usage: suite.py --scholia PATH --axe PATH/axe.min.js [--repo DIR]. Exit status 0 when everything holds."""
 import argparse
+import base64
 import collections
 import re
 import subprocess
@@ -124,6 +125,38 @@ def check_interactions(url, failures):
         driver.quit()
 
 
+def check_print(url, failures):
+    """The seed document on paper (Chromium's PDF, read back with pdftotext): page 1 carries the citation and the
+    URL; no "Read the passage"; each discussion question once; notes keep their authors and cross-references;
+    highlights are underlines, not coloured backgrounds."""
+    driver = browser.new_driver()
+    try:
+        driver.get(url)
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})["data"])
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        marks = driver.execute_script(
+            "return Array.from(document.querySelectorAll('mark.annotation')).map(function (m) {"
+            " var s = getComputedStyle(m); return [s.backgroundColor, s.textDecorationLine]; });")
+    finally:
+        driver.quit()
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    pages = [re.sub(r"\s+", "", page) for page in text.split("\f")]
+    whole = "".join(pages)
+    page_url = url.replace("http://", "")
+    expectations = {
+        "page 1 carries the citation": "Kerry,JohnF.,andSergeyV.Lavrov.“JointPressConference" in pages[0],
+        "page 1 carries the URL": page_url.replace("/", "") in pages[0].replace("/", "").replace("http:", ""),
+        "no “Read the passage” on paper": "Readthepassage" not in whole,
+        "each discussion question printed once": whole.count("Thereporteraskswhyanyoneshouldhave") == 1,
+        "note authors kept": "—Scholiaeditors" in whole,
+        "cross-references kept": "SeeSergeyV.Lavrov" in whole,
+        "highlights print as underlines": all(background == "rgba(0, 0, 0, 0)" and "underline" in line for background, line in marks),
+    }
+    for name, holds in expectations.items():
+        if not holds:
+            failures.append(f"{url} [print] {name}: not so")
+
+
 def keyboard_problems(stops, url):
     problems = []
     if not stops or "skip-link" not in stops[0]["cls"]:
@@ -206,6 +239,7 @@ def main():
         keyboard_failures = []
         stop_count = check_keyboard(base + "sample/" + SEED_DOCUMENT, keyboard_failures)
         check_interactions(base + "sample/" + SEED_DOCUMENT, keyboard_failures)
+        check_print(base + "sample/" + SEED_DOCUMENT, keyboard_failures)
         for worker in workers:
             worker.join()
 

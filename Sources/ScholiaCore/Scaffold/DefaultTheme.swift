@@ -31,7 +31,7 @@ enum DefaultTheme {
   --focus: #1a56db;
   --editorial: #5c4a1a;
   --measure: 42rem;
-  --list-measure: 36rem;
+  --list-measure: 33rem;
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {

@@ -17,5 +17,7 @@ import Testing
     @Test func markupIsDroppedAndEscapesStayWhole() {
         let teaser = TranscriptHTML.teaser("<p>A <em>communiqué</em> &amp; a <a href=\"#x\">protocol</a> signed at Geneva in June</p>", limit: 30)
         #expect(teaser == "A communiqué &amp; a protocol…")
+        #expect(TranscriptHTML.teaser("<p>&quot;Mutual consent&quot; is the communiqué&#39;s own formula.</p>")
+                == "&quot;Mutual consent&quot;…", "an escaped quote at the cut keeps its semicolon")
     }
 }

@@ -52,7 +52,8 @@ struct TranscriptHTML: Sendable {
         for word in text.split(whereSeparator: \.isWhitespace) {
             if length + word.count > limit {
                 let cut = words.joined(separator: " ")
-                return String(cut.reversed().drop { ",;:–—".contains($0) }.reversed()) + "…"
+                // Not ";", which may end an escaped character such as `&quot;`.
+                return String(cut.reversed().drop { ",:–—".contains($0) }.reversed()) + "…"
             }
             words.append(word)
             length += word.count + 1

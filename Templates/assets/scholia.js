@@ -42,35 +42,97 @@
       });
     }
     container.insertBefore(list, container.firstChild);
-    select(0);
+    // Tabs keep the site's order of styles; a reading list opens on its own style (marked cite-first).
+    var opening = panels.findIndex(function (panel) { return panel.classList.contains('cite-first'); });
+    select(Math.max(opening, 0));
   });
 
-  // Copy puts both the formatted citation (HTML, with italics) and plain text on the clipboard.
+  // Copy puts both the formatted citation (HTML, with italics) and plain text on the clipboard, then the
+  // button says "Copied" for two seconds and returns to its own label.
+  function copy(button, source) {
+    var html = source.innerHTML, text = source.innerText.trim();
+    var label = button.getAttribute('data-label') || button.textContent;
+    button.setAttribute('data-label', label);
+    var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = label; }, 2000); };
+    if (window.ClipboardItem) {
+      var item = new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' })
+      });
+      navigator.clipboard.write([item]).then(done, function () { navigator.clipboard.writeText(text).then(done); });
+    } else {
+      navigator.clipboard.writeText(text).then(done);
+    }
+  }
   document.querySelectorAll('[data-copy]').forEach(function (button) {
     if (!navigator.clipboard) return;
     button.hidden = false;
-    button.addEventListener('click', function () {
-      var source = document.querySelector(button.getAttribute('data-copy'));
-      var html = source.innerHTML, text = source.innerText.trim();
-      var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = 'Copy'; }, 2000); };
-      if (window.ClipboardItem) {
-        var item = new ClipboardItem({
-          'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([text], { type: 'text/plain' })
-        });
-        navigator.clipboard.write([item]).then(done, function () { navigator.clipboard.writeText(text).then(done); });
-      } else {
-        navigator.clipboard.writeText(text).then(done);
-      }
-    });
+    button.addEventListener('click', function () { copy(button, document.querySelector(button.getAttribute('data-copy'))); });
   });
 
-  // Notes: open in the margin on a wide screen; a link to a note opens it.
+  // Margin notes on a wide screen: each note beside its passage's line, pushed down below the note above it,
+  // never up. A note opens only where it fits before the next one; the others stay closed on their first line
+  // and open in place (pushing the notes below them down). The transcript grows to hold the last note.
+  var transcript = document.querySelector('.transcript');
+  var notes = transcript ? Array.prototype.slice.call(transcript.querySelectorAll('.notes .note')) : [];
   var wide = window.matchMedia('(min-width: 80rem)');
-  if (wide.matches) document.querySelectorAll('.notes details').forEach(function (note) { note.open = true; });
+  var gap = 8;
+  function setOpen(note, open) {
+    note.setAttribute('data-state', open ? 'open' : 'closed');
+    note.open = open;
+  }
+  function passageTop(note, origin) {
+    var passage = document.getElementById(note.id + '-ref') || note;
+    return passage.getBoundingClientRect().top - origin;
+  }
+  function layoutNotes() {
+    if (!notes.length) return;
+    var margin = wide.matches;
+    transcript.classList.toggle('margin-notes', margin);
+    transcript.style.minHeight = '';
+    notes.forEach(function (note) { note.style.top = ''; });
+    if (!margin) return;
+    var origin = transcript.getBoundingClientRect().top;
+    var wanted = notes.map(function (note) { return passageTop(note, origin); });
+    var textHeight = transcript.offsetHeight;
+    var bottom = -Infinity;
+    notes.forEach(function (note, index) {
+      var top = Math.max(wanted[index], bottom + gap);
+      var limit = index + 1 < notes.length ? wanted[index + 1] - gap : textHeight;
+      var chosen = note.getAttribute('data-user');
+      if (chosen) {
+        setOpen(note, chosen === 'open');
+      } else {
+        setOpen(note, true);
+        if (top + note.offsetHeight > limit) setOpen(note, false);
+      }
+      note.style.top = top + 'px';
+      bottom = top + note.offsetHeight;
+    });
+    if (bottom > textHeight) transcript.style.minHeight = bottom + 'px';
+  }
+  notes.forEach(function (note) {
+    // A toggle the layout did not make is the reader's: remember it and make room.
+    note.addEventListener('toggle', function () {
+      if (note.open === (note.getAttribute('data-state') === 'open')) return;
+      note.setAttribute('data-user', note.open ? 'open' : 'closed');
+      layoutNotes();
+    });
+  });
+  var pending = null;
+  function scheduleLayout() {
+    if (pending) cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(function () { pending = null; layoutNotes(); });
+  }
+  window.addEventListener('resize', scheduleLayout);
+  window.addEventListener('load', layoutNotes);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(layoutNotes);
+  layoutNotes();
+
+  // A link to a note opens it.
   function openTarget() {
     var target = location.hash && document.getElementById(location.hash.slice(1));
-    if (target && target.tagName === 'DETAILS') target.open = true;
+    if (target && target.tagName === 'DETAILS' && !target.open) target.open = true;
   }
   window.addEventListener('hashchange', openTarget);
   openTarget();
@@ -81,13 +143,24 @@
   if (!dialog || !styles.length || !dialog.showModal) return;
   var placeholder = /999999/g;
   dialog.querySelector('.dialog-close').addEventListener('click', function () { dialog.close(); });
+  var dialogCopy = dialog.querySelector('.dialog-copy');
+  if (navigator.clipboard) {
+    dialogCopy.addEventListener('click', function () { copy(dialogCopy, dialog.querySelector('.passage-citation.selected p')); });
+  } else {
+    dialogCopy.hidden = true;
+  }
   function citePassage(number) {
     var list = dialog.querySelector('.passage-citations');
     var url = location.href.split('#')[0] + '#p' + number;
     list.innerHTML = '';
+    // Copy takes the style the reader has chosen in the Cite box (its open tab), else the site's first.
+    var chosen = styles.filter(function (style) { return !style.hidden; })[0] || styles[0];
+    var label = 'Copy ' + chosen.getAttribute('data-label') + ' citation';
+    dialogCopy.textContent = label;
+    dialogCopy.setAttribute('data-label', label);
     styles.forEach(function (style) {
       var block = document.createElement('div');
-      block.className = 'passage-citation';
+      block.className = 'passage-citation' + (style === chosen ? ' selected' : '');
       var heading = document.createElement('h3');
       heading.textContent = style.getAttribute('data-label');
       var citation = document.createElement('p');
@@ -97,6 +170,7 @@
       list.appendChild(block);
     });
     var link = document.createElement('p');
+    link.className = 'passage-link';
     link.innerHTML = 'Link to ¶ ' + number + ': <a></a>';
     link.querySelector('a').href = url;
     link.querySelector('a').textContent = url;
@@ -110,9 +184,5 @@
       history.replaceState(null, '', anchor.getAttribute('href'));
       citePassage(anchor.getAttribute('href').slice(2));
     });
-  });
-  document.querySelectorAll('.cite-passage').forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener('click', function () { citePassage(button.getAttribute('data-paragraph')); });
   });
 })();

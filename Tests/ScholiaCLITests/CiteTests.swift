@@ -83,9 +83,10 @@ import Testing
         #expect(page.contains(#"<span class="meta">In-text citation:</span> <span class="cite-short-text">(Kerry and Lavrov)</span>"#))
         #expect(page.contains(#"<span class="meta">Note:</span>"#))
         let collection = try site.read("Public/collections/week/index.html")
-        #expect(collection.contains(#"id="bibliography-apa""#))
-        #expect(collection.range(of: "bibliography-apa")!.lowerBound < collection.range(of: "bibliography-modern-language-association")!.lowerBound,
-                "the list's own style comes first")
+        #expect(collection.contains(#"<section class="cite-style cite-first" id="bibliography-apa""#),
+                "the list's own style is the one opened first and printed")
+        #expect(collection.range(of: "bibliography-modern-language-association")!.lowerBound < collection.range(of: "bibliography-apa")!.lowerBound,
+                "the tabs keep the site's order of styles, as on every document page")
         #expect(try site.read("Public/collections/week/bibliography.txt").hasPrefix("Kerry, J. F., & Lavrov, S. (2013, May 7)."))
         #expect(try site.read("Public/collections/week/bibliography.bib").contains("@misc{press,"))
         #expect(try site.read("Public/collections/week/bibliography.ris").contains("TY  - PCOMM"))

@@ -9,7 +9,7 @@ import Testing
     func more(_ number: Int, _ kind: AnnotationKind = .note) -> String { open(number, kind, first: false) }
 
     func ref(_ number: Int, _ kind: AnnotationKind = .note) -> String {
-        "<a class=\"anno-ref kind-\(kind.rawValue)\" href=\"#anno-\(number)\" role=\"doc-noteref\" aria-label=\"\(kind.title) \(number)\">\(number)</a>"
+        "<a class=\"anno-ref kind-\(kind.rawValue)\" href=\"#anno-\(number)\" role=\"doc-noteref\" tabindex=\"-1\" aria-label=\"\(kind.title) \(number)\">\(number)</a>"
     }
 
     func mark(_ html: String, _ ranges: [Range<Int>], kinds: [AnnotationKind] = []) -> String {
@@ -131,7 +131,7 @@ import Testing
         #expect(highlighted.paragraphs[0] == transcript.paragraphs[0])
         #expect(highlighted.paragraphs[1].plainText == transcript.paragraphs[1].plainText)
         #expect(highlighted.paragraphs[1].html == #"Because <mark class="annotation kind-note" data-anno="1" id="anno-1-ref">&lt;now&gt; &amp;</mark>"#
-                + ##"<a class="anno-ref kind-note" href="#anno-1" role="doc-noteref" aria-label="Note 1">1</a> then."##)
+                + ##"<a class="anno-ref kind-note" href="#anno-1" role="doc-noteref" tabindex="-1" aria-label="Note 1">1</a> then."##)
         #expect(highlighted.turns.map(\.label) == transcript.turns.map(\.label))
     }
 }

@@ -150,7 +150,8 @@ public enum HTMLHighlighter {
             for index in pendingReferences.sorted(by: { highlights[$0].number < highlights[$1].number }) {
                 let highlight = highlights[index]
                 let kind = highlight.kind.rawValue
-                output += "<a class=\"anno-ref kind-\(kind)\" href=\"#anno-\(highlight.number)\" role=\"doc-noteref\" "
+                // Out of the Tab order: the note itself is the next stop after its paragraph, one stop per note.
+                output += "<a class=\"anno-ref kind-\(kind)\" href=\"#anno-\(highlight.number)\" role=\"doc-noteref\" tabindex=\"-1\" "
                     + "aria-label=\"\(highlight.kind.title) \(highlight.number)\">\(highlight.number)</a>"
                 referenced.insert(index)
             }

@@ -9,6 +9,7 @@ enum DocumentPage {
         let site = contexts.site
         let route = Routes.document(document.id)
         var context = contexts.page(title: document.title, route: route, section: "documents", description: document.summaryText)
+        let linkRenderer = transcriptRenderer(contexts)
 
         var groups: [TemplateValue] = []
         for participation in Participation.allCases {
@@ -32,9 +33,13 @@ enum DocumentPage {
                 ["number": .number(question.number), "href": .text("#" + question.passageID), "paragraph": .number(question.paragraph),
                  "noteHTML": .text(question.annotation.noteHTML ?? "")]
             }),
+            // The printed endnotes keep each note's author and cross-reference; questions print once, in their own list.
             "notes": .list(document.annotations.map { note in
-                ["number": .number(note.number), "kind": .text(note.annotation.kind.title), "noteHTML": .text(note.annotation.noteHTML ?? ""),
-                 "paragraph": .number(note.paragraph)]
+                let see = note.annotation.link.flatMap { linkRenderer.linkTarget($0) }
+                return ["number": .number(note.number), "kind": .text(note.annotation.kind.title), "noteHTML": .text(note.annotation.noteHTML ?? ""),
+                        "paragraph": .number(note.paragraph), "author": .optional(note.annotation.author),
+                        "isQuestion": .flag(note.annotation.kind == .question),
+                        "see": see.map { ["href": .text($0.href), "title": .text($0.title)] } ?? .flag(false)]
             }),
             "annotationsJSON": .optional(document.annotations.isEmpty ? nil : contexts.link(Routes.annotations(document.id))),
             "topics": .list(document.topicIDs.compactMap { contexts.topicLink($0) }),

@@ -153,10 +153,18 @@ enum ListPages {
         return context
     }
 
-    static func withBibliographies(_ context: TemplateValue, _ bibliographies: [(style: CitationStyle, entries: [CSLEntry])]) -> TemplateValue {
+    /// The bibliographies as tabs in the site's order of styles (as on every document page), the collection's own
+    /// style (the first given) marked `first`: the tab shown first and the one printed. A style the site does not
+    /// list comes before the others.
+    static func withBibliographies(_ context: TemplateValue, _ bibliographies: [(style: CitationStyle, entries: [CSLEntry])],
+                                   siteOrder: [String] = []) -> TemplateValue {
         var context = context
-        context["bibliographies"] = .list(bibliographies.enumerated().map { index, bibliography in
-            ["id": .text(Identifier.slug(bibliography.style.name)), "label": .text(bibliography.style.label), "first": .flag(index == 0),
+        let own = bibliographies.first?.style.name
+        let rank = { (name: String) in siteOrder.firstIndex(of: name) ?? -1 }
+        let ordered = bibliographies.enumerated().sorted { (rank($0.element.style.name), $0.offset) < (rank($1.element.style.name), $1.offset) }
+        context["bibliographies"] = .list(ordered.map(\.element).map { bibliography in
+            ["id": .text(Identifier.slug(bibliography.style.name)), "label": .text(bibliography.style.label),
+             "first": .flag(bibliography.style.name == own),
              "entries": .list(bibliography.entries.map { ["html": .text($0.html), "text": .text($0.text)] })]
         })
         return context

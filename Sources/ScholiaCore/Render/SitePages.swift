@@ -158,7 +158,7 @@ struct SitePages: Sendable {
         let route = Routes.collection(collection.id)
         let json = collection.items.compactMap { citationItems[$0.documentID] }
         let context = ListPages.collection(collection, contexts)
-        let styles = styles.forCollection(collection)
+        let styles = styles.forCollection(collection), siteOrder = self.styles.configured.map(\.name)
         var fingerprint = fingerprint(route, "collection")
         fingerprint.add(context)
         fingerprint.add(JSONValue.array(json))
@@ -168,7 +168,7 @@ struct SitePages: Sendable {
             let bibliographies = styles.map { style in (style: style, entries: Citations.bibliography(items, style: style)) }
             let text = bibliographies.first.map { $0.entries.map(\.text).joined(separator: "\n") + "\n" } ?? ""
             return [
-                html(route, "collection", ListPages.withBibliographies(context, bibliographies)),
+                html(route, "collection", ListPages.withBibliographies(context, bibliographies, siteOrder: siteOrder)),
                 OutputFile(path: route + "bibliography.txt", data: Data(text.utf8)),
                 OutputFile(path: route + "bibliography.bib", data: Data(json.map(CitationExports.bibtex).joined(separator: "\n").utf8)),
                 OutputFile(path: route + "bibliography.ris", data: Data(json.map(CitationExports.ris).joined().utf8)),

@@ -46,11 +46,30 @@ struct TranscriptHTML: Sendable {
         return html + "</aside>\n"
     }
 
+    /// The first words of a note (about one line of the margin), shown while the note is closed. Cut between
+    /// words, so that an escaped character such as `&amp;` is never split.
+    static func teaser(_ noteHTML: String, limit: Int = 26) -> String {
+        let text = noteHTML.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+        var words: [Substring] = [], length = 0
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if length + word.count > limit {
+                let cut = words.joined(separator: " ")
+                // Not ";", which may end an escaped character such as `&quot;`.
+                return String(cut.reversed().drop { ",:–—".contains($0) }.reversed()) + "…"
+            }
+            words.append(word)
+            length += word.count + 1
+        }
+        return words.joined(separator: " ")
+    }
+
     func noteHTML(_ note: AnchoredAnnotation) -> String {
         let annotation = note.annotation
         let kind = annotation.kind
         var html = "<details class=\"note kind-\(kind.rawValue)\" id=\"\(note.noteID)\">\n"
-        html += "<summary><span class=\"note-number\">\(note.number)</span> <span class=\"note-kind\">\(kind.title)</span></summary>\n"
+        html += "<summary><span class=\"note-number\">\(note.number)</span> <span class=\"note-kind\">\(kind.title)</span>"
+        if let teaser = annotation.noteHTML.map({ Self.teaser($0) }), !teaser.isEmpty { html += " <span class=\"note-teaser\">\(teaser)</span>" }
+        html += "</summary>\n"
         html += "<div class=\"note-body\">\n"
         if let body = annotation.noteHTML { html += body.hasPrefix("<") ? body : "<p>\(body)</p>\n" }
         if let id = annotation.link, let target = linkTarget(id) {
@@ -65,8 +84,6 @@ struct TranscriptHTML: Sendable {
             }.joined(separator: ", "))
         }
         if !meta.isEmpty { html += "<p class=\"note-meta\">\(meta.joined(separator: " · "))</p>\n" }
-        html += "<p class=\"note-actions\"><a href=\"#\(note.passageID)\">Back to the passage</a>"
-        html += " <button type=\"button\" class=\"cite-passage\" data-paragraph=\"\(note.paragraph)\" hidden>Cite this passage</button></p>\n"
         return html + "</div>\n</details>\n"
     }
 }

@@ -35,6 +35,7 @@ enum DefaultTheme {
   --focus: #1a56db;
   --editorial: #5c4a1a;
   --measure: 42rem;
+  --list-measure: 33rem;
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
@@ -58,6 +59,7 @@ body {
   color: var(--text);
   font-family: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
   line-height: 1.6;
+  overflow-wrap: break-word;
 }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
@@ -66,6 +68,7 @@ h1, h2, h3 { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-ser
 h1 { font-size: 2rem; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; }
 h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
+@media (max-width: 30rem) { h1 { font-size: 1.65rem; } }
 .meta, .count, .document-type, dt { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 0.9rem; color: var(--muted); }
 .lead { font-size: 1.15rem; color: var(--muted); }
 
@@ -74,7 +77,7 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 
 .site-header {
   display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5rem 2rem;
-  padding: 0.75rem max(1rem, calc((100% - 68rem) / 2));
+  padding: 0.75rem max(1rem, calc((100% - 66rem) / 2));
   border-bottom: 1px solid var(--rule); background: var(--surface);
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 }
@@ -84,15 +87,16 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 
 main { max-width: 68rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 main:focus { outline: none; }
-.site-footer { border-top: 1px solid var(--rule); padding: 1rem max(1rem, calc((100% - 68rem) / 2)); font-size: 0.9rem; color: var(--muted); font-family: system-ui, sans-serif; }
+.site-footer { border-top: 1px solid var(--rule); padding: 1rem max(1rem, calc((100% - 66rem) / 2)); font-size: 0.9rem; color: var(--muted); font-family: system-ui, sans-serif; }
 
 /* Lists of documents, speakers, topics */
-.document-list, .readings { list-style: none; padding: 0; margin: 0; }
+.document-list, .readings { list-style: none; padding: 0; margin: 0; max-width: var(--list-measure); }
 .document-list > li, .readings > li { padding: 0.9rem 0; border-bottom: 1px solid var(--rule); }
 .readings { counter-reset: reading; }
 .readings > li { counter-increment: reading; padding-left: 2.5rem; position: relative; }
 .readings > li::before { content: counter(reading); position: absolute; left: 0; top: 0.9rem; font: 700 1.25rem system-ui, sans-serif; color: var(--accent); }
 .document-summary p { margin: 0.25rem 0 0; }
+.document-summary .document-title { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .reading-note { border-left: 3px solid var(--accent); padding-left: 0.75rem; font-style: italic; }
 .counted-links, .plain-list, .roles { list-style: none; padding: 0; margin: 0; }
 .counted-links li, .plain-list li { padding: 0.2rem 0; }
@@ -119,8 +123,8 @@ main:focus { outline: none; }
   background: transparent; color: var(--accent); cursor: pointer; text-decoration: none;
 }
 .document-type { margin: 0; text-transform: uppercase; letter-spacing: 0.05em; }
-.participants { margin: 0 0 1rem; }
-.participants div { display: flex; flex-wrap: wrap; gap: 0 0.4rem; }
+.participants { margin: 0 0 1rem; display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.15rem 0.75rem; align-items: baseline; }
+.participants div { display: contents; }
 .participants dt { font-weight: 600; }
 .participants dd { margin: 0; }
 .role { color: var(--muted); }
@@ -141,6 +145,7 @@ a.speaker-label:hover { text-decoration: underline; }
 .cite { background: var(--surface); border: 1px solid var(--rule); border-radius: 6px; padding: 0 1rem 0.5rem; margin-top: 2rem; }
 .cite h2 { margin-top: 1rem; }
 .related { max-width: var(--measure); margin: 2rem auto 0; border-top: 2px solid var(--text); }
+.related-list a { overflow-wrap: anywhere; }
 .related-list { list-style: none; padding: 0; }
 .related-list li { padding: 0.5rem 0; border-bottom: 1px solid var(--rule); }
 .print-only { display: none; }
@@ -186,54 +191,80 @@ a.speaker-label:hover { text-decoration: underline; }
   .cite h2 { font-size: 10pt; }
 }
 
-/* Paragraph numbers in the margin, for pinpoint citations and links. */
-.transcript { position: relative; }
+/* Paragraph numbers in the margin, for pinpoint citations and links: each sits on its paragraph's first line. */
+.transcript, .transcript p[id] { position: relative; }
 .paragraph-number {
-  float: left; margin-left: -3rem; width: 2.4rem; text-align: right;
-  font: 0.75rem/2 system-ui, sans-serif; color: var(--muted); text-decoration: none;
+  position: absolute; left: -3rem; top: 0; width: 2.4rem; text-align: right;
+  font: 0.75rem/1.6rem system-ui, sans-serif; color: var(--muted); text-decoration: none;
 }
 .paragraph-number::before { content: "¶\00a0"; }
 .paragraph-number:hover, .paragraph-number:focus-visible { color: var(--accent); }
 @media (max-width: 50rem) {
-  .paragraph-number { float: none; margin: 0 0.4rem 0 0; width: auto; font-size: 0.7rem; }
+  .paragraph-number { position: static; margin: 0 0.4rem 0 0; width: auto; font-size: 0.7rem; line-height: 1; }
 }
 
-/* Annotations: highlighted passages, numbered; notes in the margin on wide screens, in place otherwise. */
+/* Annotations: highlighted passages with numbered references. Notes sit in place after their paragraph, as
+   closed <details>; on a wide screen the script moves them into the margin beside their passage. */
 mark.annotation { background: #fbeaa6; color: inherit; border-bottom: 2px solid #c9a227; padding: 0 0.05em; }
 mark.annotation.kind-question { background: #dcecfb; border-bottom-color: #3b78b8; }
 mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83b3b; }
-.anno-ref { font: 700 0.7rem system-ui, sans-serif; vertical-align: super; text-decoration: none; margin-left: 0.1em; }
+.anno-ref { font: 700 0.7rem system-ui, sans-serif; vertical-align: super; line-height: 0; text-decoration: none; margin-left: 0.1em; }
 .notes { margin: -0.4rem 0 1rem; font-size: 0.9rem; }
 .note { border-left: 3px solid #c9a227; padding: 0.25rem 0.75rem; margin-bottom: 0.5rem; background: var(--surface); }
 .note.kind-question { border-left-color: #3b78b8; }
 .note.kind-correction { border-left-color: #b83b3b; }
 .note summary { cursor: pointer; font: 600 0.85rem system-ui, sans-serif; }
-.note-number { display: inline-block; min-width: 1.4em; text-align: center; border-radius: 1em; background: var(--text); color: var(--background); font-size: 0.75rem; }
+.note-number {
+  display: inline-block; min-width: 1.5em; padding: 0 0.4em; border-radius: 0.75em; text-align: center;
+  background: var(--text); color: var(--background); font-size: 0.75rem; line-height: 1.5; white-space: nowrap;
+}
+.note-teaser { display: block; font: 400 0.8rem/1.4 system-ui, sans-serif; color: var(--muted); margin: 0.1rem 0 0 1.4rem; }
+.note[open] .note-teaser { display: none; }
 .note-body p { margin: 0.4rem 0; }
-.note-meta, .note-actions { font: 0.8rem system-ui, sans-serif; color: var(--muted); }
-.cite-passage { font: 0.8rem system-ui, sans-serif; border: 1px solid var(--rule); background: transparent; color: var(--accent); border-radius: 4px; cursor: pointer; }
+.note-meta { font: 0.8rem system-ui, sans-serif; color: var(--muted); }
 @media (min-width: 80rem) {
-  .document { margin-left: calc(50% - 29rem); }
-  .notes { float: right; clear: right; width: 16rem; margin: 0 -18.5rem 0.5rem 0; }
+  .document, .related { margin-left: 3rem; }
+  .transcript.margin-notes .notes { margin: 0; }
+  .transcript.margin-notes .note { position: absolute; left: calc(100% + 2.5rem); width: 16rem; margin: 0; }
 }
 .questions { border: 2px solid #3b78b8; border-radius: 6px; padding: 0 1rem; margin-top: 2rem; }
 .questions li { margin-bottom: 0.5rem; }
 .reading-questions h4 { margin: 0.5rem 0 0.25rem; font: 600 0.9rem system-ui, sans-serif; }
 .print-notes { display: none; }
-.passage-dialog { max-width: 36rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--background); color: var(--text); }
+.passage-dialog { max-width: min(36rem, calc(100vw - 2rem)); border: 1px solid var(--rule); border-radius: 6px; padding: 0 1.25rem 1rem; background: var(--background); color: var(--text); }
 .passage-dialog::backdrop { background: rgb(0 0 0 / 0.4); }
+.passage-dialog h2 { margin-top: 1rem; }
 .passage-citation h3 { margin: 0.75rem 0 0.25rem; font-size: 0.9rem; }
+.passage-citation p { margin: 0; padding-left: 2em; text-indent: -2em; }
+.passage-link { overflow-wrap: anywhere; font-size: 0.9rem; }
+.dialog-actions { display: flex; gap: 0.5rem; justify-content: flex-end; margin: 1rem 0 0; }
+.dialog-close {
+  font: 0.9rem system-ui, sans-serif; padding: 0.3rem 0.8rem; border: 1px solid var(--accent); border-radius: 4px;
+  background: var(--accent); color: var(--accent-text); cursor: pointer;
+}
 @media (prefers-color-scheme: dark) {
   mark.annotation { background: #5a4a12; }
   mark.annotation.kind-question { background: #17385a; }
   mark.annotation.kind-correction { background: #5a1717; }
 }
 @media print {
-  .notes, .passage-dialog, .cite-hint { display: none !important; }
+  .notes, .passage-dialog, .cite-hint, .print-question { display: none !important; }
   .print-notes { display: block; font-size: 9pt; border-top: 1px solid #000; margin-top: 1rem; }
+  .print-notes h2 { font-size: 11pt; }
+  .print-notes li { margin-bottom: 0.3rem; }
+  .print-notes li > p { display: inline; margin: 0; }
+  .print-notes li > p + p::before { content: " ¶ "; }
+  a.speaker-label { color: #000; }
   .paragraph-number { color: #555; }
-  mark.annotation { background: none; border-bottom: 1px solid #000; }
+  mark.annotation, mark.annotation.kind-question, mark.annotation.kind-correction {
+    background: none; color: #000; border-bottom: 0; text-decoration: underline 1px; text-underline-offset: 0.2em;
+  }
+  mark.annotation.kind-question { text-decoration-style: dashed; }
   .anno-ref { color: #000; }
+  .questions { border: 1px solid #000; }
+  .questions li > a:last-child { display: none; }
+  .print-citation { margin: 0 0 0.75rem; font-size: 9.5pt; }
+  .print-citation .print-url { display: block; }
 }
 /* Wayfinding: breadcrumbs above a document, its earlier and later neighbours below. */
 .breadcrumbs ol { list-style: none; margin: 0 0 0.75rem; padding: 0; font: 0.85rem system-ui, sans-serif; color: var(--muted); }
@@ -292,35 +323,97 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       });
     }
     container.insertBefore(list, container.firstChild);
-    select(0);
+    // Tabs keep the site's order of styles; a reading list opens on its own style (marked cite-first).
+    var opening = panels.findIndex(function (panel) { return panel.classList.contains('cite-first'); });
+    select(Math.max(opening, 0));
   });
 
-  // Copy puts both the formatted citation (HTML, with italics) and plain text on the clipboard.
+  // Copy puts both the formatted citation (HTML, with italics) and plain text on the clipboard, then the
+  // button says "Copied" for two seconds and returns to its own label.
+  function copy(button, source) {
+    var html = source.innerHTML, text = source.innerText.trim();
+    var label = button.getAttribute('data-label') || button.textContent;
+    button.setAttribute('data-label', label);
+    var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = label; }, 2000); };
+    if (window.ClipboardItem) {
+      var item = new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' })
+      });
+      navigator.clipboard.write([item]).then(done, function () { navigator.clipboard.writeText(text).then(done); });
+    } else {
+      navigator.clipboard.writeText(text).then(done);
+    }
+  }
   document.querySelectorAll('[data-copy]').forEach(function (button) {
     if (!navigator.clipboard) return;
     button.hidden = false;
-    button.addEventListener('click', function () {
-      var source = document.querySelector(button.getAttribute('data-copy'));
-      var html = source.innerHTML, text = source.innerText.trim();
-      var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = 'Copy'; }, 2000); };
-      if (window.ClipboardItem) {
-        var item = new ClipboardItem({
-          'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([text], { type: 'text/plain' })
-        });
-        navigator.clipboard.write([item]).then(done, function () { navigator.clipboard.writeText(text).then(done); });
-      } else {
-        navigator.clipboard.writeText(text).then(done);
-      }
-    });
+    button.addEventListener('click', function () { copy(button, document.querySelector(button.getAttribute('data-copy'))); });
   });
 
-  // Notes: open in the margin on a wide screen; a link to a note opens it.
+  // Margin notes on a wide screen: each note beside its passage's line, pushed down below the note above it,
+  // never up. A note opens only where it fits before the next one; the others stay closed on their first line
+  // and open in place (pushing the notes below them down). The transcript grows to hold the last note.
+  var transcript = document.querySelector('.transcript');
+  var notes = transcript ? Array.prototype.slice.call(transcript.querySelectorAll('.notes .note')) : [];
   var wide = window.matchMedia('(min-width: 80rem)');
-  if (wide.matches) document.querySelectorAll('.notes details').forEach(function (note) { note.open = true; });
+  var gap = 8;
+  function setOpen(note, open) {
+    note.setAttribute('data-state', open ? 'open' : 'closed');
+    note.open = open;
+  }
+  function passageTop(note, origin) {
+    var passage = document.getElementById(note.id + '-ref') || note;
+    return passage.getBoundingClientRect().top - origin;
+  }
+  function layoutNotes() {
+    if (!notes.length) return;
+    var margin = wide.matches;
+    transcript.classList.toggle('margin-notes', margin);
+    transcript.style.minHeight = '';
+    notes.forEach(function (note) { note.style.top = ''; });
+    if (!margin) return;
+    var origin = transcript.getBoundingClientRect().top;
+    var wanted = notes.map(function (note) { return passageTop(note, origin); });
+    var textHeight = transcript.offsetHeight;
+    var bottom = -Infinity;
+    notes.forEach(function (note, index) {
+      var top = Math.max(wanted[index], bottom + gap);
+      var limit = index + 1 < notes.length ? wanted[index + 1] - gap : textHeight;
+      var chosen = note.getAttribute('data-user');
+      if (chosen) {
+        setOpen(note, chosen === 'open');
+      } else {
+        setOpen(note, true);
+        if (top + note.offsetHeight > limit) setOpen(note, false);
+      }
+      note.style.top = top + 'px';
+      bottom = top + note.offsetHeight;
+    });
+    if (bottom > textHeight) transcript.style.minHeight = bottom + 'px';
+  }
+  notes.forEach(function (note) {
+    // A toggle the layout did not make is the reader's: remember it and make room.
+    note.addEventListener('toggle', function () {
+      if (note.open === (note.getAttribute('data-state') === 'open')) return;
+      note.setAttribute('data-user', note.open ? 'open' : 'closed');
+      layoutNotes();
+    });
+  });
+  var pending = null;
+  function scheduleLayout() {
+    if (pending) cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(function () { pending = null; layoutNotes(); });
+  }
+  window.addEventListener('resize', scheduleLayout);
+  window.addEventListener('load', layoutNotes);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(layoutNotes);
+  layoutNotes();
+
+  // A link to a note opens it.
   function openTarget() {
     var target = location.hash && document.getElementById(location.hash.slice(1));
-    if (target && target.tagName === 'DETAILS') target.open = true;
+    if (target && target.tagName === 'DETAILS' && !target.open) target.open = true;
   }
   window.addEventListener('hashchange', openTarget);
   openTarget();
@@ -331,13 +424,24 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   if (!dialog || !styles.length || !dialog.showModal) return;
   var placeholder = /999999/g;
   dialog.querySelector('.dialog-close').addEventListener('click', function () { dialog.close(); });
+  var dialogCopy = dialog.querySelector('.dialog-copy');
+  if (navigator.clipboard) {
+    dialogCopy.addEventListener('click', function () { copy(dialogCopy, dialog.querySelector('.passage-citation.selected p')); });
+  } else {
+    dialogCopy.hidden = true;
+  }
   function citePassage(number) {
     var list = dialog.querySelector('.passage-citations');
     var url = location.href.split('#')[0] + '#p' + number;
     list.innerHTML = '';
+    // Copy takes the style the reader has chosen in the Cite box (its open tab), else the site's first.
+    var chosen = styles.filter(function (style) { return !style.hidden; })[0] || styles[0];
+    var label = 'Copy ' + chosen.getAttribute('data-label') + ' citation';
+    dialogCopy.textContent = label;
+    dialogCopy.setAttribute('data-label', label);
     styles.forEach(function (style) {
       var block = document.createElement('div');
-      block.className = 'passage-citation';
+      block.className = 'passage-citation' + (style === chosen ? ' selected' : '');
       var heading = document.createElement('h3');
       heading.textContent = style.getAttribute('data-label');
       var citation = document.createElement('p');
@@ -347,6 +451,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       list.appendChild(block);
     });
     var link = document.createElement('p');
+    link.className = 'passage-link';
     link.innerHTML = 'Link to ¶ ' + number + ': <a></a>';
     link.querySelector('a').href = url;
     link.querySelector('a').textContent = url;
@@ -360,10 +465,6 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       history.replaceState(null, '', anchor.getAttribute('href'));
       citePassage(anchor.getAttribute('href').slice(2));
     });
-  });
-  document.querySelectorAll('.cite-passage').forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener('click', function () { citePassage(button.getAttribute('data-paragraph')); });
   });
 })();
 
@@ -479,7 +580,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 {{#documents}}
   <li>
     <article class="document-summary">
-      <h3><a href="{{href}}">{{title}}</a></h3>
+      <h2 class="document-title"><a href="{{href}}">{{title}}</a></h2>
       <p class="meta"><time datetime="{{dateISO}}">{{date}}</time> · {{type}}{{#speakers}} · {{speakers}}{{/speakers}}</p>
       {{#summaryHTML}}<p>{{{summaryHTML}}}</p>{{/summaryHTML}}
     </article>
@@ -510,6 +611,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   <header class="document-header">
     <p class="document-type"><a href="{{document.typeHref}}">{{document.type}}</a></p>
     <h1>{{document.title}}</h1>
+    <p class="print-only print-citation">{{#citations}}{{#first}}{{{bibliographyHTML}}}{{/first}}{{/citations}} <span class="print-url">{{page.url}}</span></p>
     <dl class="participants">
       {{#document.participantGroups}}
       <div>
@@ -542,7 +644,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   <section class="print-notes">
     <h2>Notes</h2>
     <ol>
-    {{#document.notes}}<li value="{{number}}"><strong>{{kind}}</strong> (¶ {{paragraph}}): {{{noteHTML}}}</li>
+    {{#document.notes}}<li value="{{number}}"{{#isQuestion}} class="print-question"{{/isQuestion}}><strong>{{kind}}</strong> (¶ {{paragraph}}): {{{noteHTML}}}{{#see}} See <cite>{{title}}</cite>.{{/see}}{{#author}} <span class="note-author">— {{author}}</span>{{/author}}</li>
     {{/document.notes}}
     </ol>
   </section>
@@ -598,7 +700,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 <dialog class="passage-dialog" aria-labelledby="passage-dialog-title">
   <h2 id="passage-dialog-title">Cite this passage</h2>
   <div class="passage-citations"></div>
-  <p><button type="button" class="dialog-close">Close</button></p>
+  <p class="dialog-actions"><button type="button" class="copy-button dialog-copy">Copy citation</button> <button type="button" class="dialog-close">Close</button></p>
 </dialog>
 <script src="{{assets.js}}" defer></script>
 {{/content}}

@@ -107,6 +107,8 @@ struct SitePages: Sendable {
         for collection in site.collections {
             plans.append { [self] in collectionJob(collection, contexts) }
         }
+        page(Routes.search, "search") { SearchPages.context(contexts) }
+        for job in SearchPages.indexJobs(site) { plans.append { job } }
         // The feed and the sitemap take a few milliseconds: always made.
         plans.append { [self] in
             PageJob(id: Routes.feed, fingerprint: nil) {

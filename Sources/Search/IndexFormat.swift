@@ -80,6 +80,10 @@ struct JSONText {
             case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
             case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
             case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+            // Markup characters escaped, so that no index file ever holds a tag, even one a document quotes.
+            case 0x3C: bytes.append(contentsOf: Array("\\u003c".utf8))
+            case 0x3E: bytes.append(contentsOf: Array("\\u003e".utf8))
+            case 0x26: bytes.append(contentsOf: Array("\\u0026".utf8))
             case 0..<0x20: bytes.append(contentsOf: Array(String(format: "\\u%04x", Int(byte)).utf8))
             default: bytes.append(byte)
             }

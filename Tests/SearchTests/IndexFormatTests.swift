@@ -37,6 +37,14 @@ import Testing
             == #"{"id":"d","title":"A Title","date":"2000","type":"Speech","speakers":["KERRY"],"paragraphs":[[0,"","A Title\nKERRY\nSpeech"],[1,"kerry","First."],[2,"kerry","Second \"quoted\"."]]}"# + "\n")
     }
 
+    @Test func markupInTextIsEscapedInTheJSON() throws {
+        let files = IndexWriter(language: "en").files(for: [document("d", title: "<script>x</script> & co", [])])
+        let display = String(decoding: try #require(files.first { $0.path == "docs/0.json" }).data, as: UTF8.self)
+        #expect(display.hasPrefix(#"{"id":"d","title":"\u003cscript\u003ex\u003c/script\u003e \u0026 co""#))
+        let search = try index([document("d", title: "<script>x</script> & co", [])])
+        #expect(search.document(0)?.title == "<script>x</script> & co")
+    }
+
     @Test func theSameInputGivesTheSameBytes() {
         let documents = (0..<40).map { document("d\($0)", year: 1950 + $0 % 7, speakers: ["s\($0 % 3)"], ["word\($0) common text \($0 * 7)", "more common"]) }
         let first = IndexWriter(language: "en").files(for: documents)

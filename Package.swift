@@ -25,6 +25,10 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        // The system Snowball stemmers (Debian: libstemmer-dev; no pkg-config file, so the module map links it).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // Full-text search: tokenizer, stemming, the static index and its query engine. Knows nothing of the site.
+        .target(name: "Search", dependencies: ["CStemmer"]),
         // The citation processor: depends on nothing but Foundation.
         .target(name: "CSL"),
         // The page template engine (Mustache): plain values in, text out.
@@ -35,7 +39,7 @@ let package = Package(
         .target(
             name: "ScholiaCore",
             dependencies: [
-                "Markdown", "CSL", "Templating",
+                "Markdown", "CSL", "Templating", "Search",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -51,11 +55,12 @@ let package = Package(
         .executableTarget(
             name: "scholia",
             dependencies: [
-                "ScholiaCore", "ScholiaServer",
+                "ScholiaCore", "ScholiaServer", "Search",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"], exclude: ["MustacheSpec"]),
         // Data read by path at test time, not compiled.
         .testTarget(name: "CSLTests", dependencies: ["CSL", "CSLFixtures"], exclude: ["known-failures.txt", "every-style-empty.txt", "Fixtures"]),

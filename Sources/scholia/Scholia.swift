@@ -8,7 +8,7 @@ struct Scholia: ParsableCommand {
         commandName: "scholia",
         abstract: "A static site generator for annotated primary sources.",
         version: ScholiaVersion.current,
-        subcommands: [Build.self, Check.self, Cite.self, New.self, Serve.self, ThemeCommand.self]
+        subcommands: [Build.self, Check.self, Cite.self, New.self, SearchCommand.self, Serve.self, ThemeCommand.self]
     )
 
     /// Exit status as the design says: 0 success, 1 content errors, 2 usage errors.

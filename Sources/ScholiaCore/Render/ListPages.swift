@@ -66,7 +66,8 @@ enum ListPages {
     static func speaker(_ speaker: Speaker, _ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: speaker.name.display, route: Routes.speaker(speaker.id), section: "speakers")
         context["speaker"] = [
-            "name": .text(speaker.name.display), "born": .optional(speaker.born.map(DocumentDate.display)), "died": .optional(speaker.died.map(DocumentDate.display)),
+            "id": .text(speaker.id), "name": .text(speaker.name.display), "born": .optional(speaker.born.map(DocumentDate.display)),
+            "died": .optional(speaker.died.map(DocumentDate.display)),
             "aliases": .text(speaker.aliases.joined(separator: ", ")),
             "declaredRoles": contexts.roleSpans(speaker.declaredRoles), "documentRoles": contexts.roleSpans(speaker.documentRoles),
             "biographyHTML": .optional(speaker.biographyHTML), "documentCount": .number(speaker.documentIDs.count),
@@ -89,7 +90,7 @@ enum ListPages {
     static func topic(_ topic: Topic, _ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: topic.title, route: Routes.topic(topic.id), section: "topics")
         context["topic"] = [
-            "title": .text(topic.title), "summaryHTML": .optional(topic.summaryHTML), "bodyHTML": .optional(topic.bodyHTML),
+            "id": .text(topic.id), "title": .text(topic.title), "summaryHTML": .optional(topic.summaryHTML), "bodyHTML": .optional(topic.bodyHTML),
             "documents": contexts.summaries(topic.documentIDs), "documentCount": .number(topic.documentIDs.count),
             "frequentSpeakers": .list(topic.frequentSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) }),
             "relatedTopics": .list(topic.relatedTopics.compactMap { contexts.topicLink($0.id, count: $0.count) }),

@@ -24,7 +24,7 @@ struct PageContexts: Sendable {
                                                     ("Collections", Routes.collections, "collections")]
         return [
             "site": ["title": .text(site.config.title), "home": .text(link(Routes.home)), "language": .text(site.config.language),
-                     "feed": .text(link(Routes.feed)), "feedURL": .text(routes.absolute(Routes.feed)), "publisher": .optional(site.config.publisher)],
+                     "feed": .text(link(Routes.feed)), "search": .text(link(Routes.search)), "feedURL": .text(routes.absolute(Routes.feed)), "publisher": .optional(site.config.publisher)],
             "page": ["title": .text(title), "url": .text(routes.absolute(route)), "description": .optional(description),
                      "isHome": .flag(route == Routes.home), "ogType": "website"],
             "assets": ["css": .text(link(Routes.asset("scholia.css"))), "js": .text(link(Routes.asset("scholia.js"))),

@@ -112,6 +112,8 @@ struct SitePages: Sendable {
             plans.append { [self] in collectionJob(collection, contexts) }
         }
         plans.append { [self] in builtInAssetsJob() }
+        page(Routes.search, "search") { SearchPages.context(contexts) }
+        for job in SearchPages.indexJobs(site) { plans.append { job } }
         // The feed and the sitemap take a few milliseconds: always made.
         plans.append { [self] in
             PageJob(id: Routes.feed, fingerprint: nil) {

@@ -277,6 +277,14 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 .pager-label { font: 600 0.85rem system-ui, sans-serif; }
 @media print { .breadcrumbs, .document-pager { display: none; } }
 
+/* The search box in the header and the "search within" box of speaker and topic pages. */
+.site-search, .search-within { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; font-family: system-ui, sans-serif; }
+.site-search label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.site-search input, .search-within input { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid var(--rule); border-radius: 4px; background: var(--background); color: var(--text); }
+.site-search button, .search-within button { font: inherit; padding: 0.3rem 0.7rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: var(--accent-text); cursor: pointer; }
+.search-within { margin: 0 0 1.5rem; }
+@media print { .site-search, .search-within { display: none; } }
+
 """#),
         File(path: "assets/scholia.js", contents: #"""
 // Progressive enhancement only: every page reads fully without this script, every citation style shown.
@@ -469,6 +477,556 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 })();
 
 """#),
+        File(path: "assets/search.css", contents: #"""
+/* The search page. Colours come from scholia.css, so light, dark and print follow the theme. */
+.search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-bottom: 1.5rem; font-family: system-ui, sans-serif; }
+.search-form label { width: 100%; font-weight: 600; }
+.search-form input { flex: 1 1 20rem; font: inherit; font-size: 1.1rem; padding: 0.45rem 0.6rem; border: 1px solid var(--rule); border-radius: 4px; background: var(--background); color: var(--text); }
+.search-form button { font: inherit; padding: 0.45rem 1rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: var(--accent-text); cursor: pointer; }
+.search-form p { width: 100%; margin: 0; }
+.search-layout { display: grid; grid-template-columns: minmax(12rem, 16rem) 1fr; gap: 2rem; }
+.search-layout[hidden] { display: none; }
+@media (max-width: 48rem) { .search-layout { grid-template-columns: 1fr; } }
+.search-facets { font-family: system-ui, sans-serif; font-size: 0.95rem; }
+.search-facet h2 { font-size: 1rem; margin: 1rem 0 0.3rem; }
+.search-facet ul { list-style: none; margin: 0; padding: 0; }
+.search-facet li { padding: 0.15rem 0; }
+.search-facet a[aria-current] { font-weight: 700; }
+.search-facet a[aria-current]::before { content: "✓ "; }
+.search-toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem; font-family: system-ui, sans-serif; }
+.search-results { list-style: none; padding: 0; }
+.search-hit { padding: 0.9rem 0; border-bottom: 1px solid var(--rule); }
+.search-hit h2 { font-size: 1.15rem; margin: 0 0 0.2rem; }
+.search-paragraphs { list-style: none; padding: 0; margin: 0.4rem 0 0; }
+.search-paragraphs li { margin: 0.35rem 0; }
+.search-pinpoint { font-family: system-ui, sans-serif; font-size: 0.9rem; }
+.search-speaker { font-variant: small-caps; color: var(--muted); }
+.search-hit mark { background: var(--surface); color: inherit; font-weight: 700; border-bottom: 2px solid var(--accent); }
+@media print { .search-form, .search-facets, .search-more { display: none; } .search-layout { display: block; } }
+
+"""#),
+        File(path: "assets/search.js", contents: #"""
+// Scholia search: reads the static index under search/ (format: README, "Search index"). Plain JavaScript,
+// no dependencies. The tokenizer, query syntax, ranking and snippets follow the same rules as the Swift
+// query engine (Sources/Search), so that `scholia search` and this page find the same hits in the same order.
+(function (root) {
+  'use strict';
+
+  var MAX_WORD = 64, MAX_QUERY = 1000, MAX_PARTS = 16, MAX_PREFIX_STEMS = 64, PARAGRAPHS_PER_HIT = 3;
+  var WORDS_BEFORE = 8, SNIPPET_LENGTH = 30, PAGE_SIZE = 10;
+  var WORD_CHAR = /[\p{Alphabetic}\p{Nd}\p{M}]/u;
+  var WHITE = /\p{White_Space}/u;
+
+  function isCJK(cp) {
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3130 && cp <= 0x318F) ||
+      (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+      (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+  }
+
+  function isWordChar(ch, cp) {
+    if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5A) || (cp >= 0x61 && cp <= 0x7A);
+    return WORD_CHAR.test(ch);
+  }
+
+  // Canonical decomposition, nonspacing marks dropped, each character lower-cased on its own.
+  function fold(word) {
+    return Array.from(word.normalize('NFD').replace(/\p{Mn}/gu, '')).map(function (c) { return c.toLowerCase(); }).join('');
+  }
+
+  // Tokens: {text, position, start, end, cjk}; offsets count code points, like Swift's unicode scalars.
+  function tokenize(text) {
+    var chars = Array.from(text), tokens = [], position = 0;
+    var word = [], wordStart = 0, cjk = [];
+    function flushWord(end) {
+      if (!word.length) return;
+      if (word.length <= MAX_WORD) {
+        var folded = fold(word.join(''));
+        if (folded) tokens.push({ text: folded, position: position, start: wordStart, end: end, cjk: false });
+      }
+      position += 1;
+      word = [];
+    }
+    function flushCJK() {
+      if (!cjk.length) return;
+      if (cjk.length === 1) {
+        tokens.push({ text: cjk[0][0], position: position, start: cjk[0][1], end: cjk[0][1] + 1, cjk: true });
+        position += 1;
+      } else {
+        for (var i = 0; i < cjk.length - 1; i++) {
+          tokens.push({ text: cjk[i][0] + cjk[i + 1][0], position: position, start: cjk[i][1], end: cjk[i][1] + 2, cjk: true });
+          position += 1;
+        }
+      }
+      cjk = [];
+    }
+    for (var offset = 0; offset < chars.length; offset++) {
+      var ch = chars[offset], cp = ch.codePointAt(0);
+      if (isCJK(cp)) { flushWord(offset); cjk.push([ch, offset]); }
+      else if (isWordChar(ch, cp)) { flushCJK(); if (!word.length) wordStart = offset; word.push(ch); }
+      else { flushWord(offset); flushCJK(); }
+    }
+    flushWord(chars.length);
+    flushCJK();
+    return tokens;
+  }
+
+  // The query syntax: words (all required), "phrases", -excluded, the last word also a prefix.
+  function parseQuery(text, stopWords) {
+    var chunks = [], current = '', quoted = false, excludeNextQuote = false;
+    function close() {
+      var chunk = current, length = Array.from(chunk).length;
+      current = '';
+      if (quoted) { chunks.push({ text: chunk, quoted: true, excluded: excludeNextQuote }); excludeNextQuote = false; }
+      else if (length > 1 && chunk[0] === '-') chunks.push({ text: chunk.slice(1), quoted: false, excluded: true });
+      else if (chunk && chunk !== '-') chunks.push({ text: chunk, quoted: false, excluded: false });
+    }
+    var scalars = Array.from(text).slice(0, MAX_QUERY);
+    scalars.forEach(function (ch) {
+      if (ch === '"') {
+        if (!quoted) { excludeNextQuote = current === '-'; if (excludeNextQuote) current = ''; }
+        close();
+        quoted = !quoted;
+      } else if (!quoted && WHITE.test(ch)) close();
+      else current += ch;
+    });
+    close();
+    var last = scalars[scalars.length - 1];
+    var endsOpen = last !== undefined && !WHITE.test(last) && last !== '"';
+    var query = { required: [], excluded: [], dropped: [] };
+    for (var index = 0; index < chunks.length; index++) {
+      if (query.required.length + query.excluded.length >= MAX_PARTS) break;
+      var chunk = chunks[index], tokens = tokenize(chunk.text);
+      var kept = tokens.filter(function (t) { return !stopWords.has(t.text); });
+      tokens.forEach(function (t) { if (stopWords.has(t.text)) query.dropped.push(t.text); });
+      if (!kept.length) continue;
+      var first = kept[0], part;
+      if (kept.length === 1) {
+        var prefix = index === chunks.length - 1 && endsOpen && !chunk.quoted && !chunk.excluded && tokens.length === 1 &&
+          !first.cjk && Array.from(first.text).length >= 2;
+        part = { word: first.text, prefix: prefix };
+      } else {
+        part = { phrase: kept.map(function (t) { return { text: t.text, offset: t.position - first.position }; }) };
+      }
+      (chunk.excluded ? query.excluded : query.required).push(part);
+    }
+    return query;
+  }
+
+  function wordKey(word) {
+    return Array.from(word).slice(0, 2).map(function (ch) {
+      var cp = ch.codePointAt(0);
+      return cp < 0x80 && isWordChar(ch, cp) ? ch : '_' + cp.toString(16);
+    }).join('');
+  }
+
+  function shardOf(stem, count) {
+    var bytes = new TextEncoder().encode(stem), hash = 0x811C9DC5;
+    for (var i = 0; i < bytes.length; i++) { hash ^= bytes[i]; hash = Math.imul(hash, 0x01000193) >>> 0; }
+    return (hash & (count - 1)) >>> 0;
+  }
+
+  function shardPath(shard, count) {
+    var width = Math.max(count - 1, 0).toString(16).length, digits = shard.toString(16);
+    while (digits.length < width) digits = '0' + digits;
+    return 'terms/' + digits + '.json';
+  }
+
+  // The index, read through `load(path) → Promise of parsed JSON or null`.
+  function SearchIndex(load, index) {
+    this.load = load;
+    this.cache = {};
+    this.documentCount = index.documents;
+    this.shardCount = index.shards;
+    this.stopWords = new Set(index.stopWords || []);
+    this.wordKeys = new Set(index.words || []);
+    this.lengths = index.lengths;
+    var total = index.lengths.reduce(function (a, b) { return a + b; }, 0);
+    this.averageLength = index.lengths.length ? Math.max(1, total / index.lengths.length) : 1;
+    var years = [];
+    index.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
+    this.years = years;
+    var facets = {};
+    Object.keys(index.facets).forEach(function (name) {
+      facets[name] = index.facets[name].map(function (value) {
+        var ordinal = 0;
+        return { id: value[0], label: value[1], ordinals: value[2].map(function (d) { ordinal += d; return ordinal; }) };
+      });
+    });
+    this.facets = facets;
+  }
+
+  SearchIndex.open = function (load) {
+    return load('index.json').then(function (index) {
+      if (!index || index.format !== 1) throw new Error('The search index could not be read.');
+      return new SearchIndex(load, index);
+    });
+  };
+
+  SearchIndex.prototype.file = function (path) {
+    if (!(path in this.cache)) this.cache[path] = this.load(path);
+    return this.cache[path];
+  };
+
+  SearchIndex.prototype.stems = function (word, prefix) {
+    var key = wordKey(word);
+    if (!this.wordKeys.has(key)) return Promise.resolve([]);
+    return this.file('words/' + key + '.json').then(function (list) {
+      var entries = (list || []).map(function (e) { return typeof e === 'string' ? [e, e] : e; });
+      if (!prefix) {
+        var exact = entries.find(function (e) { return e[0] === word; });
+        return exact ? [exact[1]] : [];
+      }
+      var stems = [];
+      for (var i = 0; i < entries.length && stems.length < MAX_PREFIX_STEMS; i++) {
+        if (entries[i][0].startsWith(word) && stems.indexOf(entries[i][1]) < 0) stems.push(entries[i][1]);
+      }
+      return stems;
+    });
+  };
+
+  // A stem's postings decoded: Map ordinal → Map paragraph → positions.
+  SearchIndex.prototype.postings = function (stem) {
+    return this.file(shardPath(shardOf(stem, this.shardCount), this.shardCount)).then(function (shard) {
+      var result = new Map(), list = shard && Object.prototype.hasOwnProperty.call(shard, stem) ? shard[stem] : null;
+      if (!list) return result;
+      var i = 0, ordinal = 0;
+      while (i + 1 < list.length) {
+        ordinal += list[i++];
+        var count = list[i++], paragraph = 0, paragraphs = new Map();
+        for (var p = 0; p < count && i + 1 < list.length; p++) {
+          paragraph += list[i++];
+          var n = list[i++], position = 0, positions = [];
+          for (var k = 0; k < n && i < list.length; k++) { position += list[i++]; positions.push(position); }
+          paragraphs.set(paragraph, positions);
+        }
+        result.set(ordinal, paragraphs);
+      }
+      return result;
+    });
+  };
+
+  SearchIndex.prototype.match = function (part) {
+    var self = this;
+    if (part.word !== undefined) {
+      return self.stems(part.word, part.prefix).then(function (stems) {
+        return Promise.all(stems.map(function (s) { return self.postings(s); }));
+      }).then(function (lists) {
+        var merged = new Map();
+        lists.forEach(function (list) {
+          list.forEach(function (paragraphs, ordinal) {
+            if (!merged.has(ordinal)) merged.set(ordinal, new Map());
+            var into = merged.get(ordinal);
+            paragraphs.forEach(function (positions, paragraph) { into.set(paragraph, (into.get(paragraph) || []).concat(positions)); });
+          });
+        });
+        return merged;
+      });
+    }
+    var words = part.phrase;
+    return Promise.all(words.map(function (w) {
+      return self.stems(w.text, false).then(function (stems) { return stems.length ? self.postings(stems[0]) : new Map(); });
+    })).then(function (lists) {
+      var found = new Map();
+      lists[0].forEach(function (paragraphs, ordinal) {
+        if (!lists.every(function (l) { return l.has(ordinal); })) return;
+        paragraphs.forEach(function (starts, paragraph) {
+          var sets = lists.map(function (l) { return new Set(l.get(ordinal).get(paragraph) || []); });
+          var places = [];
+          starts.forEach(function (start) {
+            if (words.every(function (w, i) { return sets[i].has(start + w.offset); })) {
+              words.forEach(function (w) { places.push(start + w.offset); });
+            }
+          });
+          if (places.length) {
+            if (!found.has(ordinal)) found.set(ordinal, new Map());
+            found.get(ordinal).set(paragraph, places);
+          }
+        });
+      });
+      return found;
+    });
+  };
+
+  SearchIndex.prototype.allowed = function (filters) {
+    var self = this, allowed = [];
+    for (var o = 0; o < self.documentCount; o++) allowed.push(o);
+    ['speaker', 'topic', 'type', 'list'].forEach(function (name) {
+      if (!filters[name]) return;
+      var value = (self.facets[name] || []).find(function (v) { return v.id === filters[name]; });
+      var members = new Set(value ? value.ordinals : []);
+      allowed = allowed.filter(function (o) { return members.has(o); });
+    });
+    var range = parseYears(filters.year);
+    if (range) allowed = allowed.filter(function (o) { return self.years[o] >= range[0] && self.years[o] <= range[1]; });
+    return allowed;
+  };
+
+  function parseYears(text) {
+    if (!text) return null;
+    var parts = String(text).split('-').map(function (p) { p = p.trim(); return /^[+-]?\d+$/.test(p) ? parseInt(p, 10) : null; });
+    if (parts.length === 1 && parts[0] !== null) return [parts[0], parts[0]];
+    if (parts.length === 2 && parts[0] !== null && parts[1] !== null && parts[0] <= parts[1]) return [parts[0], parts[1]];
+    return null;
+  }
+
+  // → Promise of {hits: [{ordinal, score, paragraphs: [{number, positions}]}], facets, message}
+  SearchIndex.prototype.search = function (text, filters, order) {
+    var self = this, query = parseQuery(text || '', self.stopWords);
+    var candidates = new Set(self.allowed(filters || {}));
+    if (!query.required.length && query.dropped.length) {
+      return Promise.resolve({ hits: [], facets: self.facetCounts(new Set()),
+        message: 'Only very common words were typed (' + query.dropped.join(', ') + '); they are not indexed. Add a more distinctive word.' });
+    }
+    if (!query.required.length && !query.excluded.length && !query.dropped.length && /\S/.test(text || '')) {
+      return Promise.resolve({ hits: [], facets: self.facetCounts(new Set()), message: 'The query has no words to search for.' });
+    }
+    return Promise.all(query.required.map(function (p) { return self.match(p); })).then(function (required) {
+      return Promise.all(query.excluded.map(function (p) { return self.match(p); })).then(function (excluded) {
+        var N = self.documentCount;
+        var matches = required.map(function (found) {
+          var df = found.size;
+          return { found: found, idf: Math.log(1 + (N - df + 0.5) / (df + 0.5)) };
+        });
+        matches.forEach(function (m) { candidates.forEach(function (o) { if (!m.found.has(o)) candidates.delete(o); }); });
+        excluded.forEach(function (found) { found.forEach(function (_, o) { candidates.delete(o); }); });
+        var scores = new Map();
+        candidates.forEach(function (o) {
+          var score = 0, norm = 1.2 * (1 - 0.75 + 0.75 * self.lengths[o] / self.averageLength);
+          matches.forEach(function (m) {
+            var frequency = 0;
+            m.found.get(o).forEach(function (positions, paragraph) { frequency += positions.length * (paragraph === 0 ? 3 : 1); });
+            score += m.idf * frequency * 2.2 / (frequency + norm);
+          });
+          scores.set(o, score);
+        });
+        var ranked = Array.from(candidates).sort(function (a, b) {
+          if (order === 'date' || !matches.length) return a - b;
+          return scores.get(b) - scores.get(a) || a - b;
+        });
+        var hits = ranked.map(function (o) { return { ordinal: o, score: scores.get(o) || 0, paragraphs: bestParagraphs(o, matches) }; });
+        return { hits: hits, facets: self.facetCounts(new Set(ranked)), message: hits.length ? null : 'No results.' };
+      });
+    });
+  };
+
+  function bestParagraphs(ordinal, matches) {
+    var score = new Map(), positions = new Map();
+    matches.forEach(function (m) {
+      var paragraphs = m.found.get(ordinal);
+      if (!paragraphs) return;
+      paragraphs.forEach(function (places, paragraph) {
+        score.set(paragraph, (score.get(paragraph) || 0) + m.idf * (1 + Math.log(places.length)));
+        var set = positions.get(paragraph) || new Set();
+        places.forEach(function (p) { set.add(p); });
+        positions.set(paragraph, set);
+      });
+    });
+    var all = Array.from(score.keys()), text = all.filter(function (p) { return p > 0; });
+    return (text.length ? text : all).sort(function (a, b) { return score.get(b) - score.get(a) || a - b; })
+      .slice(0, PARAGRAPHS_PER_HIT)
+      .map(function (p) { return { number: p, positions: Array.from(positions.get(p)).sort(function (a, b) { return a - b; }) }; });
+  }
+
+  SearchIndex.prototype.facetCounts = function (hits) {
+    var self = this, counts = {};
+    ['speaker', 'topic', 'type', 'list'].forEach(function (name) {
+      counts[name] = (self.facets[name] || []).map(function (v) {
+        return { id: v.id, label: v.label, count: v.ordinals.filter(function (o) { return hits.has(o); }).length };
+      }).filter(function (v) { return v.count > 0; }).sort(function (a, b) {
+        return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+      });
+    });
+    var decades = new Map();
+    hits.forEach(function (o) { var y = self.years[o], d = y - ((y % 10 + 10) % 10); decades.set(d, (decades.get(d) || 0) + 1); });
+    counts.year = Array.from(decades.keys()).sort(function (a, b) { return b - a; })
+      .map(function (d) { return { id: d + '-' + (d + 9), label: d + 's', count: decades.get(d) }; });
+    return counts;
+  };
+
+  SearchIndex.prototype.document = function (ordinal) { return this.file('docs/' + ordinal + '.json'); };
+
+  // A few words around the first match: 8 tokens before it, 30 in all, "…" where text was cut.
+  function snippet(paragraph, positions) {
+    var tokens = tokenize(paragraph), wanted = new Set(positions), chars = Array.from(paragraph);
+    var first = tokens.findIndex(function (t) { return wanted.has(t.position); });
+    if (first < 0) first = 0;
+    var from = Math.max(0, first - WORDS_BEFORE), to = Math.min(tokens.length, from + SNIPPET_LENGTH);
+    if (from >= to) return { text: paragraph, highlights: [] };
+    var start = from === 0 ? 0 : tokens[from].start, end = to === tokens.length ? chars.length : tokens[to - 1].end;
+    var lead = start > 0 ? '…' : '', shift = lead.length - start;
+    return {
+      text: lead + chars.slice(start, end).join('') + (end < chars.length ? '…' : ''),
+      highlights: tokens.slice(from, to).filter(function (t) { return wanted.has(t.position); })
+        .map(function (t) { return [t.start + shift, t.end + shift]; })
+    };
+  }
+
+  // ---- The page: state from the URL, results and facets into the DOM. ----
+  var FACETS = [['speaker', 'Speaker'], ['topic', 'Topic'], ['type', 'Type'], ['year', 'Years'], ['list', 'Reading list']];
+
+  function startPage(api) {
+    var page = document.querySelector('[data-search-index]');
+    if (!page) return;
+    var base = page.getAttribute('data-search-index'), documentBase = page.getAttribute('data-document-base');
+    var form = page.querySelector('.search-form'), input = form.querySelector('input[name="q"]');
+    var layout = page.querySelector('.search-layout'), browse = page.querySelector('.search-browse');
+    var status = page.querySelector('.search-status'), list = page.querySelector('.search-results');
+    var facetsBox = page.querySelector('.search-facets'), sort = page.querySelector('.search-sort');
+    var more = page.querySelector('.search-more');
+    var index = null, current = null, shown = 0, generation = 0, timer = null;
+    layout.hidden = false;
+    browse.hidden = true;
+
+    function load(path) {
+      return fetch(base + path).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+    }
+    function state() {
+      var params = new URLSearchParams(location.search), s = { q: params.get('q') || '', sort: params.get('sort') === 'date' ? 'date' : 'relevance' };
+      FACETS.forEach(function (f) { s[f[0]] = params.get(f[0]) || ''; });
+      return s;
+    }
+    function url(s) {
+      var params = new URLSearchParams();
+      if (s.q) params.set('q', s.q);
+      FACETS.forEach(function (f) { if (s[f[0]]) params.set(f[0], s[f[0]]); });
+      if (s.sort === 'date') params.set('sort', 'date');
+      var text = params.toString();
+      return location.pathname + (text ? '?' + text : '');
+    }
+    function el(tag, className, text) {
+      var node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+    function highlighted(s) {
+      var fragment = document.createDocumentFragment(), chars = Array.from(s.text), at = 0;
+      s.highlights.forEach(function (h) {
+        fragment.appendChild(document.createTextNode(chars.slice(at, h[0]).join('')));
+        fragment.appendChild(el('mark', '', chars.slice(h[0], h[1]).join('')));
+        at = h[1];
+      });
+      fragment.appendChild(document.createTextNode(chars.slice(at).join('')));
+      return fragment;
+    }
+
+    function run(push) {
+      var s = state(), mine = ++generation;
+      input.value = s.q;
+      sort.value = s.sort;
+      status.textContent = 'Searching…';
+      index.search(s.q, s, s.sort).then(function (results) {
+        if (mine !== generation) return;
+        current = { state: s, results: results };
+        shown = 0;
+        list.textContent = '';
+        renderFacets(s, results.facets);
+        var count = results.hits.length;
+        status.textContent = results.message && !count ? results.message
+          : count + (count === 1 ? ' result' : ' results') + (s.q ? ' for “' + s.q + '”' : '');
+        return showMore();
+      });
+    }
+
+    function showMore() {
+      var hits = current.results.hits.slice(shown, shown + PAGE_SIZE), mine = generation;
+      shown += hits.length;
+      more.hidden = shown >= current.results.hits.length;
+      return Promise.all(hits.map(function (hit) { return index.document(hit.ordinal); })).then(function (docs) {
+        if (mine !== generation) return;
+        docs.forEach(function (doc, i) { if (doc) list.appendChild(renderHit(hits[i], doc)); });
+      });
+    }
+
+    function renderHit(hit, doc) {
+      var item = el('li', 'search-hit'), heading = el('h2'), link = el('a', '', doc.title);
+      link.href = documentBase + doc.id + '/';
+      heading.appendChild(link);
+      item.appendChild(heading);
+      item.appendChild(el('p', 'meta', [doc.date, doc.type, doc.speakers.join(', ')].filter(Boolean).join(' · ')));
+      if (hit.paragraphs.length) {
+        var paragraphs = el('ul', 'search-paragraphs');
+        hit.paragraphs.forEach(function (p) {
+          var row = doc.paragraphs.find(function (r) { return r[0] === p.number; });
+          if (!row) return;
+          var li = el('li'), anchor = el('a', 'search-pinpoint', p.number ? '¶' + p.number : 'Summary');
+          anchor.href = documentBase + doc.id + '/' + (p.number ? '#p' + p.number : '');
+          li.appendChild(anchor);
+          li.appendChild(document.createTextNode(' '));
+          if (row[1]) { li.appendChild(el('span', 'search-speaker', row[1] + ':')); li.appendChild(document.createTextNode(' ')); }
+          li.appendChild(highlighted(snippet(row[2], p.positions)));
+          paragraphs.appendChild(li);
+        });
+        item.appendChild(paragraphs);
+      }
+      return item;
+    }
+
+    function renderFacets(s, facets) {
+      facetsBox.textContent = '';
+      FACETS.forEach(function (f) {
+        var values = facets[f[0]] || [];
+        var active = s[f[0]];
+        if (!values.length && !active) return;
+        var group = el('section', 'search-facet'), heading = el('h2', '', f[1]), ul = el('ul');
+        group.appendChild(heading);
+        if (active && !values.some(function (v) { return v.id === active; })) values = [{ id: active, label: active, count: 0 }].concat(values);
+        values.forEach(function (v) {
+          var next = Object.assign({}, s);
+          next[f[0]] = active === v.id ? '' : v.id;
+          var li = el('li'), a = el('a', '', v.label);
+          a.href = url(next);
+          if (active === v.id) { a.setAttribute('aria-current', 'true'); a.title = 'Remove this filter'; }
+          li.appendChild(a);
+          li.appendChild(el('span', 'count', ' (' + v.count + ')'));
+          ul.appendChild(li);
+        });
+        group.appendChild(ul);
+        facetsBox.appendChild(group);
+      });
+    }
+
+    function navigate(s, replace) {
+      history[replace ? 'replaceState' : 'pushState'](null, '', url(s));
+      run();
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      var s = state();
+      s.q = input.value;
+      navigate(s, false);
+    });
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { var s = state(); s.q = input.value; navigate(s, true); }, 200);
+    });
+    sort.addEventListener('change', function () { var s = state(); s.sort = sort.value; navigate(s, false); });
+    facetsBox.addEventListener('click', function (event) {
+      var a = event.target.closest('a');
+      if (!a || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      history.pushState(null, '', a.getAttribute('href'));
+      run();
+    });
+    more.addEventListener('click', function () { showMore(); });
+    window.addEventListener('popstate', run);
+
+    SearchIndex.open(load).then(function (opened) { index = opened; run(); }, function (error) {
+      status.textContent = error.message;
+      browse.hidden = false;
+    });
+  }
+
+  var api = { tokenize: tokenize, fold: fold, parseQuery: parseQuery, wordKey: wordKey, shardOf: shardOf, shardPath: shardPath,
+              SearchIndex: SearchIndex, snippet: snippet, parseYears: parseYears };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+  if (typeof document !== 'undefined') document.addEventListener('DOMContentLoaded', function () { startPage(api); });
+  root.ScholiaSearch = api;
+})(typeof window !== 'undefined' ? window : globalThis);
+
+"""#),
         File(path: "base.mustache", contents: ##"""
 <!DOCTYPE html>
 <html lang="{{site.language}}">
@@ -500,6 +1058,11 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       {{/nav}}
     </ul>
   </nav>
+  <form class="site-search" role="search" action="{{site.search}}" method="get">
+    <label for="site-search-query">Search</label>
+    <input id="site-search-query" type="search" name="q">
+    <button type="submit">Go</button>
+  </form>
 </header>
 <main id="main" tabindex="-1">
 {{$content}}{{/content}}
@@ -791,6 +1354,56 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 {{/base}}
 
 """#),
+        File(path: "search.mustache", contents: #"""
+{{<base}}
+{{$head}}
+<link rel="stylesheet" href="{{search.style}}">
+<script src="{{search.script}}" defer></script>
+{{/head}}
+{{$content}}
+{{#search}}
+<div class="search-page" data-search-index="{{index}}" data-document-base="{{documentBase}}">
+  <h1>Search</h1>
+  <form class="search-form" role="search" action="{{index}}" method="get">
+    <label for="search-query">Search the documents</label>
+    <input id="search-query" type="search" name="q" autocomplete="off" spellcheck="false"
+           aria-describedby="search-help" aria-controls="search-results">
+    <button type="submit">Search</button>
+    <p id="search-help" class="meta">All words must appear. Use "quotes" for a phrase and -word to leave a word out.</p>
+  </form>
+  <noscript>
+    <p class="search-noscript">Search needs JavaScript, which is off in this browser. You can browse the documents by speaker, topic or year instead:</p>
+  </noscript>
+  <div class="search-layout" hidden>
+    <aside class="search-facets" aria-label="Narrow the results"></aside>
+    <section class="search-results-section" aria-label="Results">
+      <div class="search-toolbar">
+        <p class="search-status" role="status" aria-live="polite"></p>
+        <label>Sort by
+          <select name="sort" form="search-sort-form" class="search-sort">
+            <option value="relevance">relevance</option>
+            <option value="date">date (newest first)</option>
+          </select>
+        </label>
+      </div>
+      <ol id="search-results" class="search-results"></ol>
+      <p><button type="button" class="search-more" hidden>More results</button></p>
+    </section>
+  </div>
+  <div class="search-browse">
+    <section aria-labelledby="browse-speakers"><h2 id="browse-speakers">Speakers</h2>
+      <ul class="counted-links">{{#speakers}}<li><a href="{{href}}">{{name}}</a> <span class="count">({{count}})</span></li>{{/speakers}}</ul></section>
+    <section aria-labelledby="browse-topics"><h2 id="browse-topics">Topics</h2>
+      <ul class="counted-links">{{#topics}}<li><a href="{{href}}">{{title}}</a> <span class="count">({{count}})</span></li>{{/topics}}</ul></section>
+    <section aria-labelledby="browse-years"><h2 id="browse-years">Years</h2>
+      <ul class="counted-links">{{#years}}<li><a href="{{href}}">{{year}}</a> <span class="count">({{count}})</span></li>{{/years}}</ul></section>
+  </div>
+</div>
+{{/search}}
+{{/content}}
+{{/base}}
+
+"""#),
         File(path: "speaker.mustache", contents: #"""
 {{<base}}
 {{$content}}
@@ -800,6 +1413,12 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   {{#born}}<p class="meta">Born {{born}}{{#died}} · Died {{died}}{{/died}}</p>{{/born}}
   {{#aliases}}<p class="meta">Also known as {{aliases}}</p>{{/aliases}}
 </header>
+<form class="search-within" role="search" action="{{site.search}}" method="get">
+  <input type="hidden" name="speaker" value="{{id}}">
+  <label for="search-within">Search within {{name}}’s documents</label>
+  <input id="search-within" type="search" name="q">
+  <button type="submit">Search</button>
+</form>
 {{^empty(documentRoles)}}
 <section aria-labelledby="roles-heading">
   <h2 id="roles-heading">Roles in these documents</h2>
@@ -867,6 +1486,12 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   <h1>{{title}}</h1>
   {{#summaryHTML}}<p class="lead">{{{summaryHTML}}}</p>{{/summaryHTML}}
 </header>
+<form class="search-within" role="search" action="{{site.search}}" method="get">
+  <input type="hidden" name="topic" value="{{id}}">
+  <label for="search-within">Search within documents on {{title}}</label>
+  <input id="search-within" type="search" name="q">
+  <button type="submit">Search</button>
+</form>
 {{#bodyHTML}}<div class="prose">{{{bodyHTML}}}</div>{{/bodyHTML}}
 <div class="entity-grid">
   <section aria-labelledby="documents-heading">

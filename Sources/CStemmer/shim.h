@@ -1,0 +1,2 @@
+// The system Snowball stemmers (Debian: libstemmer-dev, which ships no pkg-config file).
+#include <libstemmer.h>

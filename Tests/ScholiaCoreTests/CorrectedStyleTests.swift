@@ -50,6 +50,20 @@ import Testing
         #expect(style.processor.style.title == "Modern Language Association 9th edition (our department's)")
     }
 
+    @Test func aLetterTitledOnlyByItsRecipientIsDescribedOnce() throws {
+        let greeley = PersonName(given: "Horace", family: "Greeley")
+        #expect(CitationItem.isOnlyADescription("Letter to Horace Greeley", recipients: [greeley]))
+        #expect(CitationItem.isOnlyADescription("letter to Greeley", recipients: [greeley]))
+        #expect(!CitationItem.isOnlyADescription("The Prayer of Twenty Millions", recipients: [greeley]))
+        #expect(!CitationItem.isOnlyADescription("Letter to Horace Greeley", recipients: []))
+        #expect(try CiteRequest(siteDirectory: Self.repository, documentIDs: [Self.letter], style: "chicago").run()
+            .hasPrefix("Lincoln, Abraham. Letter to Horace Greeley. Scholia Sample"))
+        #expect(try CiteRequest(siteDirectory: Self.repository, documentIDs: [Self.letter], style: "mla").run()
+            .hasPrefix("Lincoln, Abraham. Letter to Horace Greeley. 22 Aug. 1862. Scholia Sample"))
+        #expect(try CiteRequest(siteDirectory: Self.repository, documentIDs: [Self.letter], style: "apa").run()
+            .hasPrefix("Lincoln, A. (1862, August 22). [Letter to Horace Greeley]. In Scholia Sample"))
+    }
+
     @Test func theDocumentPageUsesTheCorrectedPinpoint() throws {
         let document = markdownDocument(title: "Joint Press Conference", extra: "type: press-conference\nspeakers:\n  - id: john-kerry\n    name: John Kerry\n",
                                          body: "One.\n\nTwo.")

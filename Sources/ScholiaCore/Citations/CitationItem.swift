@@ -23,10 +23,18 @@ public enum CitationItem {
     /// - Parameter name: the name of a speaker id (from the speaker's file or the documents).
     public static func make(for document: Document, config: SiteConfig, url: String, name: (String) -> PersonName?) -> JSONValue {
         let (type, genre) = cslType(for: document.type)
-        var item: [(String, JSONValue)] = [("id", .string(document.id)), ("type", .string(type)), ("title", .string(document.title))]
+        func people(_ roles: Set<Participation>) -> [PersonName] {
+            document.participants.filter { roles.contains($0.participation) }.compactMap { name($0.speakerID) }
+        }
         func names(_ roles: Set<Participation>) -> JSONValue? {
-            let names = document.participants.filter { roles.contains($0.participation) }.compactMap { name($0.speakerID) }
+            let names = people(roles)
             return names.isEmpty ? nil : .array(names.map(cslName))
+        }
+        var item: [(String, JSONValue)] = [("id", .string(document.id)), ("type", .string(type))]
+        // A letter titled only "Letter to Horace Greeley" is untitled: styles describe it from its recipient
+        // (Chicago 14.111, APA's bracketed description), and the title would say it twice.
+        if type != "personal_communication" || !isOnlyADescription(document.title, recipients: people([.recipient])) {
+            item.append(("title", .string(document.title)))
         }
         if let authors = names([.speaker, .author]) { item.append(("author", authors)) }
         if let recipients = names([.recipient]) { item.append(("recipient", recipients)) }
@@ -50,6 +58,14 @@ public enum CitationItem {
             if let index = item.firstIndex(where: { $0.0 == key }) { item[index].1 = value } else { item.append((key, value)) }
         }
         return .object(item)
+    }
+
+    /// "Letter to Horace Greeley", "Letter to Greeley": the kind of document and its recipients, nothing more.
+    static func isOnlyADescription(_ title: String, recipients: [PersonName]) -> Bool {
+        guard !recipients.isEmpty else { return false }
+        let folded = title.trimmingCharacters(in: .whitespaces).lowercased()
+        let forms = recipients.flatMap { [$0.display, $0.family ?? $0.display] }
+        return forms.contains { folded == "letter to " + $0.lowercased() }
     }
 
     static func cslName(_ name: PersonName) -> JSONValue {

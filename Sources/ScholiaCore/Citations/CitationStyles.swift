@@ -13,15 +13,18 @@ public struct CitationStyle: Sendable {
 }
 
 /// Finds and loads CSL styles: a path to a `.csl` file, or a style id looked up in the site's
-/// `Templates/styles/` and then in the system's folder (Debian `citation-style-language-styles`).
+/// `Templates/styles/`, then in the built-in theme's `styles/` (corrected copies of official styles),
+/// then in the system's folder (Debian `citation-style-language-styles`).
 public struct CitationStyleLoader: Sendable {
     public static let systemStyles = URL(fileURLWithPath: "/usr/share/citation-style-language/styles")
     public static let systemLocales = URL(fileURLWithPath: "/usr/share/citation-style-language/locales")
-    /// Short names a teacher would type.
-    public static let aliases = ["mla": "modern-language-association", "apa": "apa", "chicago": "chicago-note-bibliography",
+    /// Short names a teacher would type. "mla" is the built-in theme's corrected MLA ("par. 3"); the
+    /// official style keeps its own id.
+    public static let aliases = ["mla": correctedMLA, "apa": "apa", "chicago": "chicago-note-bibliography",
                                  "chicago-notes": "chicago-note-bibliography", "chicago-author-date": "chicago-author-date"]
-    static let labels = ["modern-language-association": "MLA", "apa": "APA", "chicago-note-bibliography": "Chicago",
-                         "chicago-author-date": "Chicago (author-date)"]
+    public static let correctedMLA = "modern-language-association-scholia"
+    static let labels = ["modern-language-association": "MLA", correctedMLA: "MLA", "apa": "APA",
+                         "chicago-note-bibliography": "Chicago", "chicago-author-date": "Chicago (author-date)"]
 
     let siteStyles: URL
     let systemStyles: URL
@@ -59,25 +62,35 @@ public struct CitationStyleLoader: Sendable {
     /// Loads one style by id, alias or `.csl` path.
     public func load(_ name: String) throws -> CitationStyle {
         let id = Self.aliases[name.lowercased()] ?? name
-        let candidates: [URL]
-        if name.hasSuffix(".csl") {
-            candidates = [URL(fileURLWithPath: name)]
-        } else {
-            candidates = [siteStyles.appendingPathComponent(id + ".csl"), systemStyles.appendingPathComponent(id + ".csl")]
-        }
-        guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw Failure.notFound(name: name, looked: name.hasSuffix(".csl") ? [name] : [siteStyles.path, systemStyles.path])
+        guard let (xml, path) = try find(name, id: id) else {
+            let looked = name.hasSuffix(".csl") ? [name] : [siteStyles.path, "the built-in theme's styles/", systemStyles.path]
+            throw Failure.notFound(name: name, looked: looked)
         }
         guard FileManager.default.fileExists(atPath: localesFolder.appendingPathComponent("locales-en-US.xml").path) else {
             throw Failure.noLocales(folder: localesFolder.path)
         }
         do {
             // A dependent style (a journal's, say) names an official parent: it is looked for in the system folder.
-            let style = try CSLStyle(contentsOf: file, stylesFolder: systemStyles)
+            let style = try CSLStyle(xml: xml, path: path, stylesFolder: systemStyles)
             let processor = try CSLProcessor(style: style, locales: locales, language: language)
             return CitationStyle(name: id, label: Self.labels[id] ?? style.title, processor: processor)
         } catch {
             throw Failure.invalid(name: name, error: "\(error)")
         }
+    }
+
+    /// The style's text and the path to name in errors: the site's file, else the built-in theme's, else the system's.
+    private func find(_ name: String, id: String) throws -> (Data, String)? {
+        if name.hasSuffix(".csl") {
+            let file = URL(fileURLWithPath: name)
+            return FileManager.default.fileExists(atPath: file.path) ? (try Data(contentsOf: file), file.path) : nil
+        }
+        let siteFile = siteStyles.appendingPathComponent(id + ".csl")
+        if FileManager.default.fileExists(atPath: siteFile.path) { return (try Data(contentsOf: siteFile), siteFile.path) }
+        let builtInPath = "styles/" + id + ".csl"
+        if let text = Theme.builtIn(builtInPath) { return (Data(text.utf8), "<built-in theme>/" + builtInPath) }
+        let systemFile = systemStyles.appendingPathComponent(id + ".csl")
+        if FileManager.default.fileExists(atPath: systemFile.path) { return (try Data(contentsOf: systemFile), systemFile.path) }
+        return nil
     }
 }

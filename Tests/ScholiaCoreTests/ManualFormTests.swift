@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import ScholiaCore
+
+/// The bibliography entry of each document type in each default style, against the form its manual gives
+/// (`Goldens/manual-forms/TYPE.STYLE.txt`: a comment line naming the manual's section, then the entry).
+/// A pair whose entry does not yet follow its manual has no golden: it is listed, with what stands in the
+/// way, in `Goldens/manual-forms/not-yet.txt`, so that every type × style is accounted for.
+@Suite struct ManualFormTests {
+    static let folder = CorrectedStyleTests.repository.appendingPathComponent("Tests/ScholiaCoreTests/Goldens/manual-forms")
+    /// The names a site uses for the three default styles.
+    static let styles = ["mla", "apa", "chicago"]
+    static let types = ["speech", "remarks", "press-conference", "interview", "debate", "testimony", "statement", "letter",
+                        "memorandum", "treaty", "report"]
+
+    /// One small document per type, as a site would describe it: "id: Name: how they take part".
+    static let fixtures: [String: String] = [
+        "speech": document("Inaugural Address", "1961-01-20", "speech", ["john-f-kennedy: John F. Kennedy: speaker"]),
+        "remarks": document("Remarks at the Brandenburg Gate", "1987-06-12", "remarks", ["ronald-reagan: Ronald Reagan: speaker"]),
+        "press-conference": document("The President's News Conference", "1954-04-07", "press-conference", ["dwight-d-eisenhower: Dwight D. Eisenhower: speaker"]),
+        "interview": document("Television Interview", "1963-09-02", "interview", ["john-f-kennedy: John F. Kennedy: speaker", "walter-cronkite: Walter Cronkite: interviewer"]),
+        "debate": document("The First Kennedy-Nixon Presidential Debate", "1960-09-26", "debate",
+                           ["john-f-kennedy: John F. Kennedy: speaker", "richard-nixon: Richard Nixon: speaker", "howard-k-smith: Howard K. Smith: moderator"]),
+        "testimony": document("Statement before the Senate Committee on Foreign Relations", "1971-04-22", "testimony", ["john-kerry: John Kerry: speaker"]),
+        "statement": document("Statement by the President on the Situation in Korea", "1950-06-27", "statement", ["harry-s-truman: Harry S. Truman: author"]),
+        "letter": document("Letter to Horace Greeley", "1862-08-22", "letter", ["abraham-lincoln: Abraham Lincoln: author", "horace-greeley: Horace Greeley: recipient"]),
+        "memorandum": document("Memorandum for the Secretary of State", "1961-03-08", "memorandum", ["mcgeorge-bundy: McGeorge Bundy: author"]),
+        "treaty": document("The Atlantic Charter", "1941-08-14", "treaty", ["franklin-d-roosevelt: Franklin D. Roosevelt: author", "winston-churchill: Winston Churchill: author"]),
+        "report": document("United States Objectives and Programs for National Security", "1950-04-14", "report", ["paul-h-nitze: Paul H. Nitze: author"]),
+    ]
+
+    static func document(_ title: String, _ date: String, _ type: String, _ people: [String]) -> String {
+        let speakers = people.map { person -> String in
+            let parts = person.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            return "  - id: \(parts[0])\n    name: \(parts[1])\n    as: \(parts[2])\n"
+        }.joined()
+        return markdownDocument(title: "\"\(title)\"", date: date, extra: "type: \(type)\nspeakers:\n\(speakers)")
+    }
+
+    /// Each fixture's entry in each style, rendered as the site renders it.
+    static func entries() throws -> [String: String] {
+        var files: [String: String] = ["site.yml": "title: Primary Sources Online\nbase_url: https://example.org/\n"]
+        for (type, text) in fixtures { files["Content/documents/\(type).md"] = text }
+        let site = try TestSite(files, theme: false)
+        defer { site.remove() }
+        let (loaded, diagnostics) = site.load()
+        let built = try #require(loaded, "\(diagnostics)")
+        let loader = CitationStyleLoader(siteDirectory: site.root, language: "en-US")
+        let routes = Routes(config: built.config)
+        var entries: [String: String] = [:]
+        for style in styles {
+            let loadedStyle = try loader.load(style)
+            for document in built.documents {
+                let json = CitationItem.make(for: document, config: built.config, url: routes.absolute(Routes.document(document.id))) { built.speaker($0)?.name }
+                let item = try #require(try Citations.cslItems([json]).first)
+                entries["\(document.type).\(style)"] = Citations.render(item, styles: [loadedStyle])[0].bibliographyText
+            }
+        }
+        return entries
+    }
+
+    @Test func everyTypeAndStyleHasAGoldenOrAReason() throws {
+        let goldens = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".txt") && $0 != "not-yet.txt" }
+        let notYet = try String(contentsOf: Self.folder.appendingPathComponent("not-yet.txt"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains(":") }.map { String($0.prefix { $0 != ":" }) }
+        let covered = goldens.map { String($0.dropLast(".txt".count)) } + notYet
+        let expected = Self.types.flatMap { type in Self.styles.map { "\(type).\($0)" } }
+        #expect(covered.sorted() == expected.sorted())
+        // A pair is either right or explained, never both.
+        #expect(Set(covered).count == covered.count)
+    }
+
+    @Test func entriesFollowTheirManuals() throws {
+        let entries = try Self.entries()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".txt") && $0 != "not-yet.txt" }
+        #expect(!names.isEmpty)
+        for name in names {
+            let lines = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
+            #expect(lines.count == 2 && lines[0].hasPrefix("# ") && ["MLA Handbook 9th ed.", "APA Publication Manual 7th ed.", "Chicago Manual of Style 17th ed."]
+                .contains { lines[0].contains($0) }, "\(name): a comment naming the manual's section, then the entry")
+            #expect(entries[String(name.dropLast(".txt".count))] == lines.last, "\(name)")
+        }
+    }
+}

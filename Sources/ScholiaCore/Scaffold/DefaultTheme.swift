@@ -279,7 +279,6 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 
 /* The search box in the header and the "search within" box of speaker and topic pages. */
 .site-search, .search-within { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; font-family: system-ui, sans-serif; }
-.site-search label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .site-search input, .search-within input { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid var(--rule); border-radius: 4px; background: var(--background); color: var(--text); }
 .site-search button, .search-within button { font: inherit; padding: 0.3rem 0.7rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: var(--accent-text); cursor: pointer; }
 .search-within { margin: 0 0 1.5rem; }
@@ -1059,9 +1058,8 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     </ul>
   </nav>
   <form class="site-search" role="search" action="{{site.search}}" method="get">
-    <label for="site-search-query">Search</label>
-    <input id="site-search-query" type="search" name="q">
-    <button type="submit">Go</button>
+    <input id="site-search-query" type="search" name="q" aria-label="Search the documents">
+    <button type="submit">Search</button>
   </form>
 </header>
 <main id="main" tabindex="-1">

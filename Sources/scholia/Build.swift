@@ -41,7 +41,7 @@ struct Build: ParsableCommand {
         }
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-            print("Built \(report.documentCount) documents (\(report.fileCount) files) into \(Terminal.printable(output ?? "Public/")) in \(seconds) s")
+            print("Built \(report.documentCount) document\(report.documentCount == 1 ? "" : "s") (\(report.fileCount) files) into \(Terminal.printable(output ?? "Public/")) in \(seconds) s")
         }
     }
 }

@@ -1378,7 +1378,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       <div class="search-toolbar">
         <p class="search-status" role="status" aria-live="polite"></p>
         <label>Sort by
-          <select name="sort" form="search-sort-form" class="search-sort">
+          <select name="sort" class="search-sort">
             <option value="relevance">relevance</option>
             <option value="date">date (newest first)</option>
           </select>

@@ -123,12 +123,7 @@ extension Document {
                 case .tag(.personName, _) where inNames && left > 0:
                     left -= 1
                     return .tag(.personName, [.text(text)])
-                case .tag(let t, let c): return .tag(t, walk(c))
-                case .styled(let s, let c): return .styled(s, walk(c))
-                case .quoted(let c): return .quoted(walk(c))
-                case .display(let d, let c): return .display(d, walk(c))
-                case .nocase(let c): return .nocase(walk(c))
-                case .text: return node
+                default: return node.mapChildren(walk)
                 }
             }
         }
@@ -151,12 +146,7 @@ extension Document {
                         if i == 0 { replaced.insert(part, at: 0) } else { replaced.append(part) }
                     }
                     return .tag(.names, replaced)
-                case .tag(let t, let c): return .tag(t, walk(c))
-                case .styled(let s, let c): return .styled(s, walk(c))
-                case .quoted(let c): return .quoted(walk(c))
-                case .display(let d, let c): return .display(d, walk(c))
-                case .nocase(let c): return .nocase(walk(c))
-                case .text: return node
+                default: return node.mapChildren(walk)
                 }
             }
         }

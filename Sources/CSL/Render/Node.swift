@@ -17,6 +17,18 @@ enum Node: Sendable, Equatable {
         }
     }
 
+    /// The same node with its children replaced by `transform(children)` (text has none).
+    func mapChildren(_ transform: ([Node]) -> [Node]) -> Node {
+        switch self {
+        case .text: return self
+        case .styled(let s, let c): return .styled(s, transform(c))
+        case .quoted(let c): return .quoted(transform(c))
+        case .display(let d, let c): return .display(d, transform(c))
+        case .nocase(let c): return .nocase(transform(c))
+        case .tag(let t, let c): return .tag(t, transform(c))
+        }
+    }
+
     /// The plain text, without quotes or markup.
     var plainText: String {
         switch self {

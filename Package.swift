@@ -36,18 +36,27 @@ let package = Package(
         // Runs the official CSL fixtures (the test harness, kept out of the CSL library's public face).
         .target(name: "CSLFixtures", dependencies: ["CSL"]),
         .executableTarget(name: "csl-suite", dependencies: ["CSL", "CSLFixtures"]),
+        // The site generator, one target per stage; each depends only on the stages before it.
+        // The model: plain value types (documents, speakers, transcripts, diagnostics), no I/O.
+        .target(name: "ScholiaModel"),
+        // Load: the site folder → the model and its diagnostics (site.yml, front matter, transcripts, annotations).
+        .target(name: "ScholiaLoad", dependencies: ["ScholiaModel", "Markdown", .product(name: "Yams", package: "Yams")]),
+        // Resolve: cross-references, related documents, annotation links → the immutable `Site`.
+        .target(name: "ScholiaResolve", dependencies: ["ScholiaModel", "ScholiaLoad"]),
+        // Render: the site → output files (pages, citations, feeds, the search index). Pure: reads only the theme.
+        .target(name: "ScholiaRender", dependencies: ["ScholiaModel", "ScholiaLoad", "ScholiaResolve", "CSL", "Templating", "Search", "Markdown"]),
+        // Publish: output files → the output folder, atomically; the lock and the journal.
+        .target(name: "ScholiaPublish", dependencies: ["ScholiaModel"]),
+        // Orchestration: `build`, the preview session, `cite`, `search`, `new`; the build caches.
         .target(
             name: "ScholiaCore",
-            dependencies: [
-                "Markdown", "CSL", "Templating", "Search",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            dependencies: ["ScholiaModel", "ScholiaLoad", "ScholiaResolve", "ScholiaRender", "ScholiaPublish", "CSL", "Search"]
         ),
         // `scholia serve`: the preview server, file watching and live reload.
         .target(
             name: "ScholiaServer",
             dependencies: [
-                "ScholiaCore", .product(name: "Hummingbird", package: "hummingbird"),
+                "ScholiaCore", "ScholiaModel", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -55,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "scholia",
             dependencies: [
-                "ScholiaCore", "ScholiaServer", "Search",
+                "ScholiaCore", "ScholiaModel", "ScholiaPublish", "ScholiaServer", "Search",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,10 +73,14 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"], exclude: ["MustacheSpec"]),
         // Data read by path at test time, not compiled.
         .testTarget(name: "CSLTests", dependencies: ["CSL", "CSLFixtures"], exclude: ["known-failures.txt", "every-style-empty.txt", "Fixtures"]),
-        .testTarget(name: "ScholiaCoreTests", dependencies: ["ScholiaCore"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "ScholiaCoreTests",
+            dependencies: ["ScholiaModel", "ScholiaLoad", "ScholiaResolve", "ScholiaRender", "ScholiaPublish", "ScholiaCore"],
+            exclude: ["Goldens"]
+        ),
         // Talks to a live server over plain sockets, so it needs no HTTP client library (HummingbirdTesting would bring in TLS).
-        .testTarget(name: "ScholiaServerTests", dependencies: ["ScholiaServer"]),
+        .testTarget(name: "ScholiaServerTests", dependencies: ["ScholiaServer", "ScholiaCore", "ScholiaModel", "ScholiaLoad", "ScholiaRender"]),
         // End-to-end: runs the built `scholia` binary on fixture sites.
-        .testTarget(name: "ScholiaCLITests", dependencies: ["ScholiaCore", "scholia"]),
+        .testTarget(name: "ScholiaCLITests", dependencies: ["ScholiaCore", "ScholiaModel", "ScholiaLoad", "ScholiaRender", "ScholiaPublish", "scholia"]),
     ]
 )

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Writes Sources/ScholiaCore/Scaffold/DefaultTheme.swift from Templates/: the built-in theme every site is
+"""Writes Sources/ScholiaRender/DefaultTheme.swift from Templates/: the built-in theme every site is
 built with (file by file, where the site's own Templates/ has no file of that path), from an installed binary anywhere. A test fails when the two differ: run this after editing the theme."""
 import os, sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 theme = os.path.join(root, "Templates")
-out = os.path.join(root, "Sources/ScholiaCore/Scaffold/DefaultTheme.swift")
+out = os.path.join(root, "Sources/ScholiaRender/DefaultTheme.swift")
 
 files = []
 for folder, dirs, names in os.walk(theme):

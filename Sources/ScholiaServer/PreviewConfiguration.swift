@@ -1,20 +1,20 @@
 import Foundation
 
 /// What `scholia serve` is asked to do.
-public struct PreviewConfiguration: Sendable {
-    public var siteDirectory: URL
+package struct PreviewConfiguration: Sendable {
+    package var siteDirectory: URL
     /// Loopback unless told otherwise: a preview is for the editor, not the network.
-    public var host: String
+    package var host: String
     /// 0 asks the system for any free port (tests use this).
-    public var port: Int
+    package var port: Int
     /// When the port is taken, try the next ones (up to 20) instead of stopping.
-    public var tryNextPorts: Bool
-    public var watch: WatchMode
-    public var includeDrafts: Bool
+    package var tryNextPorts: Bool
+    package var watch: WatchMode
+    package var includeDrafts: Bool
     /// How long the files must stay unchanged before a rebuild starts.
-    public var debounce: Duration
+    package var debounce: Duration
 
-    public init(siteDirectory: URL, host: String = "127.0.0.1", port: Int = 8000, tryNextPorts: Bool = false,
+    package init(siteDirectory: URL, host: String = "127.0.0.1", port: Int = 8000, tryNextPorts: Bool = false,
                 watch: WatchMode = .automatic, includeDrafts: Bool = false, debounce: Duration = .milliseconds(100)) {
         self.siteDirectory = siteDirectory
         self.host = host

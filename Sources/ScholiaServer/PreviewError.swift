@@ -1,4 +1,4 @@
 /// A preview that cannot start; the message says what to do.
-public struct PreviewError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+package struct PreviewError: Error, CustomStringConvertible, Sendable {
+    package let description: String
 }

@@ -1,15 +1,16 @@
 import Foundation
 import Hummingbird
 import Logging
+import ScholiaModel
 import ScholiaCore
 import ServiceLifecycle
 
 /// `scholia serve`: builds the site in memory, serves it, rebuilds on save and tells open pages to reload.
 /// Nothing is written to disk, so the preview leaves `Public/` (and everything else) as it was.
-public struct PreviewServer: Sendable {
-    public let configuration: PreviewConfiguration
+package struct PreviewServer: Sendable {
+    package let configuration: PreviewConfiguration
 
-    public init(_ configuration: PreviewConfiguration) {
+    package init(_ configuration: PreviewConfiguration) {
         self.configuration = configuration
     }
 
@@ -17,7 +18,7 @@ public struct PreviewServer: Sendable {
     /// - Parameters:
     ///   - onBuild: after every build, the first included, good or failed.
     ///   - onReady: once listening, with the URL of the site's home page.
-    public func run(handleSignals: Bool = true, stopper: PreviewStopper? = nil,
+    package func run(handleSignals: Bool = true, stopper: PreviewStopper? = nil,
                     onBuild: @escaping @Sendable (BuildOutcome) -> Void,
                     onReady: @escaping @Sendable (URL) -> Void) async throws {
         let port = try choosePort()

@@ -2,7 +2,7 @@ import ServiceLifecycle
 
 /// Stops a running preview the way Ctrl-C does (a graceful shutdown), for callers that own no terminal,
 /// such as tests. A stop asked for before the server is up takes effect as soon as it is.
-public final class PreviewStopper: Sendable {
+package final class PreviewStopper: Sendable {
     private struct State {
         var group: ServiceGroup?
         var requested = false
@@ -10,9 +10,9 @@ public final class PreviewStopper: Sendable {
 
     private let state = Locked(State())
 
-    public init() {}
+    package init() {}
 
-    public func stop() async {
+    package func stop() async {
         let group = state.withLock { state -> ServiceGroup? in
             state.requested = true
             return state.group

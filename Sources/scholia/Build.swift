@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ScholiaModel
+import ScholiaPublish
 import ScholiaCore
 
 struct Build: ParsableCommand {

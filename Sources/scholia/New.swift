@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScholiaModel
 import ScholiaCore
 
 struct New: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import ScholiaCore
+import ScholiaModel
 import ScholiaServer
 
 struct Serve: ParsableCommand {

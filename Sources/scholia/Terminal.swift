@@ -1,4 +1,5 @@
 import Foundation
+import ScholiaModel
 import ScholiaCore
 
 /// Output to the terminal: diagnostics on standard error, progress only when it is a terminal.

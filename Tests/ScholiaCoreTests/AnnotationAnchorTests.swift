@@ -1,4 +1,8 @@
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
+@testable import ScholiaPublish
 @testable import ScholiaCore
 
 @Suite struct AnnotationAnchorTests {

@@ -1,5 +1,9 @@
 import Foundation
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
+@testable import ScholiaPublish
 @testable import ScholiaCore
 
 @Suite struct AnnotationExportTests {

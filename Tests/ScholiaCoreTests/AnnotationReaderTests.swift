@@ -1,4 +1,9 @@
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaResolve
+@testable import ScholiaRender
+@testable import ScholiaPublish
 @testable import ScholiaCore
 
 @Suite struct AnnotationReaderTests {

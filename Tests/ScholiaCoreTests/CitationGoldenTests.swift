@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
 @testable import ScholiaCore
 
 /// Scholia's CSL engine against pandoc's citeproc on the sample site (goldens made by

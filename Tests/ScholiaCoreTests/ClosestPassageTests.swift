@@ -1,5 +1,9 @@
 import Foundation
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
+@testable import ScholiaPublish
 @testable import ScholiaCore
 
 /// The closest passage to a quote that matched nowhere (issue 11, item 10): found in time linear in the

@@ -1,6 +1,9 @@
 import CSL
 import Foundation
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
 @testable import ScholiaCore
 
 /// The built-in theme's corrected MLA: "mla" gives the MLA Handbook's pinpoint "par. 3", the official

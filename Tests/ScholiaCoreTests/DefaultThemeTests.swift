@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
 @testable import ScholiaCore
 
 @Suite struct DefaultThemeTests {
     /// `scholia new site` writes the theme built into the binary; it must be the one in Templates/.
     @Test func theEmbeddedThemeIsTemplates() throws {
         let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Templates").standardizedFileURL
-        let onDisk = FileTree.files(under: templates)
+        let onDisk = FileTree.listFiles(under: templates.path).filter(FileTree.isVisible)
         #expect(DefaultTheme.files.map(\.path) == onDisk, "run Scripts/embed-theme.py")
         for file in DefaultTheme.files {
             let contents = try String(contentsOf: templates.appendingPathComponent(file.path), encoding: .utf8)

@@ -1,5 +1,9 @@
 import Foundation
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
+@testable import ScholiaPublish
 @testable import ScholiaCore
 
 /// An incremental build must give exactly the bytes of a full build. A small site goes through random
@@ -123,7 +127,7 @@ import Testing
 
     static func files(in folder: URL) throws -> [String: Data] {
         var all: [String: Data] = [:]
-        for path in POSIXFiles.listFiles(under: folder.path) where path != OutputWriter.manifestName {
+        for path in FileTree.listFiles(under: folder.path) where path != OutputWriter.manifestName {
             all[path] = try Data(contentsOf: folder.appendingPathComponent(path))
         }
         return all

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
 @testable import ScholiaCore
 
 /// The bibliography entry of each document type in each default style, against the form its manual gives

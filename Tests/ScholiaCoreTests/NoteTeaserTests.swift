@@ -1,5 +1,6 @@
 import Testing
-@testable import ScholiaCore
+@testable import ScholiaModel
+@testable import ScholiaRender
 
 /// A closed note shows its first words: cut between words, never inside markup or an escaped character.
 @Suite struct NoteTeaserTests {

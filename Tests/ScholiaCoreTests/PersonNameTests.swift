@@ -1,5 +1,5 @@
 import Testing
-@testable import ScholiaCore
+@testable import ScholiaModel
 
 @Suite struct PersonNameTests {
     @Test func splitsGivenAndFamily() {

@@ -1,4 +1,8 @@
 import Foundation
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
+@testable import ScholiaPublish
 @testable import ScholiaCore
 
 /// A site folder in a temporary directory, written from a dictionary of paths and contents.

@@ -1,4 +1,7 @@
 import Testing
+@testable import ScholiaModel
+@testable import ScholiaLoad
+@testable import ScholiaRender
 @testable import ScholiaCore
 
 @Suite struct TranscriptTests {

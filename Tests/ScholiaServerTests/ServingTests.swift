@@ -1,4 +1,6 @@
 import Foundation
+import ScholiaLoad
+import ScholiaRender
 import ScholiaCore
 import Testing
 @testable import ScholiaServer

@@ -1,10 +1,15 @@
 import Foundation
+import ScholiaModel
+import ScholiaLoad
+import ScholiaResolve
+import ScholiaRender
+import ScholiaPublish
 
-public enum ScaffoldError: Error, CustomStringConvertible {
+package enum ScaffoldError: Error, CustomStringConvertible {
     case exists(String)
     case io(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .exists(let path): return "\(path) already exists; choose another name"
         case .io(let message): return message
@@ -14,8 +19,8 @@ public enum ScaffoldError: Error, CustomStringConvertible {
 
 /// `scholia new`: a working site (content and `site.yml`; it is built with the theme built into Scholia),
 /// or a new document.
-public enum SiteScaffold {
-    public static func createSite(at directory: URL) throws {
+package enum SiteScaffold {
+    package static func createSite(at directory: URL) throws {
         let fileManager = FileManager.default
         if let existing = try? fileManager.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
             throw ScaffoldError.exists(directory.path)
@@ -33,7 +38,7 @@ public enum SiteScaffold {
     }
 
     /// Writes `Content/documents/SLUG.md` and returns its path relative to the site.
-    public static func createDocument(in site: URL, title: String, type: String, date: String?) throws -> String {
+    package static func createDocument(in site: URL, title: String, type: String, date: String?) throws -> String {
         let path = "Content/documents/\(Identifier.slug(title)).md"
         let url = site.appendingPathComponent(path)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw ScaffoldError.exists(path) }

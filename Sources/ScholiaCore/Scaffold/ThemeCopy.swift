@@ -1,14 +1,19 @@
 import Foundation
+import ScholiaModel
+import ScholiaLoad
+import ScholiaResolve
+import ScholiaRender
+import ScholiaPublish
 
 /// `scholia theme copy`: puts built-in theme files into the site's `Templates/`, where they override the
 /// built-in ones and can be edited. Never overwrites a file unless asked to.
-public enum ThemeCopy {
-    public enum Failure: Error, CustomStringConvertible {
+package enum ThemeCopy {
+    package enum Failure: Error, CustomStringConvertible {
         case unknown([(name: String, suggestion: String?)])
         case exists([String])
         case io(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unknown(let names):
                 let lines = names.map { name, suggestion in
@@ -34,7 +39,7 @@ public enum ThemeCopy {
     }
 
     /// Copies the named files (all of them when `names` is empty) and returns their paths relative to the site.
-    public static func copy(_ names: [String], into site: URL, force: Bool) throws -> [String] {
+    package static func copy(_ names: [String], into site: URL, force: Bool) throws -> [String] {
         var chosen: [String] = []
         var unknown: [(name: String, suggestion: String?)] = []
         for name in names {
@@ -63,7 +68,7 @@ public enum ThemeCopy {
     }
 
     /// Each built-in file, and whether the site overrides it.
-    public static func list(site: URL) -> [(path: String, overridden: Bool)] {
+    package static func list(site: URL) -> [(path: String, overridden: Bool)] {
         Theme.builtInPaths.map { ($0, FileManager.default.fileExists(atPath: site.appendingPathComponent("Templates/" + $0).path)) }
     }
 }

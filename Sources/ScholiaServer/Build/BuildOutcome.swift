@@ -1,8 +1,9 @@
 import Foundation
+import ScholiaModel
 import ScholiaCore
 
 /// What a preview build reports to whoever prints progress (the command line, a test).
-public enum BuildOutcome: Sendable {
+package enum BuildOutcome: Sendable {
     /// The site built; the preview now serves it.
     case built(generation: Int, files: Int, seconds: Double, warnings: [Diagnostic])
     /// The site did not build; the preview shows these errors above the last good build, if any.

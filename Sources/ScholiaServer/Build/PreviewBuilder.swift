@@ -1,4 +1,5 @@
 import Foundation
+import ScholiaModel
 import ScholiaCore
 
 /// Builds the site in memory and swaps the result in; keeps the last good build to show under errors.

@@ -1,3 +1,4 @@
+import ScholiaModel
 import ScholiaCore
 
 /// The failed build's errors as markup: file, line, column and message for each, styled inline so that it

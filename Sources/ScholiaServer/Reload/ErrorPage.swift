@@ -1,3 +1,4 @@
+import ScholiaModel
 import ScholiaCore
 
 /// The page served for everything while no build has ever succeeded: there is no last good content yet.

@@ -1,3 +1,4 @@
+import ScholiaModel
 import ScholiaCore
 
 /// What the preview adds to each HTML page: the error list right after `<body>` (plain markup, so it shows

@@ -1,4 +1,5 @@
 import Foundation
+import ScholiaModel
 import ScholiaCore
 
 /// The bytes of a successful build, as `scholia build` would write them, kept so that a later failed build

@@ -1,3 +1,4 @@
+import ScholiaModel
 import ScholiaCore
 
 /// What the server answers from: immutable, swapped whole after each build, so that a request sees one

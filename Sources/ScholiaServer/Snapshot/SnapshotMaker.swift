@@ -1,3 +1,4 @@
+import ScholiaModel
 import ScholiaCore
 
 /// Turns a build's bytes into a snapshot: types, ETags, and the preview script (and error list) in HTML pages,

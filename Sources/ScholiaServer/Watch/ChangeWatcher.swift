@@ -8,7 +8,7 @@ protocol ChangeWatcher: Sendable {
 }
 
 /// How the preview notices saves.
-public enum WatchMode: Sendable {
+package enum WatchMode: Sendable {
     /// inotify on Linux, polling where it is not available.
     case automatic
     /// Compare file sizes and times every interval.

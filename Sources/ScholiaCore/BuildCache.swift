@@ -1,0 +1,65 @@
+import Foundation
+import ScholiaModel
+import ScholiaLoad
+import ScholiaResolve
+import ScholiaRender
+import ScholiaPublish
+
+/// Remembers, in `.scholia-cache/` in the site, a key of everything a build reads: every file of
+/// `site.yml`, `Content/` and `Templates/` (paths and bytes), the build options, Scholia's version and the
+/// system's CSL folders. When the key is the same and the output still holds every file the last build
+/// made, there is nothing to do. A cache that cannot be read or was written by another version is ignored.
+struct BuildCache {
+    let siteDirectory: URL
+    let options: BuildOptions
+    static let folderName = SiteLayout.cacheFolder
+
+    var folder: URL { siteDirectory.appendingPathComponent(Self.folderName) }
+    private var file: URL { folder.appendingPathComponent("build-key") }
+
+    /// The key of the inputs as they are now, given the `environmentKey()`.
+    func currentKey(environment: UInt64) -> String {
+        var hash = Fingerprint()
+        hash.add(environment)
+        for path in FileTree.listFiles(under: siteDirectory.appendingPathComponent("Content").path) {
+            hash.add(path)
+            hash.add(FileManager.default.contents(atPath: siteDirectory.appendingPathComponent("Content/" + path).path) ?? Data("missing".utf8))
+        }
+        return "scholia-build-key \(ScholiaVersion.current) \(hash.hex)"
+    }
+
+    /// Everything every page depends on: Scholia itself, the options, the CSL folders, `site.yml` and the theme
+    /// (the built-in one and the site's `Templates/`, with its styles). Content is not in it: pages follow their own content.
+    func environmentKey() -> UInt64 {
+        var hash = Fingerprint()
+        hash.add("scholia \(ScholiaVersion.current)\n")
+        // The program itself: a new build of Scholia with the same version number still rebuilds.
+        var program = stat()
+        if stat("/proc/self/exe", &program) == 0 { hash.add("program \(program.st_size) \(program.st_mtim.tv_sec) \(program.st_mtim.tv_nsec)\n") }
+        hash.add("output \(options.output.path)\nbase \(options.baseURL ?? "")\ndrafts \(options.includeDrafts)\n")
+        for folder in [CitationStyleLoader.systemStyles, CitationStyleLoader.systemLocales] {
+            let modified = (try? FileManager.default.attributesOfItem(atPath: folder.path)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            hash.add("\(folder.path) \(modified)\n")
+        }
+        // The built-in theme, then the site's overrides: a file that appears or goes changes the list of paths.
+        hash.add(Theme.builtInFingerprint)
+        let paths = ["site.yml"] + FileTree.listFiles(under: siteDirectory.appendingPathComponent("Templates").path).map { "Templates/" + $0 }
+        for path in paths {
+            hash.add(path)
+            hash.add(FileManager.default.contents(atPath: siteDirectory.appendingPathComponent(path).path) ?? Data("missing".utf8))
+        }
+        return hash.value
+    }
+
+    /// Whether the last build had this key and its output is still all there.
+    func isUpToDate(key: String) -> Bool {
+        guard let saved = try? String(contentsOf: file, encoding: .utf8), saved == key + "\n" else { return false }
+        guard let manifest = try? String(contentsOf: options.output.appendingPathComponent(OutputWriter.manifestName), encoding: .utf8) else { return false }
+        return manifest.utf8.split(separator: 0x0A).allSatisfy { access(options.output.path + "/" + String(decoding: $0, as: UTF8.self), F_OK) == 0 }
+    }
+
+    func save(key: String) {
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data((key + "\n").utf8).write(to: file, options: .atomic)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import ScholiaModel
+import ScholiaLoad
+import ScholiaResolve
+import ScholiaRender
+import ScholiaPublish
+
+/// What a build is asked to do.
+package struct BuildOptions: Sendable {
+    package var siteDirectory: URL
+    /// Default: `Public/` in the site folder.
+    package var outputDirectory: URL?
+    package var baseURL: String?
+    package var includeDrafts = false
+
+    package init(siteDirectory: URL, outputDirectory: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
+        self.siteDirectory = siteDirectory
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+    }
+
+    var output: URL { outputDirectory ?? siteDirectory.appendingPathComponent("Public") }
+}
+
+package struct BuildReport: Sendable {
+    package var documentCount: Int
+    package var fileCount: Int
+    package var warnings: [Diagnostic]
+    /// True when nothing had changed since the last build, so nothing was done.
+    package var unchanged = false
+    /// Files rendered by this build; the others were kept from the last build.
+    package var renderedFileCount = 0
+    /// True when the build changed files in place rather than writing a new folder and swapping it in.
+    package var updatedInPlace = false
+}
+
+/// What a build renders, before anything is written.
+struct Rendering: Sendable {
+    var jobs: [RenderedJob]
+    var copies: [(path: String, source: URL)]
+    var site: Site
+    var warnings: [Diagnostic]
+}
+
+/// The build: load → resolve → render → write. Each stage reports every problem it finds; the output is
+/// written only when there are no errors.
+package enum SiteBuilder {
+    /// Loads and resolves the site without rendering: what `scholia check` runs, and the first half of a build.
+    /// Loads and resolves the site with no cache: every document carries its transcript.
+    package static func loadSite(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
+        let (site, _, diagnostics) = load(options, cache: nil)
+        return (site, diagnostics)
+    }
+
+    /// Loads and resolves the site; documents taken from `cache` have their transcript read when their page is made.
+    static func load(_ options: BuildOptions, cache: DocumentCache?) -> (Site?, TranscriptReader, [Diagnostic]) {
+        var (content, diagnostics) = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, cache: cache).load()
+        if let baseURL = options.baseURL {
+            content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+        let site = SiteResolver.resolve(content, &diagnostics)
+        return (diagnostics.hasErrors ? nil : site, content.transcripts, diagnostics.sorted)
+    }
+
+    /// Renders every file of the site in memory, or throws `ContentErrors`.
+    package static func render(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> (files: [OutputFile], copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
+        let rendering = try render(options, cache: nil, unchanged: { _, _ in false }, progress: progress)
+        return (rendering.jobs.flatMap(\.files), rendering.copies, rendering.site, rendering.warnings)
+    }
+
+    /// Renders the jobs whose fingerprint `unchanged` does not recognise.
+    /// `delivery`, told how many documents were read anew (not taken from `cache`) of how many, says where
+    /// rendered files go as they are made; nil keeps them in the result.
+    static func render(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?, unchanged: @Sendable (String, UInt64) -> Bool,
+                       delivery: (_ readAnew: Int, _ documents: Int) throws -> (@Sendable ([OutputFile]) -> Void)? = { _, _ in nil },
+                       progress: (@Sendable (String) -> Void)?) throws -> Rendering {
+        progress?("Loading content")
+        let readBefore = cache?.storeCount ?? 0
+        let (site, transcripts, found) = load(options, cache: cache)
+        var diagnostics = DiagnosticList(found)
+        let theme = Theme(siteDirectory: options.siteDirectory)
+        let templates = TemplateSet.load(from: theme, &diagnostics)
+        guard let site, let templates, !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
+        let styles = SiteStyles.load(for: site, siteDirectory: options.siteDirectory, &diagnostics)
+        guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
+        progress?("Rendering \(site.documents.count) documents")
+        let environment = environment ?? BuildCache(siteDirectory: options.siteDirectory, options: options).environmentKey()
+        let deliver = try delivery((cache?.storeCount ?? site.documents.count) - readBefore, site.documents.count)
+        let pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment, builtInAssets: theme.assets.compactMap { file in
+            if case .builtIn(let contents) = file.source { (file.path, contents) } else { nil }
+        })
+        let jobs = pages.render(unchanged: unchanged, deliver: deliver)
+        let copies = staticCopies(site: site, theme: theme)
+        let generated = Set(jobs.flatMap { $0.paths ?? [] })
+        for copy in copies where generated.contains(copy.path) {
+            diagnostics.error("this static file would overwrite the generated \(copy.path)", at: SourceLocation(path: copy.display))
+        }
+        guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
+        return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: diagnostics.warnings)
+    }
+
+    /// Builds the site into its output folder, rendering only the pages whose inputs changed since the last build.
+    package static func build(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> BuildReport {
+        if let problem = OutputPlacement.problem(output: options.output, site: options.siteDirectory) { throw OutputWriterError.misplaced(problem) }
+        let cache = BuildCache(siteDirectory: options.siteDirectory, options: options)
+        let lock = try SiteLock(cacheFolder: cache.folder) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        defer { withExtendedLifetime(lock) {} }
+        let writer = try OutputWriter(output: options.output, displayPath: displayPath(options.output, in: options.siteDirectory), cacheFolder: cache.folder)
+        // A build that stopped while publishing left its journal: its output and caches are not trusted.
+        let interrupted = writer.journal.isPresent
+        writer.removeLeftovers()
+        let environment = cache.environmentKey()
+        let key = cache.currentKey(environment: environment)
+        // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
+        if !interrupted && cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
+        let output = options.output.path
+        let records = interrupted ? PageRecords() : PageRecords.load(from: cache.folder)
+        let documents = DocumentCache.read(from: cache.folder)
+        try writer.checkOutputIsOurs()
+        // A few changed documents under the same theme and settings: their pages are made in memory and
+        // written in place, one atomic rename each, rather than linking every other file into a new folder.
+        let updatable = records.environment == environment && writer.hasManifest
+        var staged: StagedOutput?
+        do {
+            let rendering = try render(options, environment: environment, cache: documents, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) },
+                                       delivery: { readAnew, count in
+                                           if updatable && readAnew <= max(50, count / 10) { return nil }
+                                           let begun = try writer.begin()
+                                           staged = begun
+                                           return begun.write
+                                       }, progress: progress)
+            let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
+            let renderedCount = rendering.jobs.reduce(0) { $0 + ($1.paths?.count ?? 0) }
+            if let staged {
+                progress?("Keeping \(kept.count) unchanged files")
+                staged.keep(kept)
+                try staged.finish(copies: rendering.copies)
+            } else {
+                progress?("Updating \(renderedCount) files in place")
+                try writer.update(rendering.jobs.flatMap(\.files), kept: kept, copies: rendering.copies)
+            }
+            newRecords(rendering.jobs, previous: records, output: output, environment: environment).save(to: cache.folder)
+            documents.save(to: cache.folder)
+            cache.save(key: key)
+            writer.journal.end()
+            return BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
+                               warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil)
+        } catch {
+            staged?.abandon()
+            throw error
+        }
+    }
+
+    /// The records of this build: every job with a fingerprint, and its files as they now are in the output.
+    private static func newRecords(_ jobs: [RenderedJob], previous: PageRecords, output: String, environment: UInt64) -> PageRecords {
+        let made = jobs.parallelMap { job -> (String, PageRecords.Job)? in
+            guard let fingerprint = job.fingerprint else { return nil }
+            let paths = job.paths ?? previous.jobs[job.id]?.files.map(\.path) ?? []
+            var files: [PageRecords.Written] = []
+            for path in paths {
+                guard let info = PageRecords.stat(output + "/" + path) else { return nil }
+                files.append(.init(path: path, size: info.size, modified: info.modified))
+            }
+            return (job.id, PageRecords.Job(fingerprint: fingerprint, files: files))
+        }
+        return PageRecords(jobs: Dictionary(made.compactMap { $0 }, uniquingKeysWith: { first, _ in first }), environment: environment)
+    }
+
+    /// The site's own theme assets go to `assets/`, `Content/static/` to the root. (Built-in assets are
+    /// written from memory by `SitePages`.)
+    private static func staticCopies(site: Site, theme: Theme) -> [(path: String, source: URL, display: String)] {
+        theme.assets.compactMap { file in
+            guard case .site(let url) = file.source else { return nil }
+            return (file.path, url, "Templates/\(file.path)")
+        } + site.staticFiles.map { ($0.outputPath, $0.source, "Content/static/\($0.outputPath)") }
+    }
+
+    static func displayPath(_ url: URL, in site: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = site.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+}

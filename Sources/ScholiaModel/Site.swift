@@ -1,0 +1,58 @@
+import Foundation
+
+/// The resolved site: every document, speaker, topic, year and collection, cross-referenced. Immutable.
+package struct Site: Sendable {
+    package let config: SiteConfig
+    /// Newest first.
+    package let documents: [Document]
+    /// Alphabetical by family name.
+    package let speakers: [Speaker]
+    /// Alphabetical by title.
+    package let topics: [Topic]
+    package let collections: [Collection]
+    /// Newest first: (year, document ids newest first).
+    package let years: [(year: Int, documentIDs: [String])]
+    /// Alphabetical: (type, document ids newest first).
+    package let types: [(type: String, documentIDs: [String])]
+    package let staticFiles: [(outputPath: String, source: URL)]
+
+    private let documentIndex: [String: Int]
+    private let speakerIndex: [String: Int]
+    private let topicIndex: [String: Int]
+
+    package init(config: SiteConfig, documents: [Document], speakers: [Speaker], topics: [Topic], collections: [Collection],
+         staticFiles: [(outputPath: String, source: URL)]) {
+        self.config = config
+        self.documents = documents
+        self.speakers = speakers
+        self.topics = topics
+        self.collections = collections
+        self.staticFiles = staticFiles
+        documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        speakerIndex = Dictionary(uniqueKeysWithValues: speakers.enumerated().map { ($1.id, $0) })
+        topicIndex = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.id, $0) })
+        var byYear: [Int: [String]] = [:]
+        for document in documents { byYear[document.date.year, default: []].append(document.id) }
+        years = byYear.keys.sorted(by: >).map { ($0, byYear[$0]!) }
+        var byType: [String: [String]] = [:]
+        for document in documents { byType[document.type, default: []].append(document.id) }
+        types = byType.keys.sorted().map { ($0, byType[$0]!) }
+    }
+
+    package func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }
+
+    /// The documents just before and just after this one in time (the site is newest first).
+    package func neighbours(of id: String) -> (earlier: Document?, later: Document?) {
+        guard let index = documentIndex[id] else { return (nil, nil) }
+        return (index + 1 < documents.count ? documents[index + 1] : nil, index > 0 ? documents[index - 1] : nil)
+    }
+
+    package func speaker(_ id: String) -> Speaker? { speakerIndex[id].map { speakers[$0] } }
+    package func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
+}
+
+/// Gives the render stage a document's transcript: a document that came from the disk cache carries none, and
+/// its transcript is read again only when its page is made. The load stage provides one (`TranscriptReader`).
+package protocol TranscriptSource: Sendable {
+    func transcript(of document: Document) -> Transcript
+}

@@ -1,0 +1,302 @@
+import Foundation
+import ScholiaModel
+
+/// Publishes a build. Either it writes the whole site into a staging folder beside the output and swaps the
+/// two in one atomic step (`renameat2(RENAME_EXCHANGE)`), or, for a build that changed a few files, it
+/// replaces those files in place, each by a rename. Either way each output file is at every instant its old
+/// bytes or its new ones, the output folder always exists, and a journal (`PublishJournal`) marks the update
+/// in progress, so that a build that stops half way is redone by the next, never trusted.
+///
+/// A manifest (`.scholia-manifest`) lists the files a build made. A file in the output that is not in it
+/// (nor in the journal of an interrupted build) was put there by someone else: the build stops rather than
+/// delete it.
+package struct OutputWriter {
+    package static let manifestName = ".scholia-manifest"
+    static let temporarySuffix = ".scholia-new"
+    /// The folder written: the output, or the folder it links to when it is a symbolic link (published
+    /// through: the target receives the site, the link stays).
+    let output: URL
+    let displayPath: String
+    package let journal: PublishJournal
+
+    typealias Failure = OutputWriterError
+
+    package init(output requested: URL, displayPath: String, cacheFolder: URL) throws {
+        output = try Self.resolvingLink(requested, displayPath: displayPath)
+        self.displayPath = displayPath
+        journal = PublishJournal(cacheFolder: cacheFolder, output: output.path)
+    }
+
+    private static func resolvingLink(_ url: URL, displayPath: String) throws -> URL {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return url }
+        guard let resolved = realpath(url.path, nil) else {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
+            throw Failure.io("\(displayPath) is a symbolic link to \(target), which does not exist: create that folder or remove the link")
+        }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved))
+    }
+
+    /// Checks, before any work, that the output folder holds only what earlier builds made.
+    package func checkOutputIsOurs() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw Failure.notAFolder(displayPath) }
+        let existing = FileTree.listFiles(under: output.path)
+        guard !existing.isEmpty else { return }
+        let ours = manifestPaths().union(journal.interruptedPaths()).union([Self.manifestName, Self.manifestName + Self.temporarySuffix])
+        let foreign = existing.filter { !ours.contains($0) }
+        if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
+    }
+
+    package var hasManifest: Bool { access(output.path + "/" + Self.manifestName, F_OK) == 0 }
+
+    private func manifestPaths() -> Set<String> {
+        let manifest = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
+        return Set(manifest.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// Updates the output in place, for a build that changed a few files: each changed file is written beside
+    /// itself and renamed over the old one, files no longer made are deleted, then the manifest is replaced.
+    /// New files come first, so a page is there before the pages that link to it change. Unchanged files keep
+    /// their inode and time.
+    package func update(_ files: [OutputFile], kept: [String], copies: [(path: String, source: URL)]) throws {
+        let previous = manifestPaths().union(journal.interruptedPaths())
+        let written = files.map(\.path) + copies.map(\.path)
+        try journal.begin(writing: written)
+        func replace(_ path: String, with data: () throws -> Data) throws {
+            let target = output.path + "/" + path
+            let bytes = try data()
+            if POSIXFiles.contentsEqual(target, bytes) { return }
+            let folder = (target as NSString).deletingLastPathComponent
+            if access(folder, F_OK) != 0 {
+                FaultInjection.step()
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            try POSIXFiles.replace(target, with: bytes)
+        }
+        do {
+            for isNew in [true, false] {
+                for file in files where previous.contains(file.path) != isNew { try replace(file.path) { file.data } }
+                for copy in copies where previous.contains(copy.path) != isNew { try replace(copy.path) { try Data(contentsOf: copy.source) } }
+            }
+            let current = written + kept
+            let made = Set(current)
+            for path in previous.sorted() where !made.contains(path) {
+                FaultInjection.step()
+                guard unlink(output.path + "/" + path) == 0 else { continue }
+                // Folders left empty go too, as a clean build would not have them.
+                var folder = (path as NSString).deletingLastPathComponent
+                while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
+            }
+            try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8))
+        } catch {
+            if let failure = error as? Failure { throw failure }
+            throw Failure.io("cannot write \(displayPath): \(error.localizedDescription)")
+        }
+    }
+
+    /// Starts a build's output: a fresh staging folder beside the output, after checking the output is ours.
+    package func begin() throws -> StagedOutput {
+        try checkOutputIsOurs()
+        let staging = sibling("staging")
+        POSIXFiles.removeTree(staging.path)
+        FaultInjection.step()
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io("cannot write \(displayPath): \(error.localizedDescription)")
+        }
+        return StagedOutput(writer: self, staging: staging)
+    }
+
+    /// `.NAME.KIND-PID` beside the output: a staging folder, or an output set aside by the two-rename swap.
+    private func sibling(_ kind: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(kind)-\(getpid())")
+    }
+
+    /// Removes the staging and set-aside folders of builds that died (a kill leaves them). When an output
+    /// was set aside but the new one never put in its place, the old one is put back first.
+    package func removeLeftovers() {
+        let parent = output.deletingLastPathComponent().path
+        let prefix = "." + output.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for name in names.sorted(by: { $0.contains(".previous-") && !$1.contains(".previous-") }) where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.lastIndex(of: "-"), ["staging", "previous"].contains(rest[..<dash]),
+                  let pid = Int32(rest[rest.index(after: dash)...]) else { continue }
+            guard pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
+            let path = parent + "/" + name
+            if rest.hasPrefix("previous"), access(output.path, F_OK) != 0 {
+                FaultInjection.step()
+                if rename(path, output.path) == 0 { continue }
+            }
+            POSIXFiles.removeTree(path)
+        }
+    }
+
+    /// Puts the staging folder in place of the output in one step. The old output, now at the staging path,
+    /// is then deleted. An output that is a mount point cannot be renamed: it is updated in place instead.
+    fileprivate func swapIn(_ staging: URL) throws {
+        try journal.begin(writing: [])
+        FaultInjection.step()
+        guard access(output.path, F_OK) == 0 else {
+            if rename(staging.path, output.path) == 0 { return }
+            throw Failure.io("cannot publish \(displayPath): \(String(cString: strerror(errno)))")
+        }
+        switch AtomicExchange.exchange(staging.path, output.path) {
+        case 0: POSIXFiles.removeTree(staging.path)
+        case EBUSY, EXDEV: try updateInPlace(from: staging)
+        case ENOSYS, EINVAL: try swapWithTwoRenames(staging)
+        case let code: throw Failure.io("cannot publish \(displayPath): \(String(cString: strerror(code)))")
+        }
+    }
+
+    /// Where the file system cannot exchange two folders: the output is set aside, then the new one renamed
+    /// into its place. A kill between the two leaves no output until the next build puts the old one back.
+    private func swapWithTwoRenames(_ staging: URL) throws {
+        let retired = sibling("previous")
+        POSIXFiles.removeTree(retired.path)
+        FaultInjection.step()
+        guard rename(output.path, retired.path) == 0 else {
+            if errno == EBUSY || errno == EXDEV { return try updateInPlace(from: staging) }
+            throw Failure.io("cannot publish \(displayPath): \(String(cString: strerror(errno)))")
+        }
+        FaultInjection.step()
+        guard rename(staging.path, output.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            rename(retired.path, output.path)
+            throw Failure.io("cannot publish \(displayPath): \(reason)")
+        }
+        POSIXFiles.removeTree(retired.path)
+    }
+
+    /// An output that cannot be renamed (a mount point) is brought up to date file by file from the staging folder.
+    private func updateInPlace(from staging: URL) throws {
+        let paths = FileTree.listFiles(under: staging.path).filter { $0 != Self.manifestName }
+        try update([], kept: [], copies: paths.map { ($0, staging.appendingPathComponent($0)) })
+        POSIXFiles.removeTree(staging.path)
+    }
+}
+
+/// A build's output being written: pages go into the staging folder as soon as they are rendered (from any
+/// thread), so that a large site is never all in memory; `finish` puts the folder in place of the output,
+/// `abandon` deletes it and leaves the output as it was.
+package final class StagedOutput: @unchecked Sendable {
+    private let writer: OutputWriter
+    let staging: URL
+    private let lock = NSLock()
+    private var folders: Set<Substring> = [""]
+    private var paths: [String] = []
+    private var failure: String?
+
+    fileprivate init(writer: OutputWriter, staging: URL) {
+        self.writer = writer
+        self.staging = staging
+    }
+
+    /// Writes files; one whose bytes are those of the current output is linked to it instead, keeping its
+    /// inode and time, so that deploy tools see only real changes.
+    package func write(_ files: [OutputFile]) {
+        for file in files {
+            guard makeFolders(for: file.path) else { return }
+            let previous = writer.output.path + "/" + file.path, next = staging.path + "/" + file.path
+            if POSIXFiles.contentsEqual(previous, file.data) {
+                FaultInjection.step()
+                if link(previous, next) == 0 { continue }
+            }
+            do { try POSIXFiles.write(file.data, to: next) } catch { record("\(error)"); return }
+        }
+        lock.withLock { paths += files.map(\.path) }
+    }
+
+    /// Keeps files of the current output as they are (a hard link each, on every core).
+    package func keep(_ kept: [String]) {
+        let chunks = stride(from: 0, to: kept.count, by: 512).map { Array(kept[$0..<min($0 + 512, kept.count)]) }
+        _ = chunks.parallelMap { [self] chunk in
+            for path in chunk {
+                guard makeFolders(for: path) else { return }
+                let previous = writer.output.path + "/" + path, next = staging.path + "/" + path
+                FaultInjection.step()
+                if link(previous, next) == 0 { continue }
+                // An output on another file system (a mount point) cannot be linked from: copy instead.
+                let reason = String(cString: strerror(errno))
+                guard errno == EXDEV, let data = FileManager.default.contents(atPath: previous) else {
+                    record("cannot keep \(writer.displayPath)/\(path) from the last build: \(reason)")
+                    return
+                }
+                do { try POSIXFiles.write(data, to: next) } catch { record("\(error)"); return }
+            }
+        }
+        lock.withLock { paths += kept }
+    }
+
+    /// Copies the static files, writes the manifest and swaps the folder in.
+    package func finish(copies: [(path: String, source: URL)]) throws {
+        do {
+            if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
+            for copy in copies {
+                guard makeFolders(for: copy.path) else { break }
+                try POSIXFiles.write(try Data(contentsOf: copy.source), to: staging.path + "/" + copy.path)
+            }
+            // Empty folders someone made in the output (`.well-known/`) are kept.
+            for folder in POSIXFiles.emptyFolders(under: writer.output.path) where makeFolders(for: folder + "/") {}
+            if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
+            let manifest = (paths + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
+            try POSIXFiles.write(Data(manifest.utf8), to: staging.path + "/" + OutputWriter.manifestName)
+            try writer.swapIn(staging)
+        } catch {
+            abandon()
+            if let failure = error as? OutputWriterError { throw failure }
+            throw OutputWriterError.io("cannot write \(writer.displayPath): \(error.localizedDescription)")
+        }
+    }
+
+    package func abandon() { POSIXFiles.removeTree(staging.path) }
+
+    private func record(_ message: String) { lock.withLock { if failure == nil { failure = message } } }
+
+    /// Creates the folders a file needs, parents first, each once: plain mkdir(2), as FileManager's
+    /// intermediate-directory creation checks every parent again for each of thousands of folders. Under the
+    /// lock, so that no thread writes into a folder another is still making.
+    private func makeFolders(for path: String) -> Bool {
+        lock.withLock {
+            var end = path.startIndex
+            while let slash = path[end...].firstIndex(of: "/") {
+                let folder = path[..<slash]
+                end = path.index(after: slash)
+                guard folders.insert(folder).inserted else { continue }
+                let full = staging.path + "/" + folder
+                FaultInjection.step()
+                if mkdir(full, 0o755) != 0 && errno != EEXIST {
+                    if failure == nil { failure = "cannot create \(full): \(String(cString: strerror(errno)))" }
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}
+
+/// Why the output folder could not be written.
+package enum OutputWriterError: Error, CustomStringConvertible {
+    case foreignFiles(output: String, files: [String])
+    case notAFolder(String)
+    /// An output inside the site's inputs or over the site itself: a usage error.
+    case misplaced(String)
+    case io(String)
+
+    package var description: String {
+        switch self {
+        case .foreignFiles(let output, let files):
+            let list = files.prefix(10).map { "  \(output)/\($0)" }.joined(separator: "\n")
+            let more = files.count > 10 ? "\n  … and \(files.count - 10) more" : ""
+            return "\(output)/ holds files that Scholia did not make, and a build never deletes those:\n\(list)\(more)\n"
+                + "Move them to Content/static/ (copied into every build) or delete them, then build again."
+        case .notAFolder(let path): return "\(path) exists and is not a folder"
+        case .misplaced(let message): return message
+        case .io(let message): return message
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ScholiaModel
+import ScholiaLoad
+
+/// Maps a document, once, to a CSL-JSON item: what the exports contain and what every style renders.
+package enum CitationItem {
+    /// The CSL type for a Scholia document type, and the genre that says what kind of speech it was.
+    static func cslType(for type: String) -> (type: String, genre: String?) {
+        switch type {
+        case "speech", "address", "lecture": ("speech", nil)
+        case "remarks": ("speech", "Remarks")
+        case "press-conference", "news-conference", "briefing": ("speech", "Press conference")
+        case "debate": ("speech", "Debate")
+        case "interview": ("interview", nil)
+        case "testimony", "hearing": ("hearing", nil)
+        // Styles describe a letter themselves ("Letter to Horace Greeley"): a genre would say it twice.
+        case "letter": ("personal_communication", nil)
+        case "telegram", "email": ("personal_communication", DocumentTypes.label(type))
+        case "memorandum", "memo": ("manuscript", "Memorandum")
+        case "treaty", "agreement", "charter": ("treaty", nil)
+        case "report": ("report", nil)
+        case "statement", "communique", "declaration": ("document", DocumentTypes.label(type))
+        default: ("document", nil)
+        }
+    }
+
+    /// - Parameter name: the name of a speaker id (from the speaker's file or the documents).
+    package static func make(for document: Document, config: SiteConfig, url: String, name: (String) -> PersonName?) -> JSONValue {
+        let (type, genre) = cslType(for: document.type)
+        func people(_ roles: Set<Participation>) -> [PersonName] {
+            document.participants.filter { roles.contains($0.participation) }.compactMap { name($0.speakerID) }
+        }
+        func names(_ roles: Set<Participation>) -> JSONValue? {
+            let names = people(roles)
+            return names.isEmpty ? nil : .array(names.map(cslName))
+        }
+        var item: [(String, JSONValue)] = [("id", .string(document.id)), ("type", .string(type))]
+        // A letter titled only "Letter to Horace Greeley" is untitled: styles describe it from its recipient
+        // (Chicago 14.111, APA's bracketed description), and the title would say it twice.
+        if type != "personal_communication" || !isOnlyADescription(document.title, recipients: people([.recipient])) {
+            item.append(("title", .string(document.title)))
+        }
+        if let authors = names([.speaker, .author]) { item.append(("author", authors)) }
+        if let recipients = names([.recipient]) { item.append(("recipient", recipients)) }
+        // Reporters at a press conference are not the interviewers of an interview: APA would print the genre twice.
+        if type == "interview", let interviewers = names([.interviewer]) { item.append(("interviewer", interviewers)) }
+        if let translators = names([.translator]) { item.append(("translator", translators)) }
+        item.append(("issued", cslDate(document.date)))
+        // Styles date a speech by its event (MLA prints "Event, Date, Place"): it is the same day.
+        if type == "speech" { item.append(("event-date", cslDate(document.date))) }
+        if let genre { item.append(("genre", .string(genre))) }
+        item.append(("container-title", .string(config.title)))
+        if let publisher = document.source.publisher { item.append(("publisher", .string(publisher))) }
+        // `source.place` is where the source was published, not where the words were spoken.
+        if let place = document.source.place { item.append(("publisher-place", .string(place))) }
+        if let archive = document.source.archive { item.append(("archive", .string(archive))) }
+        if let location = document.source.archiveLocation { item.append(("archive_location", .string(location))) }
+        item.append(("language", .string(document.language ?? config.language)))
+        if let summary = document.summaryText { item.append(("abstract", .string(summary))) }
+        item.append(("URL", .string(url)))
+        for (key, value) in document.citationOverrides {
+            if let index = item.firstIndex(where: { $0.0 == key }) { item[index].1 = value } else { item.append((key, value)) }
+        }
+        return .object(item)
+    }
+
+    /// "Letter to Horace Greeley", "Letter to Greeley": the kind of document and its recipients, nothing more.
+    static func isOnlyADescription(_ title: String, recipients: [PersonName]) -> Bool {
+        guard !recipients.isEmpty else { return false }
+        let folded = title.trimmingCharacters(in: .whitespaces).lowercased()
+        let forms = recipients.flatMap { [$0.display, $0.family ?? $0.display] }
+        return forms.contains { folded == "letter to " + $0.lowercased() }
+    }
+
+    static func cslName(_ name: PersonName) -> JSONValue {
+        if let literal = name.literal { return .object([("literal", .string(literal))]) }
+        var parts: [(String, JSONValue)] = []
+        if let family = name.family { parts.append(("family", .string(family))) }
+        if let given = name.given { parts.append(("given", .string(given))) }
+        if let particle = name.particle { parts.append(("non-dropping-particle", .string(particle))) }
+        if let suffix = name.suffix { parts.append(("suffix", .string(suffix))) }
+        return .object(parts)
+    }
+
+    static func cslDate(_ date: DocumentDate) -> JSONValue {
+        var parts: [JSONValue] = [.array(date.start.cslParts.map { .int($0) })]
+        if let end = date.end { parts.append(.array(end.cslParts.map { .int($0) })) }
+        var value: [(String, JSONValue)] = [("date-parts", .array(parts))]
+        if date.circa { value.append(("circa", .bool(true))) }
+        return .object(value)
+    }
+}
+
+/// Labels for document types: "press-conference" → "Press conference".
+package enum DocumentTypes {
+    package static func label(_ type: String) -> String {
+        let words = type.split(separator: "-").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// "Press conferences", "Speeches": the heading of a type's page and its breadcrumb.
+    package static func plural(_ type: String) -> String {
+        let label = label(type)
+        if label.hasSuffix("s") { return label }
+        if label.hasSuffix("ch") || label.hasSuffix("sh") || label.hasSuffix("x") { return label + "es" }
+        if label.hasSuffix("y"), let before = label.dropLast().last, !"aeiou".contains(before) { return label.dropLast() + "ies" }
+        return label + "s"
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import Templating
+import ScholiaModel
+import ScholiaLoad
+import ScholiaResolve
+
+/// One piece of rendering: a page, or a page with its downloads, and a fingerprint of everything its
+/// output depends on. Equal fingerprints mean equal bytes, so the last build's files can stand.
+struct PageJob: Sendable {
+    let id: String
+    /// nil for jobs cheap enough to run every time.
+    let fingerprint: UInt64?
+    let render: @Sendable () -> [OutputFile]
+}
+
+/// What happened to one job in a build.
+package struct RenderedJob: Sendable {
+    package let id: String
+    package let fingerprint: UInt64?
+    /// The paths of the files made; nil when the fingerprint was the last build's and nothing was rendered.
+    package let paths: [String]?
+    /// The files made, unless they were handed over as they were made.
+    package let files: [OutputFile]
+}
+
+/// Renders the whole site. Pure: the same `Site`, templates and styles always give the same files.
+package struct SitePages: Sendable {
+    let site: Site
+    /// Transcripts of documents that came from the cache without one, read when their page is made.
+    let transcripts: any TranscriptSource
+    let templates: TemplateSet
+    let styles: SiteStyles
+    let routes: Routes
+    /// Every input that all pages share (templates, styles, configuration, Scholia itself), as one fingerprint.
+    let environment: UInt64
+    let citationItems: [String: JSONValue]
+    /// For resolving annotation links.
+    let documentIDs: Set<String>, speakerIDs: Set<String>
+    /// The built-in theme's assets that the site does not override: (path under the output, text).
+    let builtInAssets: [(path: String, contents: String)]
+
+    package init(site: Site, transcripts: any TranscriptSource, templates: TemplateSet, styles: SiteStyles, environment: UInt64,
+         builtInAssets: [(path: String, contents: String)] = []) {
+        self.site = site
+        self.transcripts = transcripts
+        self.builtInAssets = builtInAssets
+        self.templates = templates
+        self.styles = styles
+        self.environment = environment
+        routes = Routes(config: site.config)
+        let made = site.documents.parallelMap { [routes] document in
+            CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) { site.speaker($0)?.name }
+        }
+        citationItems = Dictionary(uniqueKeysWithValues: zip(site.documents.map(\.id), made))
+        documentIDs = Set(site.documents.map(\.id))
+        speakerIDs = Set(site.speakers.map(\.id))
+    }
+
+    /// Renders, on every core, the jobs whose fingerprint `unchanged` does not recognise; the others are left to the caller,
+    /// who has their files from the last build. With `deliver`, each job's files are handed over as soon as
+    /// they are made (to be written) rather than kept.
+    package func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool,
+                deliver: (@Sendable ([OutputFile]) -> Void)? = nil) -> [RenderedJob] {
+        plans().parallelMap { plan in
+            let job = plan()
+            if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
+                return RenderedJob(id: job.id, fingerprint: fingerprint, paths: nil, files: [])
+            }
+            let files = job.render()
+            guard let deliver else { return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path), files: files) }
+            deliver(files)
+            return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path), files: [])
+        }
+    }
+
+    typealias Plan = @Sendable () -> PageJob
+
+    private func plans() -> [Plan] {
+        let contexts = PageContexts(site: site, routes: routes)
+        var plans: [Plan] = []
+        func page(_ route: String, _ template: String, _ context: @escaping @Sendable () -> TemplateValue) {
+            plans.append { [self] in htmlJob(route, template, context()) }
+        }
+        page(Routes.home, "home") { HomePage.context(contexts) }
+        page(Routes.notFound, "404") { contexts.page(title: "Page not found", route: Routes.notFound, section: "") }
+        let pageSize = site.config.paginate
+        let pageCount = max(1, (site.documents.count + pageSize - 1) / pageSize)
+        for number in 1...pageCount {
+            page(Routes.documents(page: number), "documents") { ListPages.documents(contexts, page: number, of: pageCount) }
+        }
+        for document in site.documents {
+            plans.append { [self] in documentJob(document, contexts) }
+        }
+        page(Routes.speakers, "speakers") { ListPages.speakers(contexts) }
+        for speaker in site.speakers {
+            page(Routes.speaker(speaker.id), "speaker") { ListPages.speaker(speaker, contexts) }
+        }
+        page(Routes.topics, "topics") { ListPages.topics(contexts) }
+        for topic in site.topics {
+            page(Routes.topic(topic.id), "topic") { ListPages.topic(topic, contexts) }
+        }
+        page(Routes.types, "types") { ListPages.types(contexts) }
+        page(Routes.years, "years") { ListPages.years(contexts) }
+        for (year, ids) in site.years {
+            page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(PartialDate.displayYear(year))", route: Routes.year(year), section: "years", ids: ids, contexts) }
+        }
+        for (type, ids) in site.types {
+            let title = DocumentTypes.plural(type)
+            page(Routes.type(type), "list") { ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts) }
+        }
+        page(Routes.collections, "collections") { ListPages.collections(contexts) }
+        for collection in site.collections {
+            plans.append { [self] in collectionJob(collection, contexts) }
+        }
+        plans.append { [self] in builtInAssetsJob() }
+        page(Routes.search, "search") { SearchPages.context(contexts) }
+        for job in SearchPages.indexJobs(site, transcripts) { plans.append { job } }
+        // The feed and the sitemap take a few milliseconds: always made.
+        plans.append { [self] in
+            PageJob(id: Routes.feed, fingerprint: nil) {
+                [Feeds.atom(site: site, routes: routes), Feeds.sitemap(site: site, routes: routes, extraRoutes: extraRoutes())]
+            }
+        }
+        return plans
+    }
+
+    /// The built-in theme's assets that the site does not override, and `/favicon.ico` unless the site has its own.
+    private func builtInAssetsJob() -> PageJob {
+        let favicon = !site.staticFiles.contains { $0.outputPath == Favicon.path }
+        var fingerprint = fingerprint("assets/", favicon ? Favicon.path : "")
+        for asset in builtInAssets { fingerprint.add(asset.path + "\n" + asset.contents) }
+        return PageJob(id: "assets/", fingerprint: fingerprint.value) { [builtInAssets] in
+            builtInAssets.map { OutputFile(path: $0.path, data: Data($0.contents.utf8)) } + (favicon ? [OutputFile(path: Favicon.path, data: Favicon.ico)] : [])
+        }
+    }
+
+    /// A page whose context is all it depends on (besides the environment).
+    private func htmlJob(_ route: String, _ template: String, _ context: TemplateValue) -> PageJob {
+        var fingerprint = fingerprint(route, template)
+        fingerprint.add(context)
+        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context)] }
+    }
+
+    private func fingerprint(_ id: String, _ template: String) -> Fingerprint {
+        var fingerprint = Fingerprint(id, template)
+        fingerprint.add(environment)
+        return fingerprint
+    }
+
+    /// Pages other than documents, speakers and topics, for the sitemap.
+    private func extraRoutes() -> [String] {
+        let pageCount = max(1, (site.documents.count + site.config.paginate - 1) / site.config.paginate)
+        return [Routes.home] + (1...pageCount).map { Routes.documents(page: $0) } + [Routes.speakers, Routes.topics, Routes.types, Routes.years]
+            + site.years.map { Routes.year($0.year) } + site.types.map { Routes.type($0.type) }
+            + [Routes.collections] + site.collections.map { Routes.collection($0.id) }
+    }
+
+    /// The reading list's page and its bibliography in the collection's style as text, BibTeX, RIS and
+    /// CSL-JSON. Its citation items and styles stand for the bibliographies in the fingerprint.
+    private func collectionJob(_ collection: Collection, _ contexts: PageContexts) -> PageJob {
+        let route = Routes.collection(collection.id)
+        let json = collection.items.compactMap { citationItems[$0.documentID] }
+        let context = ListPages.collection(collection, contexts)
+        let styles = styles.forCollection(collection), siteOrder = self.styles.configured.map(\.name)
+        var fingerprint = fingerprint(route, "collection")
+        fingerprint.add(context)
+        fingerprint.add(JSONValue.array(json))
+        for style in styles { fingerprint.add(style.name) }
+        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+            let items = (try? Citations.cslItems(json)) ?? []
+            let bibliographies = styles.map { style in (style: style, entries: Citations.bibliography(items, style: style)) }
+            let text = bibliographies.first.map { $0.entries.map(\.text).joined(separator: "\n") + "\n" } ?? ""
+            return [
+                html(route, "collection", ListPages.withBibliographies(context, bibliographies, siteOrder: siteOrder)),
+                OutputFile(path: route + "bibliography.txt", data: Data(text.utf8)),
+                OutputFile(path: route + "bibliography.bib", data: Data(json.map(CitationExports.bibtex).joined(separator: "\n").utf8)),
+                OutputFile(path: route + "bibliography.ris", data: Data(json.map(CitationExports.ris).joined().utf8)),
+                OutputFile(path: route + "bibliography.json", data: Data(CitationExports.cslJSON(json).utf8)),
+            ]
+        }
+    }
+
+    private func html(_ route: String, _ template: String, _ context: TemplateValue) -> OutputFile {
+        OutputFile(path: Routes.outputPath(route), data: Data(templates.render(template, context).utf8))
+    }
+
+    /// The document's page, its citation downloads and its annotations. Besides the page's context, the
+    /// output depends on the document's own files (its transcript and notes), its citation item, and the
+    /// titles of the pages its notes link to.
+    private func documentJob(_ document: Document, _ contexts: PageContexts) -> PageJob {
+        let route = Routes.document(document.id)
+        let item = citationItems[document.id]!
+        let context = DocumentPage.context(document, contexts, item: item)
+        let transcript = DocumentPage.transcriptRenderer(contexts)
+        var fingerprint = fingerprint(route, "document")
+        fingerprint.add(context)
+        fingerprint.add(document.contentKey)
+        fingerprint.add(item)
+        for link in document.annotations.compactMap(\.annotation.link) {
+            fingerprint.add(link)
+            fingerprint.add(transcript.linkTarget(link).map { $0.href + "\n" + $0.title } ?? "")
+        }
+        for tag in Set(document.annotations.flatMap(\.annotation.tags)).sorted() {
+            let target = transcript.tagTarget(tag)
+            fingerprint.add(tag + "\n" + (target.href ?? "") + "\n" + target.title)
+        }
+        for style in styles.configured { fingerprint.add(style.name) }
+        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+            let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
+            let text = transcripts.transcript(of: document)
+            let transcriptHTML = transcript.render(text, annotations: document.annotations)
+            return [
+                html(route, "document", DocumentPage.withTranscript(context, transcriptHTML: transcriptHTML, citations: citations)),
+                OutputFile(path: Routes.citation(document.id, "json"), data: Data(CitationExports.cslJSON([item]).utf8)),
+                OutputFile(path: Routes.citation(document.id, "bib"), data: Data(CitationExports.bibtex(item).utf8)),
+                OutputFile(path: Routes.citation(document.id, "ris"), data: Data(CitationExports.ris(item).utf8)),
+            ] + (document.annotations.isEmpty ? [] : [annotationsFile(document, text)])
+        }
+    }
+
+    /// `annotations.jsonld`: the document's notes as a W3C Web Annotation collection.
+    private func annotationsFile(_ document: Document, _ transcript: Transcript) -> OutputFile {
+        let json = WebAnnotationExport.jsonld(
+            document.annotations, transcript: transcript, title: document.title,
+            documentURL: routes.absolute(Routes.document(document.id)), collectionURL: routes.absolute(Routes.annotations(document.id)),
+            language: document.language ?? site.config.language) { id in
+                switch AnnotationLinks.resolve(id, documentIDs: documentIDs, speakerIDs: speakerIDs) {
+                case .document(let target): routes.absolute(Routes.document(target))
+                case .speaker(let target): routes.absolute(Routes.speaker(target))
+                case nil: nil
+                }
+            }
+        return OutputFile(path: Routes.annotations(document.id), data: Data(json.utf8))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import ScholiaModel
+import ScholiaLoad
+
+/// Turns loaded content into a `Site`: checks cross-references, fills in speakers and topics that have
+/// no file, and computes every derived list (documents per speaker, co-speakers, related documents…).
+package enum SiteResolver {
+    package static func resolve(_ content: LoadedContent, _ diagnostics: inout DiagnosticList) -> Site {
+        var seen: [String: SourceLocation] = [:]
+        var documents: [Document] = []
+        var references: [String: LoadedDocument] = [:]
+        for loaded in content.documents.sorted(by: { $0.location < $1.location }) {
+            let id = loaded.document.id
+            if let first = seen[id] {
+                diagnostics.error("two documents have the id '\(id)' (the other is \(first.path)); rename one or set 'slug'", at: loaded.location)
+                continue
+            }
+            seen[id] = loaded.location
+            documents.append(loaded.document)
+            references[id] = loaded
+        }
+        documents.sort { ($0.date.start, $1.id) > ($1.date.start, $0.id) }
+
+        var speakers = content.speakers
+        var topics = content.topics
+        for document in documents {
+            let loaded = references[document.id]!
+            for reference in loaded.speakers {
+                speakers[reference.id, default: Speaker(
+                    id: reference.id, name: PersonName(splitting: reference.name ?? Identifier.humanize(reference.id)),
+                    aliases: [], declaredRoles: [])].documentIDs.append(document.id)
+            }
+            for reference in loaded.topics {
+                topics[reference.id, default: Topic(id: reference.id, title: reference.title ?? Identifier.humanize(reference.id))]
+                    .documentIDs.append(document.id)
+            }
+        }
+        let position = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        /// A speaker's or topic's documents in site order (newest first), without a pass over every document.
+        func inOrder(_ ids: [String]) -> [Document] { Set(ids).compactMap { position[$0] }.sorted().map { documents[$0] } }
+        for (id, speaker) in speakers { fillIn(speaker: &speakers[id]!, own: inOrder(speaker.documentIDs)) }
+        for (id, topic) in topics { fillIn(topic: &topics[id]!, own: inOrder(topic.documentIDs)) }
+
+        let documentIDs = Set(documents.map(\.id))
+        var collections: [Collection] = []
+        for loaded in content.collections {
+            for item in loaded.items where !documentIDs.contains(item.item.documentID) && !content.failedDocumentIDs.contains(item.item.documentID) {
+                var message = "the reading list names a document '\(item.item.documentID)' that does not exist"
+                if let hint = Suggestion.closest(to: item.item.documentID, in: Array(documentIDs)) { message += "; did you mean '\(hint)'?" }
+                diagnostics.error(message, at: item.location)
+            }
+            collections.append(loaded.collection)
+        }
+        collections.sort { $0.id < $1.id }
+
+        let speakerIDs = Set(speakers.keys)
+        for document in documents {
+            AnnotationLinks.check(document.annotations.map(\.annotation), documentIDs: documentIDs, speakerIDs: speakerIDs, &diagnostics)
+        }
+
+        let related = RelatedDocuments(documents: documents)
+        let relatedIDs = documents.parallelMap { related.top(5, for: $0) }
+        for index in documents.indices { documents[index].relatedIDs = relatedIDs[index] }
+
+        return Site(config: content.config, documents: documents,
+                    speakers: speakers.values.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) },
+                    topics: topics.values.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) },
+                    collections: collections, staticFiles: content.staticFiles)
+    }
+
+    /// Documents (newest first, as `documents` is), roles over time, co-speakers and topics.
+    private static func fillIn(speaker: inout Speaker, own: [Document]) {
+        speaker.documentIDs = own.map(\.id)
+        var coSpeakers: [String: Int] = [:]
+        var topicCounts: [String: Int] = [:]
+        var roles: [RoleSpan] = []
+        for document in own.reversed() {
+            for participant in document.participants where participant.speakerID != speaker.id { coSpeakers[participant.speakerID, default: 0] += 1 }
+            for topic in document.topicIDs { topicCounts[topic, default: 0] += 1 }
+            guard let role = document.participants.first(where: { $0.speakerID == speaker.id })?.role else { continue }
+            let year = String(document.date.year)
+            if let last = roles.last, last.title == role {
+                roles[roles.count - 1].to = year
+            } else {
+                roles.append(RoleSpan(title: role, from: year, to: year))
+            }
+        }
+        speaker.documentRoles = roles
+        speaker.coSpeakers = ranked(coSpeakers)
+        speaker.topics = ranked(topicCounts)
+    }
+
+    private static func fillIn(topic: inout Topic, own: [Document]) {
+        topic.documentIDs = own.map(\.id)
+        var speakerCounts: [String: Int] = [:]
+        var topicCounts: [String: Int] = [:]
+        for document in own {
+            for participant in document.participants { speakerCounts[participant.speakerID, default: 0] += 1 }
+            for other in document.topicIDs where other != topic.id { topicCounts[other, default: 0] += 1 }
+        }
+        topic.frequentSpeakers = Array(ranked(speakerCounts).prefix(10))
+        topic.relatedTopics = Array(ranked(topicCounts).prefix(10))
+    }
+
+    /// Most frequent first, then by id, so that the order never depends on hashing.
+    static func ranked(_ counts: [String: Int]) -> [(id: String, count: Int)] {
+        counts.map { (id: $0.key, count: $0.value) }.sorted { ($1.count, $0.id) < ($0.count, $1.id) }
+    }
+}

@@ -103,7 +103,9 @@ package struct CiteRequest: Sendable {
 
     /// The CSL item of one document, as its page gives it, with the access date of this term.
     private func item(_ id: String, site: Site, transcripts: any TranscriptSource, _ diagnostics: inout DiagnosticList) -> JSONValue? {
-        guard let document = site.document(id) else {
+        // An id, or the name of a file whose front matter gives it another id (`slug:`).
+        let byFileName = { (document: Document) in Identifier.slug(URL(fileURLWithPath: document.sourcePath).deletingPathExtension().lastPathComponent) == id }
+        guard let document = site.document(id) ?? site.documents.first(where: byFileName) else {
             diagnostics.error("no document with the id '\(id)' in Content/documents/", at: SourceLocation(path: "Content/documents"))
             return nil
         }

@@ -35,19 +35,46 @@ package struct BuildReport: Sendable {
     package var updatedInPlace = false
 }
 
-/// What a build renders, before anything is written.
-struct Rendering: Sendable {
-    var jobs: [RenderedJob]
-    var copies: [(path: String, source: URL)]
+/// What a render made: the one result of `build`, `check` and the preview session.
+package struct Rendering: Sendable {
+    package var jobs: [RenderedJob]
+    package var copies: [(path: String, source: URL)]
+    package var site: Site
+    package var warnings: [Diagnostic]
+    /// The site's files, when they were rendered into memory (`check`, the preview session); empty when they went to disk.
+    package var files: [OutputFile] = []
+
+    /// How many files this render made; the others were kept from the last.
+    package var renderedFileCount: Int { jobs.reduce(0) { $0 + ($1.paths?.count ?? 0) } }
+}
+
+/// A site loaded, resolved and ready to render, with its templates and styles.
+struct PreparedSite {
     var site: Site
-    var warnings: [Diagnostic]
+    var pages: SitePages
+    var copies: [(path: String, source: URL, display: String)]
+    var diagnostics: DiagnosticList
+    /// How many documents were read from their files rather than taken from the cache.
+    var readAnew: Int
+
+    /// Renders the jobs whose fingerprint `unchanged` does not recognise, handing their files to `sink`.
+    func render(unchanged: @Sendable (String, UInt64) -> Bool, into sink: any OutputSink) throws -> Rendering {
+        var diagnostics = diagnostics
+        let jobs = pages.render(unchanged: unchanged, into: sink)
+        let generated = Set(jobs.flatMap { $0.paths ?? [] })
+        for copy in copies where generated.contains(copy.path) {
+            diagnostics.error("this static file would overwrite the generated \(copy.path)", at: SourceLocation(path: copy.display))
+        }
+        guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
+        return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: diagnostics.warnings)
+    }
 }
 
 /// The build: load → resolve → render → write. Each stage reports every problem it finds; the output is
 /// written only when there are no errors.
 package enum SiteBuilder {
-    /// Loads and resolves the site without rendering: what `scholia check` runs, and the first half of a build.
-    /// Loads and resolves the site with no cache: every document carries its transcript.
+    /// Loads and resolves the site without rendering (what `scholia check` runs), with no cache: every
+    /// document carries its transcript.
     package static func loadSite(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
         let (site, _, diagnostics) = load(options, cache: nil)
         return (site, diagnostics)
@@ -64,17 +91,16 @@ package enum SiteBuilder {
     }
 
     /// Renders every file of the site in memory, or throws `ContentErrors`.
-    package static func render(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> (files: [OutputFile], copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
-        let rendering = try render(options, cache: nil, unchanged: { _, _ in false }, progress: progress)
-        return (rendering.jobs.flatMap(\.files), rendering.copies, rendering.site, rendering.warnings)
+    package static func render(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws -> Rendering {
+        let memory = MemorySink()
+        var rendering = try prepare(options, cache: nil, progress: progress).render(unchanged: { _, _ in false }, into: memory)
+        rendering.files = rendering.jobs.flatMap { memory.files(of: $0.id) ?? [] }
+        return rendering
     }
 
-    /// Renders the jobs whose fingerprint `unchanged` does not recognise.
-    /// `delivery`, told how many documents were read anew (not taken from `cache`) of how many, says where
-    /// rendered files go as they are made; nil keeps them in the result.
-    static func render(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?, unchanged: @Sendable (String, UInt64) -> Bool,
-                       delivery: (_ readAnew: Int, _ documents: Int) throws -> (@Sendable ([OutputFile]) -> Void)? = { _, _ in nil },
-                       progress: (@Sendable (String) -> Void)?) throws -> Rendering {
+    /// Loads and resolves the site and its templates and styles: everything a render needs.
+    static func prepare(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?,
+                        progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
         progress?("Loading content")
         let readBefore = cache?.storeCount ?? 0
         let (site, transcripts, found) = load(options, cache: cache)
@@ -86,18 +112,12 @@ package enum SiteBuilder {
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         progress?("Rendering \(site.documents.count) documents")
         let environment = environment ?? BuildCache(siteDirectory: options.siteDirectory, options: options).environmentKey()
-        let deliver = try delivery((cache?.storeCount ?? site.documents.count) - readBefore, site.documents.count)
-        let pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment, builtInAssets: theme.assets.compactMap { file in
+        let pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment,
+                              builtInAssets: theme.assets.compactMap { file in
             if case .builtIn(let contents) = file.source { (file.path, contents) } else { nil }
         })
-        let jobs = pages.render(unchanged: unchanged, deliver: deliver)
-        let copies = staticCopies(site: site, theme: theme)
-        let generated = Set(jobs.flatMap { $0.paths ?? [] })
-        for copy in copies where generated.contains(copy.path) {
-            diagnostics.error("this static file would overwrite the generated \(copy.path)", at: SourceLocation(path: copy.display))
-        }
-        guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
-        return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: diagnostics.warnings)
+        let readAnew = (cache?.storeCount ?? site.documents.count) - readBefore
+        return PreparedSite(site: site, pages: pages, copies: staticCopies(site: site, theme: theme), diagnostics: diagnostics, readAnew: readAnew)
     }
 
     /// Builds the site into its output folder, rendering only the pages whose inputs changed since the last build.
@@ -121,24 +141,21 @@ package enum SiteBuilder {
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
-        var staged: StagedOutput?
+        let prepared = try prepare(options, environment: environment, cache: documents, progress: progress)
+        let inPlace = updatable && prepared.readAnew <= max(50, prepared.site.documents.count / 10)
+        let staged = inPlace ? nil : try writer.begin()
+        let memory = MemorySink()
         do {
-            let rendering = try render(options, environment: environment, cache: documents, unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) },
-                                       delivery: { readAnew, count in
-                                           if updatable && readAnew <= max(50, count / 10) { return nil }
-                                           let begun = try writer.begin()
-                                           staged = begun
-                                           return begun.write
-                                       }, progress: progress)
+            let rendering = try prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) }, into: staged ?? memory)
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
-            let renderedCount = rendering.jobs.reduce(0) { $0 + ($1.paths?.count ?? 0) }
+            let renderedCount = rendering.renderedFileCount
             if let staged {
                 progress?("Keeping \(kept.count) unchanged files")
                 staged.keep(kept)
                 try staged.finish(copies: rendering.copies)
             } else {
                 progress?("Updating \(renderedCount) files in place")
-                try writer.update(rendering.jobs.flatMap(\.files), kept: kept, copies: rendering.copies)
+                try writer.update(rendering.jobs.flatMap { memory.files(of: $0.id) ?? [] }, kept: kept, copies: rendering.copies)
             }
             newRecords(rendering.jobs, previous: records, output: output, environment: environment).save(to: cache.folder)
             documents.save(to: cache.folder)

@@ -14,33 +14,23 @@ package final class SiteSession: @unchecked Sendable {
     private var pages: [String: (fingerprint: UInt64, files: [OutputFile])] = [:]
     private let lock = NSLock()
 
-    package struct Result: Sendable {
-        package var files: [OutputFile]
-        package var copies: [(path: String, source: URL)]
-        package var site: Site
-        package var warnings: [Diagnostic]
-        /// How many of `files` this render made; the others are the last render's.
-        package var renderedFileCount: Int
-    }
-
     package init(options: BuildOptions) { self.options = options }
 
-    /// Every file of the site as it is now, or `ContentErrors` (and the session keeps what it had).
-    package func render() throws -> Result {
+    /// Every file of the site as it is now (in `files`), or `ContentErrors` (and the session keeps what it had).
+    package func render() throws -> Rendering {
         try lock.withLock {
             let previous = pages
-            let rendering = try SiteBuilder.render(options, cache: documents, unchanged: { previous[$0]?.fingerprint == $1 }, progress: nil)
+            let memory = MemorySink()
+            var rendering = try SiteBuilder.prepare(options, cache: documents, progress: nil)
+                .render(unchanged: { previous[$0]?.fingerprint == $1 }, into: memory)
             var next: [String: (fingerprint: UInt64, files: [OutputFile])] = [:]
-            var files: [OutputFile] = []
-            var renderedCount = 0
             for job in rendering.jobs {
-                let jobFiles = job.paths == nil ? previous[job.id]?.files ?? [] : job.files
-                renderedCount += job.paths == nil ? 0 : job.files.count
-                files += jobFiles
+                let jobFiles = (job.paths == nil ? previous[job.id]?.files : memory.files(of: job.id)) ?? []
+                rendering.files += jobFiles
                 if let fingerprint = job.fingerprint { next[job.id] = (fingerprint, jobFiles) }
             }
             pages = next
-            return Result(files: files, copies: rendering.copies, site: rendering.site, warnings: rendering.warnings, renderedFileCount: renderedCount)
+            return rendering
         }
     }
 }

@@ -40,7 +40,7 @@ package struct ContentLoader {
             diagnostics.error("Content/documents/ has no documents (.md or .txt files)", at: SourceLocation(path: "Content/documents"))
         }
         var loader = DocumentLoader(config: config, speakerFiles: content.speakers)
-        loader.environment = documentEnvironment()
+        loader.environment = documentEnvironment(config)
         let cache = cache
         let results = documentFiles.parallelMap { [loader] file in
             let sources = loader.read(file)
@@ -66,9 +66,11 @@ package struct ContentLoader {
 
     /// What reading any document depends on besides its own files: the configuration (Markdown options)
     /// and the speaker files (names that turn labels are matched against), and Scholia itself.
-    private func documentEnvironment() -> UInt64 {
+    private func documentEnvironment(_ config: SiteConfig) -> UInt64 {
         var key = Fingerprint("scholia", ScholiaVersion.current)
-        key.add(FileManager.default.contents(atPath: siteDirectory.appendingPathComponent("site.yml").path) ?? Data())
+        // Every setting, by name and value (a reflection of the struct, so that a new setting is never forgotten):
+        // site.yml is read once, by `SiteConfig.load`.
+        key.add(String(reflecting: config))
         let speakers = siteDirectory.appendingPathComponent("Content/speakers")
         for name in FileTree.listFiles(under: speakers.path) {
             key.add(name)

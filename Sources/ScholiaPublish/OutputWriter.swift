@@ -183,7 +183,7 @@ package struct OutputWriter {
 /// A build's output being written: pages go into the staging folder as soon as they are rendered (from any
 /// thread), so that a large site is never all in memory; `finish` puts the folder in place of the output,
 /// `abandon` deletes it and leaves the output as it was.
-package final class StagedOutput: @unchecked Sendable {
+package final class StagedOutput: OutputSink, @unchecked Sendable {
     private let writer: OutputWriter
     let staging: URL
     private let lock = NSLock()
@@ -196,9 +196,9 @@ package final class StagedOutput: @unchecked Sendable {
         self.staging = staging
     }
 
-    /// Writes files; one whose bytes are those of the current output is linked to it instead, keeping its
-    /// inode and time, so that deploy tools see only real changes.
-    package func write(_ files: [OutputFile]) {
+    /// Writes a job's files; one whose bytes are those of the current output is linked to it instead, keeping
+    /// its inode and time, so that deploy tools see only real changes.
+    package func receive(_ files: [OutputFile], of job: String) {
         for file in files {
             guard makeFolders(for: file.path) else { return }
             let previous = writer.output.path + "/" + file.path, next = staging.path + "/" + file.path

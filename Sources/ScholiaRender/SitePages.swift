@@ -17,10 +17,9 @@ struct PageJob: Sendable {
 package struct RenderedJob: Sendable {
     package let id: String
     package let fingerprint: UInt64?
-    /// The paths of the files made; nil when the fingerprint was the last build's and nothing was rendered.
+    /// The paths of the files made (and handed to the sink); nil when the fingerprint was the last build's
+    /// and nothing was rendered.
     package let paths: [String]?
-    /// The files made, unless they were handed over as they were made.
-    package let files: [OutputFile]
 }
 
 /// Renders the whole site. Pure: the same `Site`, templates and styles always give the same files.
@@ -56,20 +55,18 @@ package struct SitePages: Sendable {
         speakerIDs = Set(site.speakers.map(\.id))
     }
 
-    /// Renders, on every core, the jobs whose fingerprint `unchanged` does not recognise; the others are left to the caller,
-    /// who has their files from the last build. With `deliver`, each job's files are handed over as soon as
-    /// they are made (to be written) rather than kept.
-    package func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool,
-                deliver: (@Sendable ([OutputFile]) -> Void)? = nil) -> [RenderedJob] {
+    /// The render stage's one entry point. Renders, on every core, the jobs whose fingerprint `unchanged` does not
+    /// recognise, handing each job's files to `sink` as soon as they are made; the others are left to the caller,
+    /// who has their files from the last build.
+    package func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool, into sink: any OutputSink) -> [RenderedJob] {
         plans().parallelMap { plan in
             let job = plan()
             if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
-                return RenderedJob(id: job.id, fingerprint: fingerprint, paths: nil, files: [])
+                return RenderedJob(id: job.id, fingerprint: fingerprint, paths: nil)
             }
             let files = job.render()
-            guard let deliver else { return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path), files: files) }
-            deliver(files)
-            return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path), files: [])
+            sink.receive(files, of: job.id)
+            return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path))
         }
     }
 

@@ -18,13 +18,16 @@ public struct CitationStyle: Sendable {
 public struct CitationStyleLoader: Sendable {
     public static let systemStyles = URL(fileURLWithPath: "/usr/share/citation-style-language/styles")
     public static let systemLocales = URL(fileURLWithPath: "/usr/share/citation-style-language/locales")
-    /// Short names a teacher would type. "mla" is the built-in theme's corrected MLA ("par. 3"); the
-    /// official style keeps its own id.
-    public static let aliases = ["mla": correctedMLA, "apa": "apa", "chicago": "chicago-note-bibliography",
-                                 "chicago-notes": "chicago-note-bibliography", "chicago-author-date": "chicago-author-date"]
+    /// Short names a teacher would type: "mla", "apa" and "chicago" are the built-in theme's corrected copies,
+    /// which give the manuals' forms for primary sources read on a website. The official styles keep their
+    /// ids, and the official APA, whose id is the short name, is also "apa-official".
+    public static let aliases = ["mla": correctedMLA, "apa": correctedAPA, "apa-official": "apa", "chicago": correctedChicago,
+                                 "chicago-notes": correctedChicago, "chicago-author-date": "chicago-author-date"]
     public static let correctedMLA = "modern-language-association-scholia"
-    static let labels = ["modern-language-association": "MLA", correctedMLA: "MLA", "apa": "APA",
-                         "chicago-note-bibliography": "Chicago", "chicago-author-date": "Chicago (author-date)"]
+    public static let correctedAPA = "apa-scholia"
+    public static let correctedChicago = "chicago-note-bibliography-scholia"
+    static let labels = ["modern-language-association": "MLA", correctedMLA: "MLA", "apa": "APA", correctedAPA: "APA",
+                         "chicago-note-bibliography": "Chicago", correctedChicago: "Chicago", "chicago-author-date": "Chicago (author-date)"]
 
     let siteStyles: URL
     let systemStyles: URL

@@ -12,7 +12,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// Documents per page on `/documents/`.
     public var paginate: Int = 20
 
-    public static let defaultCitationStyles = ["mla", "apa", "chicago-note-bibliography"]
+    public static let defaultCitationStyles = ["mla", "apa", "chicago"]
     static let keys = ["title", "base_url", "language", "publisher", "citation_styles", "unsafe_html", "paginate"]
 
     public init() {}

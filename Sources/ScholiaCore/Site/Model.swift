@@ -64,6 +64,8 @@ public struct Document: Sendable {
     public var annotations: [AnchoredAnnotation] = []
     /// Fields that replace those of the generated CSL item.
     public var citationOverrides: [(String, JSONValue)]
+    /// Where it was spoken, who issued it, its number: what citations say besides title, date and people.
+    public var details = DocumentDetails()
     /// "More on This Topic": ids of related documents, best first.
     public var relatedIDs: [String] = []
     /// A fingerprint of everything the document was read from: its files, and the configuration and

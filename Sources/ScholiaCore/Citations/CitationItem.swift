@@ -16,7 +16,7 @@ public enum CitationItem {
         case "letter": ("personal_communication", nil)
         case "telegram", "email": ("personal_communication", DocumentTypes.label(type))
         case "memorandum", "memo": ("manuscript", "Memorandum")
-        case "treaty", "agreement", "charter": ("treaty", DocumentTypes.label(type))
+        case "treaty", "agreement", "charter": ("treaty", nil)
         // A report's title says what it is; its number and issuer follow it.
         case "report": ("report", nil)
         case "statement", "communique", "declaration": ("document", DocumentTypes.label(type))

@@ -35,7 +35,7 @@ package final class DocumentCache: @unchecked Sendable {
     private static func header(for body: Data) -> Data {
         var check = Fingerprint()
         check.add(body)
-        return Data("scholia-documents \(ScholiaVersion.current) \(check.hex)\n".utf8)
+        return Data("scholia-documents \(ScholiaVersion.current) v\(Document.codingVersion) \(check.hex)\n".utf8)
     }
 
     package init() {}

@@ -4,9 +4,12 @@ import ScholiaModel
 /// Documents as the build cache on disk keeps them: everything but the transcript and the related
 /// documents (which are worked out again from the whole site).
 extension Document: Codable {
+    /// Part of the cache file's first line: a cache written with other fields is not read.
+    static let codingVersion = 2
+
     private enum CodingKeys: String, CodingKey {
         case id, sourcePath, title, date, type, participants, topicIDs, summaryHTML, summaryText, excerpt, source, language,
-             isDraft, annotations, citationOverrides, contentKey
+             isDraft, annotations, citationOverrides, details, contentKey
     }
 
     package init(from decoder: Decoder) throws {
@@ -25,7 +28,7 @@ extension Document: Codable {
             excerpt: try values.decodeIfPresent(String.self, forKey: .excerpt), source: try values.decode(SourceInfo.self, forKey: .source),
             language: try values.decodeIfPresent(String.self, forKey: .language), isDraft: try values.decode(Bool.self, forKey: .isDraft),
             transcript: Transcript(turns: []), annotations: try values.decode([AnchoredAnnotation].self, forKey: .annotations),
-            citationOverrides: fields, contentKey: try values.decode(UInt64.self, forKey: .contentKey), transcriptIsOmitted: true)
+            citationOverrides: fields, details: try values.decode(DocumentDetails.self, forKey: .details), contentKey: try values.decode(UInt64.self, forKey: .contentKey), transcriptIsOmitted: true)
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -45,6 +48,7 @@ extension Document: Codable {
         try values.encode(isDraft, forKey: .isDraft)
         try values.encode(annotations, forKey: .annotations)
         try values.encode(JSONValue.object(citationOverrides), forKey: .citationOverrides)
+        try values.encode(details, forKey: .details)
         try values.encode(contentKey, forKey: .contentKey)
     }
 }

@@ -11,7 +11,7 @@ package struct DocumentLoader: Sendable {
     var environment: UInt64 = 0
 
     static let keys = ["title", "date", "circa", "type", "speakers", "topics", "summary", "excerpt", "source",
-                       "language", "slug", "draft", "citation", "annotations"]
+                       "language", "slug", "draft", "citation", "annotations"] + DocumentDetails.keys
     static let speakerKeys = ["id", "name", "role", "label", "labels", "as"]
     /// Written documents: only declared labels start turns in them.
     static let writtenTypes: Set<String> = ["letter", "memorandum", "memo", "telegram", "email", "treaty", "report"]
@@ -126,7 +126,8 @@ package struct DocumentLoader: Sendable {
             excerpt: excerpt, source: source,
             language: yaml.string("language", &diagnostics),
             isDraft: yaml.bool("draft", &diagnostics) ?? false,
-            transcript: transcript, annotations: anchored, citationOverrides: citation, contentKey: sources.key)
+            transcript: transcript, annotations: anchored, citationOverrides: citation, details: DocumentDetails.read(yaml, &diagnostics),
+            contentKey: sources.key)
         return (LoadedDocument(document: document, location: SourceLocation(path: file.displayPath, line: 1, column: 1),
                                speakers: speakers, topics: topics), diagnostics)
     }

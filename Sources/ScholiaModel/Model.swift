@@ -86,6 +86,8 @@ package struct Document: Sendable {
     package var annotations: [AnchoredAnnotation] = []
     /// Fields that replace those of the generated CSL item.
     package var citationOverrides: [(String, JSONValue)]
+    /// Where it was spoken, who issued it, its number: what citations say besides title, date and people.
+    package var details = DocumentDetails()
     /// "More on This Topic": ids of related documents, best first.
     package var relatedIDs: [String] = []
     /// A fingerprint of everything the document was read from: its files, and the configuration and
@@ -95,7 +97,7 @@ package struct Document: Sendable {
     /// (the bulk of it): the transcript is read again only if the document's page has to be made again.
     package var transcriptIsOmitted = false
 
-    package init(id: String, sourcePath: String, title: String, date: DocumentDate, type: String, participants: [Participant], topicIDs: [String], summaryHTML: String? = nil, summaryText: String? = nil, excerpt: String? = nil, source: SourceInfo, language: String? = nil, isDraft: Bool, transcript: Transcript, annotations: [AnchoredAnnotation] = [], citationOverrides: [(String, JSONValue)], relatedIDs: [String] = [], contentKey: UInt64 = 0, transcriptIsOmitted: Bool = false) {
+    package init(id: String, sourcePath: String, title: String, date: DocumentDate, type: String, participants: [Participant], topicIDs: [String], summaryHTML: String? = nil, summaryText: String? = nil, excerpt: String? = nil, source: SourceInfo, language: String? = nil, isDraft: Bool, transcript: Transcript, annotations: [AnchoredAnnotation] = [], citationOverrides: [(String, JSONValue)], details: DocumentDetails = DocumentDetails(), relatedIDs: [String] = [], contentKey: UInt64 = 0, transcriptIsOmitted: Bool = false) {
         self.id = id
         self.sourcePath = sourcePath
         self.title = title
@@ -112,6 +114,7 @@ package struct Document: Sendable {
         self.transcript = transcript
         self.annotations = annotations
         self.citationOverrides = citationOverrides
+        self.details = details
         self.relatedIDs = relatedIDs
         self.contentKey = contentKey
         self.transcriptIsOmitted = transcriptIsOmitted

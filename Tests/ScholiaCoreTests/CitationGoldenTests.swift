@@ -6,7 +6,8 @@ import Testing
 @testable import ScholiaCore
 
 /// Scholia's CSL engine against pandoc's citeproc on the sample site (goldens made by
-/// Scripts/make-citation-goldens.sh): the same CSL-JSON must give the same text in MLA, APA and Chicago.
+/// Scripts/make-citation-goldens.sh): the same CSL-JSON must give the same text in the official MLA, APA and
+/// Chicago ("apa" is the corrected copy; "apa-official" the official style).
 @Suite struct CitationGoldenTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let goldens = repository.appendingPathComponent("Tests/ScholiaCoreTests/Goldens/citations")
@@ -15,7 +16,7 @@ import Testing
         let (loaded, diagnostics) = SiteBuilder.loadSite(BuildOptions(siteDirectory: Self.repository))
         let site = try #require(loaded, "\(diagnostics)")
         let loader = CitationStyleLoader(siteDirectory: Self.repository, language: site.config.language)
-        let styles = try ["modern-language-association", "apa", "chicago-note-bibliography"].map { try loader.load($0) }
+        let styles = try ["modern-language-association", "apa-official", "chicago-note-bibliography"].map { try loader.load($0) }
         let routes = Routes(config: site.config)
         var compared = 0
         for document in site.documents {

@@ -37,6 +37,20 @@ import Testing
         #expect(style.processor.citation([page], items: [item]).text == "(Kerry 12)")
     }
 
+    @Test func apaAndChicagoAreTheCorrectedCopiesAndTheOfficialOnesStaySelectable() throws {
+        let loader = CitationStyleLoader(siteDirectory: Self.repository, language: "en-US")
+        let names = try ["apa", "apa-official", "chicago", "chicago-notes", "chicago-note-bibliography"].map { try loader.load($0) }
+        #expect(names.map(\.name) == [CitationStyleLoader.correctedAPA, "apa", CitationStyleLoader.correctedChicago,
+                                       CitationStyleLoader.correctedChicago, "chicago-note-bibliography"])
+        #expect(names.map(\.label) == ["APA", "APA", "Chicago", "Chicago", "Chicago"])
+        #expect(names[0].processor.style.title == "American Psychological Association 7th edition (Scholia corrections)")
+        #expect(names[1].processor.style.title == "American Psychological Association 7th edition")
+        #expect(SiteConfig.defaultCitationStyles == ["mla", "apa", "chicago"])
+        // The official APA prints the site as an edited book; the corrected copy as a website.
+        let official = try CiteRequest(siteDirectory: Self.repository, documentIDs: [Self.letter], style: "apa-official").run()
+        #expect(official.hasPrefix("Lincoln, A. (1862, August 22). [Letter to Horace Greeley]. In Scholia Sample"))
+    }
+
     @Test func theStyleComesFromTheBuiltInThemeWithoutASiteCopy() throws {
         let site = try TestSite([:], theme: false)
         defer { site.remove() }
@@ -60,11 +74,11 @@ import Testing
         #expect(!CitationItem.isOnlyADescription("The Prayer of Twenty Millions", recipients: [greeley]))
         #expect(!CitationItem.isOnlyADescription("Letter to Horace Greeley", recipients: []))
         #expect(try CiteRequest(siteDirectory: Self.repository, documentIDs: [Self.letter], style: "chicago").run()
-            .hasPrefix("Lincoln, Abraham. Letter to Horace Greeley. Scholia Sample"))
+            .hasPrefix("Lincoln, Abraham. Letter to Horace Greeley, August 22, 1862. Scholia Sample"))
         #expect(try CiteRequest(siteDirectory: Self.repository, documentIDs: [Self.letter], style: "mla").run()
             .hasPrefix("Lincoln, Abraham. Letter to Horace Greeley. 22 Aug. 1862. Scholia Sample"))
         #expect(try CiteRequest(siteDirectory: Self.repository, documentIDs: [Self.letter], style: "apa").run()
-            .hasPrefix("Lincoln, A. (1862, August 22). [Letter to Horace Greeley]. In Scholia Sample"))
+            .hasPrefix("Lincoln, A. (1862, August 22). [Letter to Horace Greeley]. Scholia Sample"))
     }
 
     @Test func theDocumentPageUsesTheCorrectedPinpoint() throws {

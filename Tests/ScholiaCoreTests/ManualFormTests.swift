@@ -16,33 +16,44 @@ import Testing
     static let types = ["speech", "remarks", "press-conference", "interview", "debate", "testimony", "statement", "letter",
                         "memorandum", "treaty", "report"]
 
-    /// One small document per type, as a site would describe it: "id: Name: how they take part".
+    /// One small document per type, as a site would describe it: "id: Name: how they take part", then the
+    /// document's other keys. A title in sentence case for the citations (`citation: {title: …}`) is what
+    /// APA prints; MLA and Chicago give it title case again.
     static let fixtures: [String: String] = [
-        "speech": document("Inaugural Address", "1961-01-20", "speech", ["john-f-kennedy: John F. Kennedy: speaker"]),
-        "remarks": document("Remarks at the Brandenburg Gate", "1987-06-12", "remarks", ["ronald-reagan: Ronald Reagan: speaker"]),
-        "press-conference": document("The President's News Conference", "1954-04-07", "press-conference", ["dwight-d-eisenhower: Dwight D. Eisenhower: speaker"]),
-        "interview": document("Television Interview", "1963-09-02", "interview", ["john-f-kennedy: John F. Kennedy: speaker", "walter-cronkite: Walter Cronkite: interviewer"]),
+        "speech": document("Inaugural Address", "1961-01-20", "speech", ["john-f-kennedy: John F. Kennedy: speaker"],
+                           "place: Washington, DC\ncitation: {title: Inaugural address}\n"),
+        "remarks": document("Remarks at the Brandenburg Gate", "1987-06-12", "remarks", ["ronald-reagan: Ronald Reagan: speaker"],
+                            "place: West Berlin\n"),
+        "press-conference": document("The President's News Conference", "1954-04-07", "press-conference", ["dwight-d-eisenhower: Dwight D. Eisenhower: speaker"],
+                                     "place: Washington, DC\ncitation: {title: \"The President's news conference\"}\n"),
+        "interview": document("Television Interview", "1963-09-02", "interview", ["john-f-kennedy: John F. Kennedy: speaker", "walter-cronkite: Walter Cronkite: interviewer"],
+                              "place: Hyannis Port, MA\ncitation: {title: Television interview}\n"),
         "debate": document("The First Kennedy-Nixon Presidential Debate", "1960-09-26", "debate",
-                           ["john-f-kennedy: John F. Kennedy: speaker", "richard-nixon: Richard Nixon: speaker", "howard-k-smith: Howard K. Smith: moderator"]),
-        "testimony": document("Statement before the Senate Committee on Foreign Relations", "1971-04-22", "testimony", ["john-kerry: John Kerry: speaker"]),
-        "statement": document("Statement by the President on the Situation in Korea", "1950-06-27", "statement", ["harry-s-truman: Harry S. Truman: author"]),
+                           ["john-f-kennedy: John F. Kennedy: speaker", "richard-nixon: Richard Nixon: speaker", "howard-k-smith: Howard K. Smith: moderator"],
+                           "place: Chicago\ncitation: {title: The first Kennedy-Nixon presidential debate}\n"),
+        "testimony": document("Statement before the Senate Committee on Foreign Relations", "1971-04-22", "testimony", ["john-kerry: John Kerry: speaker"],
+                              "place: Washington, DC\nissuer: Senate Committee on Foreign Relations\n"
+                              + "citation: {title: 'Statement <span class=\"nocase\">before</span> the Senate Committee on Foreign Relations'}\n"),
+        "statement": document("Statement by the President on the Situation in Korea", "1950-06-27", "statement", ["harry-s-truman: Harry S. Truman: author"],
+                              "citation: {title: Statement by the President on the situation in Korea}\n"),
         "letter": document("Letter to Horace Greeley", "1862-08-22", "letter", ["abraham-lincoln: Abraham Lincoln: author", "horace-greeley: Horace Greeley: recipient"]),
         "memorandum": document("Memorandum for the Secretary of State", "1961-03-08", "memorandum", ["mcgeorge-bundy: McGeorge Bundy: author"]),
         "treaty": document("The Atlantic Charter", "1941-08-14", "treaty", ["franklin-d-roosevelt: Franklin D. Roosevelt: author", "winston-churchill: Winston Churchill: author"]),
-        "report": document("United States Objectives and Programs for National Security", "1950-04-14", "report", ["paul-h-nitze: Paul H. Nitze: author"]),
+        "report": document("United States Objectives and Programs for National Security", "1950-04-14", "report", ["paul-h-nitze: Paul H. Nitze: author"],
+                           "issuer: National Security Council\nnumber: NSC 68\ncitation: {title: United States objectives and programs for national security}\n"),
     ]
 
-    static func document(_ title: String, _ date: String, _ type: String, _ people: [String]) -> String {
+    static func document(_ title: String, _ date: String, _ type: String, _ people: [String], _ more: String = "") -> String {
         let speakers = people.map { person -> String in
             let parts = person.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
             return "  - id: \(parts[0])\n    name: \(parts[1])\n    as: \(parts[2])\n"
         }.joined()
-        return markdownDocument(title: "\"\(title)\"", date: date, extra: "type: \(type)\nspeakers:\n\(speakers)")
+        return markdownDocument(title: "\"\(title)\"", date: date, extra: "type: \(type)\nspeakers:\n\(speakers)\(more)")
     }
 
     /// Each fixture's entry in each style, rendered as the site renders it.
     static func entries() throws -> [String: String] {
-        var files: [String: String] = ["site.yml": "title: Primary Sources Online\nbase_url: https://example.org/\n"]
+        var files: [String: String] = ["site.yml": "title: Primary Sources Online\nbase_url: https://example.org/\npublisher: Center for Primary Sources\n"]
         for (type, text) in fixtures { files["Content/documents/\(type).md"] = text }
         let site = try TestSite(files, theme: false)
         defer { site.remove() }

@@ -3,20 +3,24 @@ import ScholiaLoad
 
 /// Maps a document, once, to a CSL-JSON item: what the exports contain and what every style renders.
 package enum CitationItem {
-    /// The CSL type for a Scholia document type, and the genre that says what kind of speech it was.
+    /// The CSL type for a Scholia document type, and the genre that says what kind of document it is: the
+    /// same label for every document of a type, which the corrected styles print as the manuals describe it
+    /// ("Speech, Washington, DC, January 20, 1961"; "[Speech transcript]").
     static func cslType(for type: String) -> (type: String, genre: String?) {
         switch type {
-        case "speech", "address", "lecture": ("speech", nil)
-        case "remarks": ("speech", "Remarks")
+        // Remarks are a speech to the manuals: "Remarks" would repeat most such titles.
+        case "speech", "address", "remarks": ("speech", "Speech")
+        case "lecture": ("speech", "Lecture")
         case "press-conference", "news-conference", "briefing": ("speech", "Press conference")
         case "debate": ("speech", "Debate")
-        case "interview": ("interview", nil)
-        case "testimony", "hearing": ("hearing", nil)
+        case "interview": ("interview", "Interview")
+        case "testimony", "hearing": ("hearing", "Testimony")
         // Styles describe a letter themselves ("Letter to Horace Greeley"): a genre would say it twice.
         case "letter": ("personal_communication", nil)
         case "telegram", "email": ("personal_communication", DocumentTypes.label(type))
         case "memorandum", "memo": ("manuscript", "Memorandum")
         case "treaty", "agreement", "charter": ("treaty", nil)
+        // A report's title says what it is; its number and issuer follow it.
         case "report": ("report", nil)
         case "statement", "communique", "declaration": ("document", DocumentTypes.label(type))
         default: ("document", nil)
@@ -48,10 +52,15 @@ package enum CitationItem {
         // Styles date a speech by its event (MLA prints "Event, Date, Place"): it is the same day.
         if type == "speech" { item.append(("event-date", cslDate(document.date))) }
         if let genre { item.append(("genre", .string(genre))) }
+        // Where the words were spoken or written; `source.place` is where a source was published, which the
+        // entry of the site's version does not name.
+        if let place = document.details.place { item.append(("event-place", .string(place))) }
+        if let issuer = document.details.issuer { item.append(("authority", .string(issuer))) }
+        if let number = document.details.number { item.append(("number", .string(number))) }
+        // The reader reads the site's version: the site is the container and its publisher the publisher, not
+        // the publisher of the edition the text was taken from (`source`, named on the page).
         item.append(("container-title", .string(config.title)))
-        if let publisher = document.source.publisher { item.append(("publisher", .string(publisher))) }
-        // `source.place` is where the source was published, not where the words were spoken.
-        if let place = document.source.place { item.append(("publisher-place", .string(place))) }
+        if let publisher = config.publisher, !publisher.isEmpty { item.append(("publisher", .string(publisher))) }
         if let archive = document.source.archive { item.append(("archive", .string(archive))) }
         if let location = document.source.archiveLocation { item.append(("archive_location", .string(location))) }
         item.append(("language", .string(document.language ?? config.language)))

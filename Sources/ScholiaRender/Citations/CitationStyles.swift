@@ -20,13 +20,16 @@ package struct CitationStyle: Sendable {
 package struct CitationStyleLoader: Sendable {
     package static let systemStyles = URL(fileURLWithPath: "/usr/share/citation-style-language/styles")
     package static let systemLocales = URL(fileURLWithPath: "/usr/share/citation-style-language/locales")
-    /// Short names a teacher would type. "mla" is the built-in theme's corrected MLA ("par. 3"); the
-    /// official style keeps its own id.
-    package static let aliases = ["mla": correctedMLA, "apa": "apa", "chicago": "chicago-note-bibliography",
-                                 "chicago-notes": "chicago-note-bibliography", "chicago-author-date": "chicago-author-date"]
+    /// Short names a teacher would type: "mla", "apa" and "chicago" are the built-in theme's corrected copies,
+    /// which give the manuals' forms for primary sources read on a website. The official styles keep their
+    /// ids, and the official APA, whose id is the short name, is also "apa-official".
+    package static let aliases = ["mla": correctedMLA, "apa": correctedAPA, "apa-official": "apa", "chicago": correctedChicago,
+                                 "chicago-notes": correctedChicago, "chicago-author-date": "chicago-author-date"]
     package static let correctedMLA = "modern-language-association-scholia"
-    static let labels = ["modern-language-association": "MLA", correctedMLA: "MLA", "apa": "APA",
-                         "chicago-note-bibliography": "Chicago", "chicago-author-date": "Chicago (author-date)"]
+    package static let correctedAPA = "apa-scholia"
+    package static let correctedChicago = "chicago-note-bibliography-scholia"
+    static let labels = ["modern-language-association": "MLA", correctedMLA: "MLA", "apa": "APA", correctedAPA: "APA",
+                         "chicago-note-bibliography": "Chicago", correctedChicago: "Chicago", "chicago-author-date": "Chicago (author-date)"]
 
     let siteStyles: URL
     let systemStyles: URL

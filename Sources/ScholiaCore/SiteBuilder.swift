@@ -30,14 +30,14 @@ package struct BuildReport: Sendable {
     /// True when nothing had changed since the last build, so nothing was done.
     package var unchanged = false
     /// Files rendered by this build; the others were kept from the last build.
-    package var renderedFileCount = 0
+    var renderedFileCount = 0
     /// True when the build changed files in place rather than writing a new folder and swapping it in.
-    package var updatedInPlace = false
+    var updatedInPlace = false
 }
 
 /// What a render made: the one result of `build`, `check` and the preview session.
 package struct Rendering: Sendable {
-    package var jobs: [RenderedJob]
+    var jobs: [RenderedJob]
     package var copies: [(path: String, source: URL)]
     package var site: Site
     package var warnings: [Diagnostic]
@@ -45,7 +45,7 @@ package struct Rendering: Sendable {
     package var files: [OutputFile] = []
 
     /// How many files this render made; the others were kept from the last.
-    package var renderedFileCount: Int { jobs.reduce(0) { $0 + ($1.paths?.count ?? 0) } }
+    var renderedFileCount: Int { jobs.reduce(0) { $0 + ($1.paths?.count ?? 0) } }
 }
 
 /// A site loaded, resolved and ready to render, with its templates and styles.
@@ -75,7 +75,7 @@ struct PreparedSite {
 package enum SiteBuilder {
     /// Loads and resolves the site without rendering (what `scholia check` runs), with no cache: every
     /// document carries its transcript.
-    package static func loadSite(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
+    static func loadSite(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
         let (site, _, diagnostics) = load(options, cache: nil)
         return (site, diagnostics)
     }

@@ -3,7 +3,7 @@ import Markdown
 import ScholiaModel
 
 /// Reads one document: its metadata (front matter or sidecar `.yml`) and its text (Markdown or plain).
-package struct DocumentLoader: Sendable {
+struct DocumentLoader: Sendable {
     let config: SiteConfig
     /// Speaker files, for the names and family names that turn labels are matched against.
     let speakerFiles: [String: Speaker]

@@ -3,7 +3,7 @@ import Markdown
 import ScholiaModel
 
 /// Reads the Markdown files of speakers, topics and collections: front matter plus a Markdown body.
-package struct EntityLoader: Sendable {
+struct EntityLoader: Sendable {
     let config: SiteConfig
 
     private func open(_ url: URL, displayPath: String, keys: [String], what: String,

@@ -51,8 +51,8 @@ package struct LoadedContent: Sendable {
 
 /// Reads the transcript of a document that came from the disk cache without it, from its source file.
 package struct TranscriptReader: TranscriptSource {
-    package let loader: DocumentLoader?
-    package let filesByPath: [String: DocumentLoader.File]
+    let loader: DocumentLoader?
+    let filesByPath: [String: DocumentLoader.File]
 
     package func transcript(of document: Document) -> Transcript {
         guard document.transcriptIsOmitted, let loader, let file = filesByPath[document.sourcePath] else { return document.transcript }

@@ -21,7 +21,7 @@ package struct AnchoredAnnotation: Sendable, Hashable, Codable {
     package var passageID: String { "anno-\(number)-ref" }
 
     /// The passage as the page shows it.
-    package func exact(in plainText: String) -> String {
+    func exact(in plainText: String) -> String {
         String(plainText.dropFirst(range.lowerBound).prefix(range.count))
     }
 }

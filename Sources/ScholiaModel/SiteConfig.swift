@@ -12,7 +12,7 @@ package struct SiteConfig: Sendable, Hashable {
     /// Documents per page on `/documents/`.
     package var paginate: Int = 20
 
-    package static let defaultCitationStyles = ["mla", "apa", "chicago"]
+    static let defaultCitationStyles = ["mla", "apa", "chicago"]
     package static let keys = ["title", "base_url", "language", "publisher", "citation_styles", "unsafe_html", "paginate"]
 
     package init() {}

@@ -1,6 +1,6 @@
 /// The parts of a site folder that more than one stage names.
 package enum SiteLayout {
-    package static let configFile = "site.yml"
+    static let configFile = "site.yml"
     package static let content = "Content"
     package static let templates = "Templates"
     /// Scholia's caches, the lock and the publishing journal.

@@ -12,7 +12,7 @@ package struct Routes: Sendable {
         baseURL = config.baseURL
     }
 
-    package static let home = ""
+    static let home = ""
     package static func documents(page: Int = 1) -> String { page <= 1 ? "documents/" : "documents/page/\(page)/" }
     package static func document(_ id: String) -> String { "documents/\(id)/" }
     package static func citation(_ id: String, _ format: String) -> String { "documents/\(id)/citation.\(format)" }
@@ -23,13 +23,13 @@ package struct Routes: Sendable {
     package static func topic(_ id: String) -> String { "topics/\(id)/" }
     package static let years = "years/"
     package static func year(_ year: Int) -> String { "years/\(year)/" }
-    package static let types = "types/"
+    static let types = "types/"
     package static func type(_ type: String) -> String { "types/\(type)/" }
     package static let collections = "collections/"
     package static func collection(_ id: String) -> String { "collections/\(id)/" }
-    package static func asset(_ name: String) -> String { "assets/\(name)" }
+    static func asset(_ name: String) -> String { "assets/\(name)" }
     package static let feed = "feed.xml"
-    package static let sitemap = "sitemap.xml"
+    static let sitemap = "sitemap.xml"
     package static let notFound = "404.html"
 
     /// The link to put in `href`: the base path and the route.

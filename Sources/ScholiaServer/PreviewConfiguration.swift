@@ -12,7 +12,7 @@ package struct PreviewConfiguration: Sendable {
     package var watch: WatchMode
     package var includeDrafts: Bool
     /// How long the files must stay unchanged before a rebuild starts.
-    package var debounce: Duration
+    var debounce: Duration
 
     package init(siteDirectory: URL, host: String = "127.0.0.1", port: Int = 8000, tryNextPorts: Bool = false,
                 watch: WatchMode = .automatic, includeDrafts: Bool = false, debounce: Duration = .milliseconds(100)) {

@@ -8,7 +8,7 @@ import ServiceLifecycle
 /// `scholia serve`: builds the site in memory, serves it, rebuilds on save and tells open pages to reload.
 /// Nothing is written to disk, so the preview leaves `Public/` (and everything else) as it was.
 package struct PreviewServer: Sendable {
-    package let configuration: PreviewConfiguration
+    let configuration: PreviewConfiguration
 
     package init(_ configuration: PreviewConfiguration) {
         self.configuration = configuration

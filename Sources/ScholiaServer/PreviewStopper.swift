@@ -12,7 +12,7 @@ package final class PreviewStopper: Sendable {
 
     package init() {}
 
-    package func stop() async {
+    func stop() async {
         let group = state.withLock { state -> ServiceGroup? in
             state.requested = true
             return state.group

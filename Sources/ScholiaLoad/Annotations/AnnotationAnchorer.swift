@@ -3,8 +3,8 @@ import ScholiaModel
 /// Places annotations on a document's text as rendered: each quote is found in the paragraphs'
 /// `plainText`, tolerantly (see `TolerantText`), and `prefix`, `suffix` or `occurrence` choose among
 /// repeated passages. Every quote that cannot be placed is an error at its annotation.
-package enum AnnotationAnchorer {
-    package static func anchor(_ annotations: [Annotation], in transcript: Transcript,
+enum AnnotationAnchorer {
+    static func anchor(_ annotations: [Annotation], in transcript: Transcript,
                               _ diagnostics: inout DiagnosticList) -> [AnchoredAnnotation] {
         // Most documents have no notes: indexing their text would be most of the cost of loading them.
         guard !annotations.isEmpty else { return [] }

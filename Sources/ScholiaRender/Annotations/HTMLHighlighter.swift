@@ -11,7 +11,7 @@ import ScholiaLoad
 /// the same class and `data-anno`, and only the first carries the id. Overlapping passages nest: where
 /// an outer mark ends before an inner one, the inner one is closed and reopened around the end. A
 /// reference is never put inside a link of the text (links cannot nest), but right after it.
-package enum HTMLHighlighter {
+enum HTMLHighlighter {
     package struct Highlight: Sendable, Hashable {
         /// Character offsets in the HTML's text content (tags dropped, entities decoded).
         package var range: Range<Int>
@@ -25,7 +25,7 @@ package enum HTMLHighlighter {
         }
     }
 
-    package static func highlight(_ html: String, _ highlights: [Highlight]) -> String {
+    static func highlight(_ html: String, _ highlights: [Highlight]) -> String {
         guard !highlights.isEmpty else { return html }
         var writer = Writer(highlights: scalarRanges(html, highlights))
         for token in InlineHTML.tokens(html) {

@@ -4,7 +4,7 @@ import ScholiaLoad
 extension Transcript {
     /// The transcript with each annotated paragraph's HTML highlighted (see `HTMLHighlighter`), so that
     /// the page renders it as any other; plain text and numbering are unchanged.
-    package func highlighting(_ annotations: [AnchoredAnnotation]) -> Transcript {
+    func highlighting(_ annotations: [AnchoredAnnotation]) -> Transcript {
         guard !annotations.isEmpty else { return self }
         let byParagraph = Dictionary(grouping: annotations, by: \.paragraph)
         var copy = self

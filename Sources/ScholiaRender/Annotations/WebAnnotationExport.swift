@@ -3,7 +3,7 @@ import ScholiaLoad
 
 /// A document's annotations as a W3C Web Annotation collection (`annotations.jsonld`), so that tools
 /// such as Hypothesis can anchor the same notes. Selectors count over `DocumentPlainText`.
-package enum WebAnnotationExport {
+enum WebAnnotationExport {
     /// How much text around a passage the TextQuoteSelector carries, in Characters.
     static let contextLength = 32
 
@@ -53,7 +53,7 @@ package enum WebAnnotationExport {
     }
 
     /// The file's text: the same input always gives the same bytes.
-    package static func jsonld(_ annotations: [AnchoredAnnotation], transcript: Transcript, title: String,
+    static func jsonld(_ annotations: [AnchoredAnnotation], transcript: Transcript, title: String,
                               documentURL: String, collectionURL: String, language: String? = nil,
                               linkURL: (String) -> String? = { _ in nil }) -> String {
         collection(annotations, transcript: transcript, title: title, documentURL: documentURL, collectionURL: collectionURL,

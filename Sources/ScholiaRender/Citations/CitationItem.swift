@@ -100,7 +100,7 @@ package enum CitationItem {
 }
 
 /// Labels for document types: "press-conference" → "Press conference".
-package enum DocumentTypes {
+enum DocumentTypes {
     package static func label(_ type: String) -> String {
         let words = type.split(separator: "-").joined(separator: " ")
         return words.prefix(1).uppercased() + words.dropFirst()

@@ -11,7 +11,7 @@ package struct CitationStyle: Sendable {
     package var label: String
     package var processor: CSLProcessor
 
-    package var isNoteStyle: Bool { processor.style.styleClass == .note }
+    var isNoteStyle: Bool { processor.style.styleClass == .note }
 }
 
 /// Finds and loads CSL styles: a path to a `.csl` file, or a style id looked up in the site's
@@ -25,9 +25,9 @@ package struct CitationStyleLoader: Sendable {
     /// ids, and the official APA, whose id is the short name, is also "apa-official".
     package static let aliases = ["mla": correctedMLA, "apa": correctedAPA, "apa-official": "apa", "chicago": correctedChicago,
                                  "chicago-notes": correctedChicago, "chicago-author-date": "chicago-author-date"]
-    package static let correctedMLA = "modern-language-association-scholia"
-    package static let correctedAPA = "apa-scholia"
-    package static let correctedChicago = "chicago-note-bibliography-scholia"
+    static let correctedMLA = "modern-language-association-scholia"
+    static let correctedAPA = "apa-scholia"
+    static let correctedChicago = "chicago-note-bibliography-scholia"
     static let labels = ["modern-language-association": "MLA", correctedMLA: "MLA", "apa": "APA", correctedAPA: "APA",
                          "chicago-note-bibliography": "Chicago", correctedChicago: "Chicago", "chicago-author-date": "Chicago (author-date)"]
 

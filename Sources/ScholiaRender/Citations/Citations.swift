@@ -7,12 +7,12 @@ import ScholiaLoad
 package struct RenderedCitation: Sendable {
     package var style: CitationStyle
     package var bibliographyHTML: String
-    package var bibliographyText: String
-    package var shortHTML: String
-    package var shortText: String
+    var bibliographyText: String
+    var shortHTML: String
+    var shortText: String
     /// The short form citing one paragraph, with `Citations.paragraphPlaceholder` where its number goes.
-    package var pinpointHTML: String
-    package var pinpointText: String
+    var pinpointHTML: String
+    var pinpointText: String
 }
 
 /// Renders CSL items with the site's styles.
@@ -37,7 +37,7 @@ package enum Citations {
 
     /// Stands for the paragraph number in pinpoint citations: rendered once per style, the page's script
     /// puts the number of the paragraph in its place. Digits, so that styles treat it as a number.
-    package static let paragraphPlaceholder = "999999"
+    static let paragraphPlaceholder = "999999"
 
     package static func render(_ item: CSLItem, styles: [CitationStyle]) -> [RenderedCitation] {
         styles.map { style in

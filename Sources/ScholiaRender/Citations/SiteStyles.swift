@@ -5,7 +5,7 @@ import ScholiaLoad
 /// The styles a build uses: those of `citation_styles` (shown on every document page) and the styles
 /// reading lists ask for, each parsed once.
 package struct SiteStyles: Sendable {
-    package var configured: [CitationStyle]
+    var configured: [CitationStyle]
     var byName: [String: CitationStyle]
 
     /// Loads every style the site needs; a style that cannot be found or parsed is a diagnostic.

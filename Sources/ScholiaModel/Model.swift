@@ -28,7 +28,8 @@ package struct SourceInfo: Sendable, Hashable, Codable {
 
     package static let keys = ["publisher", "title", "url", "place", "archive", "archive_location", "accessed"]
 
-    package init(publisher: String? = nil, title: String? = nil, url: String? = nil, place: String? = nil, archive: String? = nil, archiveLocation: String? = nil, accessed: PartialDate? = nil) {
+    package init(publisher: String? = nil, title: String? = nil, url: String? = nil, place: String? = nil,
+                archive: String? = nil, archiveLocation: String? = nil, accessed: PartialDate? = nil) {
         self.publisher = publisher
         self.title = title
         self.url = url
@@ -97,7 +98,12 @@ package struct Document: Sendable {
     /// (the bulk of it): the transcript is read again only if the document's page has to be made again.
     package var transcriptIsOmitted = false
 
-    package init(id: String, sourcePath: String, title: String, date: DocumentDate, type: String, participants: [Participant], topicIDs: [String], summaryHTML: String? = nil, summaryText: String? = nil, excerpt: String? = nil, source: SourceInfo, language: String? = nil, isDraft: Bool, transcript: Transcript, annotations: [AnchoredAnnotation] = [], citationOverrides: [(String, JSONValue)], details: DocumentDetails = DocumentDetails(), relatedIDs: [String] = [], contentKey: UInt64 = 0, transcriptIsOmitted: Bool = false) {
+    package init(id: String, sourcePath: String, title: String, date: DocumentDate, type: String,
+                participants: [Participant], topicIDs: [String], summaryHTML: String? = nil,
+                summaryText: String? = nil, excerpt: String? = nil, source: SourceInfo, language: String? = nil,
+                isDraft: Bool, transcript: Transcript, annotations: [AnchoredAnnotation] = [],
+                citationOverrides: [(String, JSONValue)], details: DocumentDetails = DocumentDetails(),
+                relatedIDs: [String] = [], contentKey: UInt64 = 0, transcriptIsOmitted: Bool = false) {
         self.id = id
         self.sourcePath = sourcePath
         self.title = title
@@ -137,7 +143,10 @@ package struct Speaker: Sendable {
     package var coSpeakers: [(id: String, count: Int)] = []
     package var topics: [(id: String, count: Int)] = []
 
-    package init(id: String, name: PersonName, aliases: [String], born: String? = nil, died: String? = nil, declaredRoles: [RoleSpan], biographyHTML: String? = nil, sourcePath: String? = nil, documentIDs: [String] = [], documentRoles: [RoleSpan] = [], coSpeakers: [(id: String, count: Int)] = [], topics: [(id: String, count: Int)] = []) {
+    package init(id: String, name: PersonName, aliases: [String], born: String? = nil, died: String? = nil,
+                declaredRoles: [RoleSpan], biographyHTML: String? = nil, sourcePath: String? = nil,
+                documentIDs: [String] = [], documentRoles: [RoleSpan] = [], coSpeakers: [(id: String,
+                count: Int)] = [], topics: [(id: String, count: Int)] = []) {
         self.id = id
         self.name = name
         self.aliases = aliases
@@ -163,7 +172,9 @@ package struct Topic: Sendable {
     package var frequentSpeakers: [(id: String, count: Int)] = []
     package var relatedTopics: [(id: String, count: Int)] = []
 
-    package init(id: String, title: String, summaryHTML: String? = nil, bodyHTML: String? = nil, sourcePath: String? = nil, documentIDs: [String] = [], frequentSpeakers: [(id: String, count: Int)] = [], relatedTopics: [(id: String, count: Int)] = []) {
+    package init(id: String, title: String, summaryHTML: String? = nil, bodyHTML: String? = nil,
+                sourcePath: String? = nil, documentIDs: [String] = [], frequentSpeakers: [(id: String,
+                count: Int)] = [], relatedTopics: [(id: String, count: Int)] = []) {
         self.id = id
         self.title = title
         self.summaryHTML = summaryHTML
@@ -199,7 +210,8 @@ package struct Collection: Sendable {
     package var bodyHTML: String?
     package var sourcePath: String
 
-    package init(id: String, title: String, course: String? = nil, term: String? = nil, instructor: String? = nil, style: String? = nil, items: [CollectionItem], bodyHTML: String? = nil, sourcePath: String) {
+    package init(id: String, title: String, course: String? = nil, term: String? = nil, instructor: String? = nil,
+                style: String? = nil, items: [CollectionItem], bodyHTML: String? = nil, sourcePath: String) {
         self.id = id
         self.title = title
         self.course = course

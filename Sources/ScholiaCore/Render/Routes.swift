@@ -19,7 +19,8 @@ public struct Routes: Sendable {
     public static let topics = "topics/"
     public static func topic(_ id: String) -> String { "topics/\(id)/" }
     public static let years = "years/"
-    public static func year(_ year: Int) -> String { "years/\(year)/" }
+    /// `years/2013/`; a year before 1 CE as readers write it, so the ISO year -43 is `years/44-bce/`.
+    public static func year(_ year: Int) -> String { year > 0 ? "years/\(year)/" : "years/\(1 - year)-bce/" }
     public static let types = "types/"
     public static func type(_ type: String) -> String { "types/\(type)/" }
     public static let collections = "collections/"

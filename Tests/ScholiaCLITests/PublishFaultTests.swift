@@ -137,6 +137,11 @@ struct Scenario {
         #expect(redo.status == 0, "after \(fault): \(redo.stderr)")
         #expect(FixtureSite.snapshot(work.root.appendingPathComponent("Public")) == new, "after \(fault)")
         #expect(Publishing.leftovers(in: work.root) == [], "after \(fault)")
+        // No folder a clean build would not have: one made for a file the stopped build never wrote is not kept.
+        let cleanFolders = Set(new.keys.flatMap { path in
+            sequence(first: (path as NSString).deletingLastPathComponent) { $0.isEmpty ? nil : ($0 as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }
+        })
+        #expect(Publishing.folders(under: work.root.appendingPathComponent("Public")).filter { !cleanFolders.contains($0) } == [], "after \(fault)")
     }
 
     func remove() {

@@ -79,6 +79,16 @@ enum Publishing {
         return files.compactMap { path, data in data == old[path] || data == new[path] ? nil : "\(path) is neither its old nor its new bytes" }.sorted()
     }
 
+    /// Every folder below `root`, as relative paths.
+    static func folders(under root: URL) -> [String] {
+        var folders: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { folders.append(path) }
+        }
+        return folders.sorted()
+    }
+
     static func inode(_ path: URL) -> UInt64 {
         var info = stat()
         return lstat(path.path, &info) == 0 ? UInt64(info.st_ino) : 0

@@ -64,6 +64,9 @@ struct OutputWriter {
         let previous = manifestPaths().union(journal.interruptedPaths())
         let written = files.map(\.path) + copies.map(\.path)
         try journal.begin(writing: written)
+        // Folders whose entries changed: synced at the end, so the renames and deletions are on disk before the
+        // journal says the update is complete.
+        var touched: Set<String> = [output.path]
         func replace(_ path: String, with data: () throws -> Data) throws {
             let target = output.path + "/" + path
             let bytes = try data()
@@ -72,8 +75,12 @@ struct OutputWriter {
             if access(folder, F_OK) != 0 {
                 FaultInjection.step()
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                // A new folder is itself an entry of its parents.
+                var parent = (folder as NSString).deletingLastPathComponent
+                while parent.count > output.path.count, touched.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
             }
-            try POSIXFiles.replace(target, with: bytes)
+            touched.insert(folder)
+            try POSIXFiles.replace(target, with: bytes, sync: true)
         }
         do {
             for isNew in [true, false] {
@@ -88,8 +95,11 @@ struct OutputWriter {
                 // Folders left empty go too, as a clean build would not have them.
                 var folder = (path as NSString).deletingLastPathComponent
                 while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
+                touched.insert(folder.isEmpty ? output.path : output.path + "/" + folder)
             }
-            try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8))
+            try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8),
+                                   sync: true)
+            for folder in touched.sorted(by: >) where access(folder, F_OK) == 0 { try POSIXFiles.syncFolder(folder) }
         } catch {
             if let failure = error as? Failure { throw failure }
             throw Failure.io("cannot write \(displayPath): \(error.localizedDescription)")
@@ -140,12 +150,15 @@ struct OutputWriter {
     fileprivate func swapIn(_ staging: URL) throws {
         try journal.begin(writing: [])
         FaultInjection.step()
+        let parent = output.deletingLastPathComponent().path
         guard access(output.path, F_OK) == 0 else {
-            if rename(staging.path, output.path) == 0 { return }
+            if rename(staging.path, output.path) == 0 { return try POSIXFiles.syncFolder(parent) }
             throw Failure.io("cannot publish \(displayPath): \(String(cString: strerror(errno)))")
         }
         switch AtomicExchange.exchange(staging.path, output.path) {
-        case 0: POSIXFiles.removeTree(staging.path)
+        case 0:
+            try POSIXFiles.syncFolder(parent)
+            POSIXFiles.removeTree(staging.path)
         case EBUSY, EXDEV: try updateInPlace(from: staging)
         case ENOSYS, EINVAL: try swapWithTwoRenames(staging)
         case let code: throw Failure.io("cannot publish \(displayPath): \(String(cString: strerror(code)))")
@@ -168,6 +181,7 @@ struct OutputWriter {
             rename(retired.path, output.path)
             throw Failure.io("cannot publish \(displayPath): \(reason)")
         }
+        try POSIXFiles.syncFolder(output.deletingLastPathComponent().path)
         POSIXFiles.removeTree(retired.path)
     }
 
@@ -205,7 +219,7 @@ final class StagedOutput: @unchecked Sendable {
                 FaultInjection.step()
                 if link(previous, next) == 0 { continue }
             }
-            do { try POSIXFiles.write(file.data, to: next) } catch { record("\(error)"); return }
+            do { try POSIXFiles.write(file.data, to: next, sync: true) } catch { record("\(error)"); return }
         }
         lock.withLock { paths += files.map(\.path) }
     }
@@ -225,7 +239,7 @@ final class StagedOutput: @unchecked Sendable {
                     record("cannot keep \(writer.displayPath)/\(path) from the last build: \(reason)")
                     return
                 }
-                do { try POSIXFiles.write(data, to: next) } catch { record("\(error)"); return }
+                do { try POSIXFiles.write(data, to: next, sync: true) } catch { record("\(error)"); return }
             }
         }
         lock.withLock { paths += kept }
@@ -237,13 +251,16 @@ final class StagedOutput: @unchecked Sendable {
             if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
             for copy in copies {
                 guard makeFolders(for: copy.path) else { break }
-                try POSIXFiles.write(try Data(contentsOf: copy.source), to: staging.path + "/" + copy.path)
+                try POSIXFiles.write(try Data(contentsOf: copy.source), to: staging.path + "/" + copy.path, sync: true)
             }
-            // Empty folders someone made in the output (`.well-known/`) are kept.
-            for folder in POSIXFiles.emptyFolders(under: writer.output.path) where makeFolders(for: folder + "/") {}
+            // Empty folders someone made in the output (`.well-known/`) are kept; not those an interrupted build
+            // made for files it did not get to write (the folders of the paths in its journal).
+            let interrupted = Set(writer.journal.interruptedPaths().flatMap(Self.folders(of:)))
+            for folder in POSIXFiles.emptyFolders(under: writer.output.path) where !interrupted.contains(folder) && makeFolders(for: folder + "/") {}
             if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
             let manifest = (paths + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
-            try POSIXFiles.write(Data(manifest.utf8), to: staging.path + "/" + OutputWriter.manifestName)
+            try POSIXFiles.write(Data(manifest.utf8), to: staging.path + "/" + OutputWriter.manifestName, sync: true)
+            try syncFolders()
             try writer.swapIn(staging)
         } catch {
             abandon()
@@ -253,6 +270,24 @@ final class StagedOutput: @unchecked Sendable {
     }
 
     func abandon() { POSIXFiles.removeTree(staging.path) }
+
+    /// The folders a relative path is in: `a/b/c.html` is in `a/b` and `a`.
+    static func folders(of path: String) -> [String] {
+        var folders: [String] = [], folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty { folders.append(folder); folder = (folder as NSString).deletingLastPathComponent }
+        return folders
+    }
+
+    /// Every folder of the staging tree, deepest first: their entries (new files, hard links to kept ones) must
+    /// be on disk before the swap makes the tree the output. Files were synced as they were written.
+    private func syncFolders() throws {
+        let all = lock.withLock { folders }.sorted { $0.count > $1.count }
+        let failures = all.parallelMap { [staging] folder -> String? in
+            do { try POSIXFiles.syncFolder(folder.isEmpty ? staging.path : staging.path + "/" + folder) } catch { return "\(error)" }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw OutputWriterError.io(failure) }
+    }
 
     private func record(_ message: String) { lock.withLock { if failure == nil { failure = message } } }
 

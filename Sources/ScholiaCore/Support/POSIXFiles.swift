@@ -42,6 +42,15 @@ enum POSIXFiles {
         }
     }
 
+    /// Makes a folder's entries (files created, renamed in or removed) durable: fsync(2) on the folder, which
+    /// a file's own fsync does not cover.
+    static func syncFolder(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputWriterError.io("cannot sync \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        if fsync(descriptor) != 0 { throw OutputWriterError.io("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
     /// Folders below `root` that hold nothing at all, as relative paths.
     static func emptyFolders(under root: String) -> [String] {
         var folders: [String] = [], nonEmpty: Set<String> = []

@@ -219,7 +219,7 @@ final class StagedOutput: @unchecked Sendable {
                 FaultInjection.step()
                 if link(previous, next) == 0 { continue }
             }
-            do { try POSIXFiles.write(file.data, to: next, sync: true) } catch { record("\(error)"); return }
+            do { try POSIXFiles.write(file.data, to: next) } catch { record("\(error)"); return }
         }
         lock.withLock { paths += files.map(\.path) }
     }
@@ -239,7 +239,7 @@ final class StagedOutput: @unchecked Sendable {
                     record("cannot keep \(writer.displayPath)/\(path) from the last build: \(reason)")
                     return
                 }
-                do { try POSIXFiles.write(data, to: next, sync: true) } catch { record("\(error)"); return }
+                do { try POSIXFiles.write(data, to: next) } catch { record("\(error)"); return }
             }
         }
         lock.withLock { paths += kept }
@@ -251,7 +251,7 @@ final class StagedOutput: @unchecked Sendable {
             if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
             for copy in copies {
                 guard makeFolders(for: copy.path) else { break }
-                try POSIXFiles.write(try Data(contentsOf: copy.source), to: staging.path + "/" + copy.path, sync: true)
+                try POSIXFiles.write(try Data(contentsOf: copy.source), to: staging.path + "/" + copy.path)
             }
             // Empty folders someone made in the output (`.well-known/`) are kept; not those an interrupted build
             // made for files it did not get to write (the folders of the paths in its journal).
@@ -259,8 +259,9 @@ final class StagedOutput: @unchecked Sendable {
             for folder in POSIXFiles.emptyFolders(under: writer.output.path) where !interrupted.contains(folder) && makeFolders(for: folder + "/") {}
             if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
             let manifest = (paths + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
-            try POSIXFiles.write(Data(manifest.utf8), to: staging.path + "/" + OutputWriter.manifestName, sync: true)
-            try syncFolders()
+            try POSIXFiles.write(Data(manifest.utf8), to: staging.path + "/" + OutputWriter.manifestName)
+            // Every file and folder of the tree on disk before the swap makes it the output.
+            try POSIXFiles.syncTree(staging.path)
             try writer.swapIn(staging)
         } catch {
             abandon()
@@ -276,17 +277,6 @@ final class StagedOutput: @unchecked Sendable {
         var folders: [String] = [], folder = (path as NSString).deletingLastPathComponent
         while !folder.isEmpty { folders.append(folder); folder = (folder as NSString).deletingLastPathComponent }
         return folders
-    }
-
-    /// Every folder of the staging tree, deepest first: their entries (new files, hard links to kept ones) must
-    /// be on disk before the swap makes the tree the output. Files were synced as they were written.
-    private func syncFolders() throws {
-        let all = lock.withLock { folders }.sorted { $0.count > $1.count }
-        let failures = all.parallelMap { [staging] folder -> String? in
-            do { try POSIXFiles.syncFolder(folder.isEmpty ? staging.path : staging.path + "/" + folder) } catch { return "\(error)" }
-            return nil
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw OutputWriterError.io(failure) }
     }
 
     private func record(_ message: String) { lock.withLock { if failure == nil { failure = message } } }

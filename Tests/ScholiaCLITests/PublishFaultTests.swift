@@ -99,8 +99,10 @@ import Testing
         let repaired = try site.build()
         #expect(repaired.status == 0, "\(repaired.stderr)")
         #expect(!repaired.stdout.contains("Nothing changed"))
-        #expect(FixtureSite.snapshot(output) == (try Publishing.cleanBuild(of: site)))
+        let clean = try Publishing.cleanBuild(of: site)
+        #expect(FixtureSite.snapshot(output) == clean)
         #expect(Publishing.leftovers(in: site.root) == [])
+        #expect(Publishing.strayFolders(in: output, clean: clean) == [])
     }
 }
 
@@ -137,11 +139,7 @@ struct Scenario {
         #expect(redo.status == 0, "after \(fault): \(redo.stderr)")
         #expect(FixtureSite.snapshot(work.root.appendingPathComponent("Public")) == new, "after \(fault)")
         #expect(Publishing.leftovers(in: work.root) == [], "after \(fault)")
-        // No folder a clean build would not have: one made for a file the stopped build never wrote is not kept.
-        let cleanFolders = Set(new.keys.flatMap { path in
-            sequence(first: (path as NSString).deletingLastPathComponent) { $0.isEmpty ? nil : ($0 as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }
-        })
-        #expect(Publishing.folders(under: work.root.appendingPathComponent("Public")).filter { !cleanFolders.contains($0) } == [], "after \(fault)")
+        #expect(Publishing.strayFolders(in: work.root.appendingPathComponent("Public"), clean: new) == [], "after \(fault)")
     }
 
     func remove() {

@@ -16,6 +16,8 @@ let package = Package(
         // Hummingbird's own dependencies, which the preview server imports directly (its logger and service group).
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // SwiftNIO's HTTP/1 types, for the preview server's HTTP/1.0 connection handling (Hummingbird depends on it already).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // The system libcmark (Debian: libcmark-dev).
@@ -57,8 +59,10 @@ let package = Package(
             name: "ScholiaServer",
             dependencies: [
                 "ScholiaCore", "ScholiaModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(

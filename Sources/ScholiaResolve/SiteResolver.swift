@@ -78,7 +78,7 @@ package enum SiteResolver {
             for participant in document.participants where participant.speakerID != speaker.id { coSpeakers[participant.speakerID, default: 0] += 1 }
             for topic in document.topicIDs { topicCounts[topic, default: 0] += 1 }
             guard let role = document.participants.first(where: { $0.speakerID == speaker.id })?.role else { continue }
-            let year = String(document.date.year)
+            let year = PartialDate.displayYear(document.date.year)
             if let last = roles.last, last.title == role {
                 roles[roles.count - 1].to = year
             } else {

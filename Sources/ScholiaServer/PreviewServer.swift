@@ -41,6 +41,7 @@ package struct PreviewServer: Sendable {
         let host = configuration.host
         let app = Application(
             responder: PreviewResponder<BasicRequestContext>(store: store, broadcaster: broadcaster),
+            server: PreviewHTTPChannel.builder,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 onReady(Self.url(host: host, port: channel.localAddress?.port ?? port, basePath: store.current.basePath))

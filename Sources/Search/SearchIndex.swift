@@ -16,13 +16,34 @@ public struct SearchFilters: Sendable, Equatable {
         self.years = years
     }
 
-    /// `1962` or `1960-1969`; nil for anything else.
+    /// `1962` or `1960-1969`; years before 1 CE as `44 BCE` (or `44 BC`, `44-bce` as in year page URLs) or as
+    /// ISO years (`-43`), so `100 BCE-44 BCE` and `-99--43` are the same range. Nil for anything else.
     public static func years(_ text: String) -> ClosedRange<Int>? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        if parts.count == 1, let year = parts[0] { return year...year }
-        if parts.count == 2, let from = parts[0], let to = parts[1], from <= to { return from...to }
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if let year = isoYear(text) { return year...year }
+        // A dash that splits the text into two years separates a range: "-99--43" splits only after "-99".
+        for dash in text.indices where text[dash] == "-" || text[dash] == "–" {
+            if let from = isoYear(text[..<dash]), let to = isoYear(text[text.index(after: dash)...]) {
+                return from <= to ? from...to : nil
+            }
+        }
         return nil
     }
+
+    /// One year as the ISO (astronomical) number: `2013`, `-43`, or `44 BCE` / `44 BC` / `44-bce` for -43.
+    static func isoYear(_ text: Substring) -> Int? {
+        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        for era in [" bce", "-bce", "bce", " bc", "-bc", "bc"] where text.hasSuffix(era) {
+            let digits = text.dropLast(era.count)
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let year = Int(digits), year > 0 else { return nil }
+            return 1 - year
+        }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+
+    static func isoYear(_ text: String) -> Int? { isoYear(Substring(text)) }
 }
 
 public enum SearchOrder: String, Sendable { case relevance, date }
@@ -268,6 +289,12 @@ public final class SearchIndex: @unchecked Sendable {
         return allowed.sorted()
     }
 
+    /// `1960s`; decades of ISO years before 1 CE by their years: 0 to 9 is "1 BCE–9", -50 to -41 "51 BCE–42 BCE".
+    static func decadeLabel(_ start: Int) -> String {
+        func year(_ iso: Int) -> String { iso > 0 ? String(iso) : "\(1 - iso) BCE" }
+        return start > 0 ? "\(start)s" : year(start) + "–" + year(start + 9)
+    }
+
     /// Counts among the hits: each facet value, and each decade for the year.
     private func facetCounts(_ hits: Set<Int>) -> [String: [FacetCount]] {
         var counts: [String: [FacetCount]] = [:]
@@ -279,7 +306,7 @@ public final class SearchIndex: @unchecked Sendable {
         }
         var decades: [Int: Int] = [:]
         for ordinal in hits { decades[years[ordinal] - (years[ordinal] % 10 + 10) % 10, default: 0] += 1 }
-        counts["year"] = decades.keys.sorted(by: >).map { FacetCount(id: "\($0)-\($0 + 9)", label: "\($0)s", count: decades[$0]!) }
+        counts["year"] = decades.keys.sorted(by: >).map { FacetCount(id: "\($0)-\($0 + 9)", label: Self.decadeLabel($0), count: decades[$0]!) }
         return counts
     }
 }

@@ -21,7 +21,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only documents on this topic (id).") var topic: String?
     @Option(help: "Only documents of this type (id, such as press-conference).") var type: String?
     @Option(help: "Only documents on this reading list (id).") var list: String?
-    @Option(help: "A year (1962) or a range (1960-1969).") var year: String?
+    @Option(help: "A year (1962, 44 BCE) or a range (1960-1969).") var year: String?
     @Option(help: "relevance or date.") var sort: String = "relevance"
     @Option(help: "text or json.") var format: String = "text"
     @Option(help: "Documents shown at most.") var limit: Int = 10
@@ -29,7 +29,7 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         guard SearchRequest.Format(rawValue: format) != nil else { throw ValidationError("--format must be text or json") }
         guard SearchOrder(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance or date") }
-        if let year, SearchFilters.years(year) == nil { throw ValidationError("--year must be a year such as 1962 or a range such as 1960-1969, not '\(year)'") }
+        if let year, SearchFilters.years(year) == nil { throw ValidationError("--year must be a year such as 1962 or 44 BCE, or a range such as 1960-1969, not '\(year)'") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 

@@ -215,3 +215,18 @@ def test_the_script_and_the_cli_find_the_same_hits(site):
         assert from_script["message"] == cli.get("message"), query
         assert [(h["id"], h["paragraphs"]) for h in from_script["hits"]] == [(h["id"], [p["number"] for p in h["paragraphs"]]) for h in cli["hits"]], query
         assert [h["snippets"] for h in from_script["hits"]] == [[p["snippet"] for p in h["paragraphs"]] for h in cli["hits"]], query
+
+
+YEAR_FILTERS = {"1962": [1962, 1962], "1960-1969": [1960, 1969], "44 BCE": [-43, -43], "44-bce": [-43, -43], "44 bc": [-43, -43],
+                "-43": [-43, -43], "100 BCE-44 BCE": [-99, -43], "-99--43": [-99, -43], "1969-1960": None, "0 BCE": None, "bce": None}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_script_reads_years_before_1_ce_as_the_cli_does():
+    # ISO years: 44 BCE is -43. The CLI's --year reads the same forms (Tests/SearchTests/YearFilterTests.swift).
+    code = ("const api = require(process.argv[1]); const out = {};"
+            "for (const t of JSON.parse(process.argv[2])) out[t] = api.parseYears(t);"
+            "process.stdout.write(JSON.stringify(out));")
+    script = subprocess.run(["node", "-e", code, os.path.join(ROOT, "Templates/assets/search.js"), json.dumps(list(YEAR_FILTERS))],
+                            check=True, capture_output=True, text=True)
+    assert json.loads(script.stdout) == YEAR_FILTERS

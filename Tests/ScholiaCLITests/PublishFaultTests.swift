@@ -99,8 +99,10 @@ import Testing
         let repaired = try site.build()
         #expect(repaired.status == 0, "\(repaired.stderr)")
         #expect(!repaired.stdout.contains("Nothing changed"))
-        #expect(FixtureSite.snapshot(output) == (try Publishing.cleanBuild(of: site)))
+        let clean = try Publishing.cleanBuild(of: site)
+        #expect(FixtureSite.snapshot(output) == clean)
         #expect(Publishing.leftovers(in: site.root) == [])
+        #expect(Publishing.strayFolders(in: output, clean: clean) == [])
     }
 }
 
@@ -137,6 +139,7 @@ struct Scenario {
         #expect(redo.status == 0, "after \(fault): \(redo.stderr)")
         #expect(FixtureSite.snapshot(work.root.appendingPathComponent("Public")) == new, "after \(fault)")
         #expect(Publishing.leftovers(in: work.root) == [], "after \(fault)")
+        #expect(Publishing.strayFolders(in: work.root.appendingPathComponent("Public"), clean: new) == [], "after \(fault)")
     }
 
     func remove() {

@@ -79,6 +79,26 @@ enum Publishing {
         return files.compactMap { path, data in data == old[path] || data == new[path] ? nil : "\(path) is neither its old nor its new bytes" }.sorted()
     }
 
+    /// Every folder below `root`, as relative paths.
+    static func folders(under root: URL) -> [String] {
+        var folders: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { folders.append(path) }
+        }
+        return folders.sorted()
+    }
+
+    /// Folders of `output` that a clean build (whose files are `clean`) would not have: such a build makes only
+    /// the folders its files are in. One an interrupted build made for a file it never wrote must not stay.
+    static func strayFolders(in output: URL, clean: [String: Data]) -> [String] {
+        let cleanFolders = Set(clean.keys.flatMap { path in
+            sequence(first: (path as NSString).deletingLastPathComponent) { ($0 as NSString).deletingLastPathComponent }
+                .prefix { !$0.isEmpty }
+        })
+        return folders(under: output).filter { !cleanFolders.contains($0) }
+    }
+
     static func inode(_ path: URL) -> UInt64 {
         var info = stat()
         return lstat(path.path, &info) == 0 ? UInt64(info.st_ino) : 0

@@ -21,9 +21,19 @@ final class XMLNode: @unchecked Sendable {
     func children(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
 
     /// Parses `data`; throws a `CSLError` naming `file` and the parser's line.
-    static func parse(_ data: Data, file: String) throws -> XMLNode {
+    ///
+    /// The parser is fed from a stream, in chunks: `XMLParser(data:)` hands libxml2 the whole file as one chunk,
+    /// and libxml2 (without `XML_PARSE_HUGE`, which Foundation cannot set) stops with an internal error once it
+    /// holds more than 10,000,000 bytes of unparsed input, so a valid style over 10 MB read as "malformed".
+    static func parse(_ data: Data, file: String, markupLimit: Int = XMLMarkupLimit.libxml2) throws -> XMLNode {
+        // Streaming does not lift the limit on one tag or comment; name it instead of libxml2's bare "error 1".
+        if let long = XMLMarkupLimit.firstMarkup(in: data, longerThan: markupLimit) {
+            throw CSLError(file: file, line: long.line,
+                           message: "a tag or comment of \(long.length) bytes is longer than the XML reader's limit of "
+                               + "\(markupLimit) bytes (libxml2's, without XML_PARSE_HUGE); shorten it")
+        }
         let builder = TreeBuilder()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.delegate = builder
         builder.parser = parser

@@ -20,8 +20,10 @@ package enum CitationExports {
         if let authors = names(item["author"]) { fields.append(("author", authors.map(bibtexName).joined(separator: " and "))) }
         if let title = item["title"]?.stringValue { fields.append(("title", "{" + bibtexEscape(title) + "}")) }
         if let parts = dateParts(item["issued"]) {
+            // BibLaTeX's `date` is ISO 8601 / EDTF, whose years count 1 BCE as 0: 44 BCE (CSL's -44) is -0043.
+            // A classic BibTeX style prints `year` as written, so it says "44 BCE" rather than a minus sign.
             fields.append(("date", isoDate(parts)))
-            fields.append(("year", String(parts[0][0])))
+            fields.append(("year", parts[0][0] < 0 ? "\(-parts[0][0]) BCE" : String(parts[0][0])))
         }
         if let genre = item["genre"]?.stringValue { fields.append(("type", bibtexEscape(genre))) }
         if let container = item["container-title"]?.stringValue { fields.append(("howpublished", bibtexEscape(container))) }
@@ -82,11 +84,13 @@ package enum CitationExports {
         if let title = item["title"]?.stringValue { lines.append("TI  - " + risLine(title)) }
         if let container = item["container-title"]?.stringValue { lines.append("T2  - " + risLine(container)) }
         if let parts = dateParts(item["issued"]) {
-            let start = parts[0]
-            // CSL's year (44 BCE is -44) with four digits: RIS wants `0044`, not `44`.
-            let year = start[0] < 0 ? "-" + zeroPadded(-start[0], 4) : zeroPadded(start[0], 4)
-            lines.append("PY  - \(year)")
-            lines.append("DA  - " + ([year] + start.dropFirst().map { zeroPadded($0, 2) }).joined(separator: "/") + "/")
+            // RIS dates are `YYYY/MM/DD/other info`, four unsigned digits then free text: a year before 1 CE
+            // is its number (44 for CSL's -44) with the era as the other info, `0044///BCE`.
+            let start = parts[0], year = zeroPadded(abs(start[0]), 4), era = start[0] < 0 ? "BCE" : ""
+            let monthDay = start.dropFirst().map { zeroPadded($0, 2) }
+            lines.append("PY  - " + (era.isEmpty ? year : "\(year)///\(era)"))
+            let padded = era.isEmpty ? monthDay : monthDay + Array(repeating: "", count: 2 - monthDay.count)
+            lines.append("DA  - " + ([year] + padded).joined(separator: "/") + "/" + era)
         }
         if let genre = item["genre"]?.stringValue { lines.append("M3  - " + risLine(genre)) }
         if let publisher = item["publisher"]?.stringValue { lines.append("PB  - " + risLine(publisher)) }
@@ -128,8 +132,15 @@ package enum CitationExports {
         return parts.first?.isEmpty == false ? parts : nil
     }
 
+    /// ISO 8601 (EDTF) dates from CSL date parts. CSL has no year 0 (44 BCE is -44); ISO counts 1 BCE as 0,
+    /// so 44 BCE is `-0043`.
     static func isoDate(_ parts: [[Int]]) -> String {
-        let format = { (p: [Int]) in p.enumerated().map { String(format: $0.offset == 0 ? "%04d" : "%02d", $0.element) }.joined(separator: "-") }
+        let format = { (p: [Int]) -> String in
+            guard let year = p.first else { return "" }
+            let iso = year < 0 ? year + 1 : year
+            let yearText = iso < 0 ? "-" + zeroPadded(-iso, 4) : zeroPadded(iso, 4)
+            return ([yearText] + p.dropFirst().map { zeroPadded($0, 2) }).joined(separator: "-")
+        }
         return parts.count > 1 ? format(parts[0]) + "/" + format(parts[1]) : format(parts[0])
     }
 }

@@ -6,8 +6,8 @@ import ScholiaRender
 import ScholiaPublish
 
 /// Remembers, in `.scholia-cache/` in the site, a key of everything a build reads: every file of
-/// `site.yml`, `Content/` and `Templates/` (paths and bytes), the build options, Scholia's version and the
-/// system's CSL folders. When the key is the same and the output still holds every file the last build
+/// `site.yml`, `Content/` and `Templates/` (paths and bytes; a file unchanged since the last build is known by
+/// its `FileStamps` stamp, not read), the build options, Scholia's version and the system's CSL folders. When the key is the same and the output still holds every file the last build
 /// made, there is nothing to do. A cache that cannot be read or was written by another version is ignored.
 struct BuildCache {
     let siteDirectory: URL
@@ -18,12 +18,14 @@ struct BuildCache {
     private var file: URL { folder.appendingPathComponent("build-key") }
 
     /// The key of the inputs as they are now, given the `environmentKey()`.
-    func currentKey(environment: UInt64) -> String {
+    func currentKey(environment: UInt64, stamps: FileStamps) -> String {
         var hash = Fingerprint()
         hash.add(environment)
         for path in FileTree.listFiles(under: siteDirectory.appendingPathComponent("Content").path) {
             hash.add(path)
-            hash.add(FileManager.default.contents(atPath: siteDirectory.appendingPathComponent("Content/" + path).path) ?? Data("missing".utf8))
+            let fileHash = stamps.hash(of: siteDirectory.appendingPathComponent("Content/" + path).path)
+            hash.add(fileHash ?? 0)
+            hash.add(fileHash == nil ? 0 : 1)
         }
         return "scholia-build-key \(ScholiaVersion.current) \(hash.hex)"
     }

@@ -46,8 +46,9 @@ package enum SiteBuilder {
     }
 
     /// Loads and resolves the site; documents taken from `cache` have their transcript read when their page is made.
-    static func load(_ options: BuildOptions, cache: DocumentCache?) -> (Site?, TranscriptReader, [Diagnostic]) {
-        var (content, diagnostics) = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, cache: cache).load()
+    static func load(_ options: BuildOptions, cache: DocumentCache?, stamps: FileStamps? = nil) -> (Site?, TranscriptReader, [Diagnostic]) {
+        var (content, diagnostics) = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts,
+                                                   cache: cache, stamps: stamps).load()
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
@@ -64,11 +65,11 @@ package enum SiteBuilder {
     }
 
     /// Loads and resolves the site and its templates and styles: everything a render needs.
-    static func prepare(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?,
+    static func prepare(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?, stamps: FileStamps? = nil,
                         progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
         progress?("Loading content")
         let readBefore = cache?.storeCount ?? 0
-        let (site, transcripts, found) = load(options, cache: cache)
+        let (site, transcripts, found) = load(options, cache: cache, stamps: stamps)
         var diagnostics = DiagnosticList(found)
         let theme = Theme(siteDirectory: options.siteDirectory)
         let templates = TemplateSet.load(from: theme, &diagnostics)
@@ -96,7 +97,8 @@ package enum SiteBuilder {
         let interrupted = writer.journal.isPresent
         writer.removeLeftovers()
         let environment = cache.environmentKey()
-        let key = cache.currentKey(environment: environment)
+        let stamps = interrupted ? FileStamps() : FileStamps.read(from: cache.folder)
+        let key = cache.currentKey(environment: environment, stamps: stamps)
         // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
         if !interrupted && cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
         let output = options.output.path
@@ -106,7 +108,7 @@ package enum SiteBuilder {
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
-        let prepared = try prepare(options, environment: environment, cache: documents, progress: progress)
+        let prepared = try prepare(options, environment: environment, cache: documents, stamps: stamps, progress: progress)
         let inPlace = updatable && prepared.readAnew <= max(50, prepared.site.documents.count / 10)
         let staged = inPlace ? nil : try writer.begin()
         let memory = MemorySink()
@@ -124,6 +126,7 @@ package enum SiteBuilder {
             }
             newRecords(rendering.jobs, previous: records, output: output, environment: environment).save(to: cache.folder)
             documents.save(to: cache.folder)
+            stamps.save(to: cache.folder)
             cache.save(key: key)
             writer.journal.end()
             return BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,

@@ -7,11 +7,14 @@ package struct ContentLoader {
     let includeDrafts: Bool
     /// Documents read by an earlier build, reused when their files and environment are unchanged.
     var cache: DocumentCache? = nil
+    /// What the last build knew of each file, so that an unchanged document is found in `cache` without reading it.
+    var stamps: FileStamps? = nil
 
-    package init(siteDirectory: URL, includeDrafts: Bool, cache: DocumentCache? = nil) {
+    package init(siteDirectory: URL, includeDrafts: Bool, cache: DocumentCache? = nil, stamps: FileStamps? = nil) {
         self.siteDirectory = siteDirectory
         self.includeDrafts = includeDrafts
         self.cache = cache
+        self.stamps = stamps
     }
 
     /// The load stage's one entry point.
@@ -41,10 +44,12 @@ package struct ContentLoader {
         }
         var loader = DocumentLoader(config: config, speakerFiles: content.speakers)
         loader.environment = documentEnvironment(config)
-        let cache = cache
+        let cache = cache, stamps = stamps
         let results = documentFiles.parallelMap { [loader] file in
+            let stampedKey = stamps.map { loader.key(file, stamps: $0) }
+            if let stampedKey, let known = cache?.result(for: file.displayPath, key: stampedKey) { return known }
             let sources = loader.read(file)
-            if let known = cache?.result(for: file.displayPath, key: sources.key) { return known }
+            if stampedKey == nil, let known = cache?.result(for: file.displayPath, key: sources.key) { return known }
             let result = loader.load(file, sources)
             cache?.store(result, for: file.displayPath, key: sources.key)
             return result

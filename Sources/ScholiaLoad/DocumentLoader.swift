@@ -38,11 +38,20 @@ struct DocumentLoader: Sendable {
     func read(_ file: File) -> Sources {
         let read = { (url: URL?) in url.flatMap { FileManager.default.contents(atPath: $0.path) } }
         var sources = Sources(text: read(file.url), sidecar: read(file.sidecar), notes: read(file.notes), key: 0)
+        sources.key = key(file, hashes: [sources.text, sources.sidecar, sources.notes].map { $0.map(FileStamps.hash) })
+        return sources
+    }
+
+    /// The key `read` would give, from the stamps of the files rather than their bytes when they did not change.
+    func key(_ file: File, stamps: FileStamps) -> UInt64 {
+        key(file, hashes: [file.url, file.sidecar, file.notes].map { $0.flatMap { stamps.hash(of: $0.path) } })
+    }
+
+    private func key(_ file: File, hashes: [UInt64?]) -> UInt64 {
         var key = Fingerprint(file.displayPath, file.sidecarDisplayPath ?? "", file.notesDisplayPath ?? "")
         key.add(environment)
-        for data in [sources.text, sources.sidecar, sources.notes] { key.add(data ?? Data()); key.add(data == nil ? 0 : 1) }
-        sources.key = key.value
-        return sources
+        for hash in hashes { key.add(hash ?? 0); key.add(hash == nil ? 0 : 1) }
+        return key.value
     }
 
     package func load(_ file: File) -> (LoadedDocument?, DiagnosticList) { load(file, read(file)) }

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Fingerprints of files' bytes, remembered with each file's size, times and inode, so that a build does not
+/// read every file of a large site to learn that it did not change (git's index does the same). Only a file
+/// whose change time (`ctime`: any write or rename sets it, and no tool can set it back) is more than a second
+/// older than the stamps is trusted by its stamp; any other is read again, so an edit in the same clock tick
+/// as the last build, or an old modification time put back by a copy, is still seen.
+package final class FileStamps: @unchecked Sendable {
+    struct Stamp: Equatable {
+        var size: Int64, modified: Int64, changed: Int64, inode: UInt64
+        var hash: UInt64
+    }
+
+    private var known: [String: Stamp] = [:]
+    private var seen: [String: Stamp] = [:]
+    /// When the stamps in `known` were taken (nanoseconds since 1970); 0 for none.
+    private var takenAt: Int64 = 0
+    private let startedAt = FileStamps.now()
+    private let lock = NSLock()
+    /// How many files were read to be hashed (the others were known by their stamp).
+    private(set) var filesRead = 0
+
+    static let fileName = "file-stamps"
+
+    package init() {}
+
+    /// The fingerprint of the file's bytes (as `Fingerprint.add(Data)` gives it), or nil when it cannot be read.
+    package func hash(of path: String) -> UInt64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        var stamp = Stamp(size: Int64(info.st_size), modified: modified, changed: changed, inode: UInt64(info.st_ino), hash: 0)
+        let racy = max(modified, changed) >= takenAt - 1_000_000_000
+        let sameFile = { (other: Stamp) in
+            other.size == stamp.size && other.modified == modified && other.changed == changed && other.inode == stamp.inode
+        }
+        let (previous, thisBuild) = lock.withLock { (known[path], seen[path]) }
+        if let thisBuild, sameFile(thisBuild) {
+            // Already read by this build (the build key, then the document's own key).
+            stamp.hash = thisBuild.hash
+        } else if let previous, !racy, sameFile(previous) {
+            stamp.hash = previous.hash
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            stamp.hash = Self.hash(data)
+            lock.withLock { filesRead += 1 }
+        }
+        // A name with a tab or a line break in it does not fit the file's format: it is simply read every time.
+        if !path.contains(where: { $0 == "\t" || $0.isNewline }) { lock.withLock { seen[path] = stamp } }
+        return stamp.hash
+    }
+
+    package static func hash(_ data: Data) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(data)
+        return fingerprint.value
+    }
+
+    /// The stamps a build left in `folder`; a missing, broken or foreign file gives none (every file is read).
+    package static func read(from folder: URL) -> FileStamps {
+        let stamps = FileStamps()
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
+              let newline = data.firstIndex(of: 0x0A) else { return stamps }
+        let body = Data(data[(newline + 1)...])
+        let header = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ")
+        guard header.count == 4, header[0] == "scholia-file-stamps", header[1] == ScholiaVersion.current,
+              header[3] == Self.check(body), let takenAt = Int64(header[2]) else { return stamps }
+        for line in body.split(separator: 0x0A) {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            guard fields.count == 6, let size = Int64(fields[1]), let modified = Int64(fields[2]), let changed = Int64(fields[3]),
+                  let inode = UInt64(fields[4]), let hash = UInt64(fields[5], radix: 16) else { return FileStamps() }
+            stamps.known[fields[0]] = Stamp(size: size, modified: modified, changed: changed, inode: inode, hash: hash)
+        }
+        stamps.takenAt = takenAt
+        return stamps
+    }
+
+    /// Saves the stamps of the files looked at since these stamps were made, as taken when that began.
+    package func save(to folder: URL) {
+        let body = lock.withLock {
+            seen.keys.sorted().map { path in
+                let stamp = seen[path]!
+                return "\(path)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.changed)\t\(stamp.inode)\t\(String(stamp.hash, radix: 16))\n"
+            }.joined()
+        }
+        let data = Data(body.utf8)
+        let header = "scholia-file-stamps \(ScholiaVersion.current) \(startedAt) \(Self.check(data))\n"
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? (Data(header.utf8) + data).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+
+    private static func check(_ body: Data) -> String {
+        var check = Fingerprint()
+        check.add(body)
+        return check.hex
+    }
+
+    private static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import ScholiaModel
+
+@Suite struct FileStampsTests {
+    private func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stamps-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Sets a file's modification time, as `touch -d` or a copy that keeps times would.
+    private func setModified(_ path: String, seconds: Int) {
+        var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    @Test func aFileIsHashedByItsBytes() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.md").path
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(FileStamps().hash(of: path) == FileStamps.hash(Data("hello".utf8)))
+        #expect(FileStamps().hash(of: dir.appendingPathComponent("missing").path) == nil)
+    }
+
+    @Test func anUnchangedFileIsNotReadAgainButAnEditIsSeenEvenWithItsOldTime() throws {
+        let dir = try folder(), cache = dir.appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.md").path
+        try Data("first".utf8).write(to: URL(fileURLWithPath: path))
+        setModified(path, seconds: 1_000_000_000)
+        // Stamps taken within a second of a change are not trusted (the next test), so these are taken later.
+        Thread.sleep(forTimeInterval: 1.1)
+        let first = FileStamps()
+        let firstHash = first.hash(of: path)
+        first.save(to: cache)
+
+        // Same bytes, stamp unchanged: the stamp's hash is used and the file is not read.
+        let second = FileStamps.read(from: cache)
+        #expect(second.hash(of: path) == firstHash)
+        #expect(second.filesRead == 0)
+
+        // Same size, the old modification time put back: the change time still tells.
+        try Data("fir5t".utf8).write(to: URL(fileURLWithPath: path))
+        setModified(path, seconds: 1_000_000_000)
+        let third = FileStamps.read(from: cache)
+        #expect(third.hash(of: path) == FileStamps.hash(Data("fir5t".utf8)))
+        #expect(third.filesRead == 1)
+    }
+
+    @Test func aFileChangedAsTheStampsWereTakenIsReadAgain() throws {
+        let dir = try folder(), cache = dir.appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.md").path
+        try Data("one".utf8).write(to: URL(fileURLWithPath: path))
+        let stamps = FileStamps()
+        _ = stamps.hash(of: path)
+        stamps.save(to: cache)
+        // Within the same second: size, times and inode may all look the same, so the bytes are read.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data("two".utf8))
+        try handle.close()
+        #expect(FileStamps.read(from: cache).hash(of: path) == FileStamps.hash(Data("two".utf8)))
+    }
+
+    @Test func aDamagedStampsFileIsIgnored() throws {
+        let dir = try folder(), cache = dir.appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.md").path
+        try Data("one".utf8).write(to: URL(fileURLWithPath: path))
+        setModified(path, seconds: 1_000_000_000)
+        let stamps = FileStamps()
+        _ = stamps.hash(of: path)
+        stamps.save(to: cache)
+        let file = cache.appendingPathComponent(FileStamps.fileName)
+        var text = try String(contentsOf: file, encoding: .utf8)
+        // A forged hash with the right stamp: the checksum in the header no longer matches, so nothing is trusted.
+        text = text.replacingOccurrences(of: String(FileStamps.hash(Data("one".utf8)), radix: 16), with: "abc")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let reread = FileStamps.read(from: cache)
+        #expect(reread.hash(of: path) == FileStamps.hash(Data("one".utf8)))
+        #expect(reread.filesRead == 1)
+    }
+}

@@ -178,7 +178,7 @@ a.speaker-label:hover { text-decoration: underline; }
   font: 0.9rem system-ui, sans-serif; padding: 0.3rem 0.8rem; border: 1px solid var(--accent); border-radius: 4px;
   background: transparent; color: var(--accent); cursor: pointer;
 }
-.tab-list { display: flex; gap: 0.25rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.5rem; }
+.tab-list { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.5rem; }
 .tab-list button[aria-selected="true"] { background: var(--accent); color: var(--accent-text); }
 .cite-style[role="tabpanel"] { border-top: 0; }
 .bibliography-entries { list-style: none; padding: 0; }

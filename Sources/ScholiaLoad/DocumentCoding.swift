@@ -5,7 +5,7 @@ import ScholiaModel
 /// documents (which are worked out again from the whole site).
 extension Document: Codable {
     /// Part of the cache file's first line: a cache written with other fields is not read.
-    static let codingVersion = 2
+    static let codingVersion = 3
 
     private enum CodingKeys: String, CodingKey {
         case id, sourcePath, title, date, type, participants, topicIDs, summaryHTML, summaryText, excerpt, source, language,

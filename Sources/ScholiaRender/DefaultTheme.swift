@@ -1511,6 +1511,12 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     of a chapter in an edited book and without the site's publisher; then the URL. A report gives its
     number in parentheses after the title and its issuing body as publisher (10.4). The official style
     prints the site as if it were an edited book ("In Primary Sources Online [Speech]");
+  - testimony with the published hearing's title (`event-title`) and the Congress (`collection-number`)
+    gets the legal form of testimony at a federal hearing (ch. 11, congressional documents): the
+    hearing's title, "92nd Cong.", the year, "(testimony of John Kerry)", the URL; a treaty with the
+    series that prints it (`collection-title`) gets the legal form of a treaty (ch. 11, treaties, after
+    the Bluebook): the title, the parties ("U.S.-U.K.", `jurisdiction`), the date with the month
+    abbreviated, the series ("55 Stat. 1603"), the URL. Without these variables both are cited as above;
   - the id, title and self link name this copy.
   Titles keep the case they are given in: APA wants sentence case (6.17), which a site gives in the
   document's `citation: {title: …}`. The official style stays selectable as "apa".
@@ -3450,6 +3456,43 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       <text variable="URL"/>
     </group>
   </macro>
+  <macro name="testimony-legal">
+    <!-- APA 7 ch. 11: Title of Hearing, 92nd Cong. (1971) (testimony of John Kerry). URL -->
+    <group delimiter=" ">
+      <group delimiter=", " suffix=".">
+        <text variable="event-title" font-style="italic"/>
+        <group delimiter=" ">
+          <group delimiter=" ">
+            <number variable="collection-number" form="ordinal"/>
+            <text value="Cong."/>
+          </group>
+          <date variable="issued" prefix="(" suffix=")">
+            <date-part name="year"/>
+          </date>
+          <names variable="author" prefix="(testimony of " suffix=")">
+            <name and="symbol" delimiter=", "/>
+          </names>
+        </group>
+      </group>
+      <text variable="URL"/>
+    </group>
+  </macro>
+  <macro name="treaty-legal">
+    <!-- APA 7 ch. 11 (Bluebook): Title, U.S.-U.K., Aug. 14, 1941, 55 Stat. 1603. URL -->
+    <group delimiter=" ">
+      <group delimiter=", " suffix=".">
+        <text variable="title"/>
+        <text variable="jurisdiction"/>
+        <date variable="issued">
+          <date-part name="month" form="short" suffix=" "/>
+          <date-part name="day" suffix=", "/>
+          <date-part name="year"/>
+        </date>
+        <text variable="collection-title"/>
+      </group>
+      <text variable="URL"/>
+    </group>
+  </macro>
   <macro name="bibliography-entry">
     <group delimiter=" ">
       <group delimiter=". " suffix=".">
@@ -3489,7 +3532,13 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     </sort>
     <layout>
       <choose>
-        <if type="bill legal_case legislation treaty" match="any">
+        <if type="hearing" variable="event-title collection-number" match="all">
+          <text macro="testimony-legal"/>
+        </if>
+        <else-if type="treaty" variable="collection-title" match="all">
+          <text macro="treaty-legal"/>
+        </else-if>
+        <else-if type="bill legal_case legislation treaty" match="any">
           <!-- Legal items have different orders and delimiters -->
           <choose>
             <if variable="DOI URL" match="any">
@@ -3499,7 +3548,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
               <text macro="legal-cites" suffix="."/>
             </else>
           </choose>
-        </if>
+        </else-if>
         <else-if type="speech interview hearing personal_communication manuscript document report" match="any">
           <choose>
             <if variable="container-title URL" match="all">
@@ -3535,6 +3584,13 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     title, then its owner). The official style prints that date after the website's name, as the date the
     website published it, leaves out where a speech was given and repeats a letter's description as its
     title. A report, cited like a book, gives its number and its issuing body as publisher;
+  - testimony with the published hearing's title (`event-title`) and the Congress (`collection-number`)
+    is cited as a part of that hearing (ch. 14, congressional hearings): the author, the testimony's
+    title, "In" the hearing's title, "92nd Cong., 1st sess." (session: `chapter-number`), the date,
+    then the website; a treaty with the series that prints it (`collection-title`) gets the legal form
+    ch. 14 takes from the Bluebook (treaties): the title, the parties ("U.S.-U.K.", `jurisdiction`), the
+    date with the month abbreviated, the series ("55 Stat. 1603"), then the website. Without these
+    variables both are cited as the other primary sources;
   - the id, title and self link name this copy.
   Notes keep the official form. The alias "chicago" resolves to this copy; the official style stays
   selectable as "chicago-note-bibliography".
@@ -4924,6 +4980,57 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       <text variable="URL"/>
     </group>
   </macro>
+  <macro name="site-and-url">
+    <!-- Website, Owner. URL -->
+    <group delimiter=". ">
+      <group delimiter=", ">
+        <text variable="container-title" font-style="italic"/>
+        <text variable="publisher"/>
+      </group>
+      <text variable="URL"/>
+    </group>
+  </macro>
+  <macro name="testimony-legal-bib">
+    <!-- Author. "Title." In Hearing Title, 92nd Cong., 1st sess., April 22, 1971. Website, Owner. URL -->
+    <group delimiter=". ">
+      <names variable="author">
+        <name name-as-sort-order="first" and="text" sort-separator=", " delimiter=", " delimiter-precedes-last="always"/>
+      </names>
+      <text variable="title" text-case="title" quotes="true"/>
+      <group delimiter=", ">
+        <group delimiter=" ">
+          <text term="in" text-case="capitalize-first"/>
+          <text variable="event-title" font-style="italic"/>
+        </group>
+        <group delimiter=" ">
+          <number variable="collection-number" form="ordinal"/>
+          <text value="Cong."/>
+        </group>
+        <group delimiter=" ">
+          <number variable="chapter-number" form="ordinal"/>
+          <text value="sess."/>
+        </group>
+        <date variable="issued" form="text"/>
+      </group>
+      <text macro="site-and-url"/>
+    </group>
+  </macro>
+  <macro name="treaty-legal-bib">
+    <!-- Title, U.S.-U.K., Aug. 14, 1941, 55 Stat. 1603. Website, Owner. URL -->
+    <group delimiter=". ">
+      <group delimiter=", ">
+        <text variable="title" text-case="title"/>
+        <text variable="jurisdiction"/>
+        <date variable="issued">
+          <date-part name="month" form="short" suffix=" "/>
+          <date-part name="day" suffix=", "/>
+          <date-part name="year"/>
+        </date>
+        <text variable="collection-title"/>
+      </group>
+      <text macro="site-and-url"/>
+    </group>
+  </macro>
   <macro name="bibliography-entry">
     <group delimiter=". ">
       <group delimiter=": ">
@@ -5020,7 +5127,13 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     </sort>
     <layout suffix=".">
       <choose>
-        <if type="speech interview hearing personal_communication manuscript document report" match="any">
+        <if type="hearing" variable="event-title collection-number" match="all">
+          <text macro="testimony-legal-bib"/>
+        </if>
+        <else-if type="treaty" variable="collection-title" match="all">
+          <text macro="treaty-legal-bib"/>
+        </else-if>
+        <else-if type="speech interview hearing personal_communication manuscript document report" match="any">
           <choose>
             <if variable="container-title URL" match="all">
               <text macro="primary-source-bib"/>
@@ -5029,7 +5142,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
               <text macro="bibliography-entry"/>
             </else>
           </choose>
-        </if>
+        </else-if>
         <else>
           <text macro="bibliography-entry"/>
         </else>

@@ -7,7 +7,8 @@ import Testing
 
 /// The bibliography entry of each document type in each default style, against the form its manual gives
 /// (`Goldens/manual-forms/TYPE.STYLE.txt`: a comment line naming the manual's section, then the entry).
-/// A pair whose entry does not yet follow its manual has no golden: it is listed, with what stands in the
+/// Testimony and treaties get APA's and Chicago's legal forms from `hearing`, `congress`, `session`, `parties`
+/// and `series`. A pair whose entry does not yet follow its manual has no golden: it is listed, with what stands in the
 /// way, in `Goldens/manual-forms/not-yet.txt`, so that every type × style is accounted for.
 @Suite struct ManualFormTests {
     static let folder = CorrectedStyleTests.repository.appendingPathComponent("Tests/ScholiaCoreTests/Goldens/manual-forms")
@@ -33,12 +34,15 @@ import Testing
                            "place: Chicago\ncitation: {title: The first Kennedy-Nixon presidential debate}\n"),
         "testimony": document("Statement before the Senate Committee on Foreign Relations", "1971-04-22", "testimony", ["john-kerry: John Kerry: speaker"],
                               "place: Washington, DC\nissuer: Senate Committee on Foreign Relations\n"
+                              + "hearing: 'Legislative Proposals Relating to the War in Southeast Asia: Hearings before the Committee on Foreign Relations'\n"
+                              + "congress: 92\nsession: 1\n"
                               + "citation: {title: 'Statement <span class=\"nocase\">before</span> the Senate Committee on Foreign Relations'}\n"),
         "statement": document("Statement by the President on the Situation in Korea", "1950-06-27", "statement", ["harry-s-truman: Harry S. Truman: author"],
                               "citation: {title: Statement by the President on the situation in Korea}\n"),
         "letter": document("Letter to Horace Greeley", "1862-08-22", "letter", ["abraham-lincoln: Abraham Lincoln: author", "horace-greeley: Horace Greeley: recipient"]),
         "memorandum": document("Memorandum for the Secretary of State", "1961-03-08", "memorandum", ["mcgeorge-bundy: McGeorge Bundy: author"]),
-        "treaty": document("The Atlantic Charter", "1941-08-14", "treaty", ["franklin-d-roosevelt: Franklin D. Roosevelt: author", "winston-churchill: Winston Churchill: author"]),
+        "treaty": document("The Atlantic Charter", "1941-08-14", "treaty", ["franklin-d-roosevelt: Franklin D. Roosevelt: author", "winston-churchill: Winston Churchill: author"],
+                         "parties: [U.S., U.K.]\nseries: 55 Stat. 1603\n"),
         "report": document("United States Objectives and Programs for National Security", "1950-04-14", "report", ["paul-h-nitze: Paul H. Nitze: author"],
                            "issuer: National Security Council\nnumber: NSC 68\ncitation: {title: United States objectives and programs for national security}\n"),
     ]
@@ -52,7 +56,7 @@ import Testing
     }
 
     /// Each fixture's entry in each style, rendered as the site renders it.
-    static func entries() throws -> [String: String] {
+    static func entries(of fixtures: [String: String] = fixtures) throws -> [String: String] {
         var files: [String: String] = ["site.yml": "title: Primary Sources Online\nbase_url: https://example.org/\npublisher: Center for Primary Sources\n"]
         for (type, text) in fixtures { files["Content/documents/\(type).md"] = text }
         let site = try TestSite(files, theme: false)
@@ -94,5 +98,25 @@ import Testing
                 .contains { lines[0].contains($0) }, "\(name): a comment naming the manual's section, then the entry")
             #expect(entries[String(name.dropLast(".txt".count))] == lines.last, "\(name)")
         }
+    }
+
+    /// Testimony without its hearing and a treaty without its series are cited as they were before the legal
+    /// forms (the official styles' forms, not the manuals'): nothing changes for a site that does not give them.
+    @Test func withoutTheLegalDetailsTestimonyAndTreatiesAreCitedAsBefore() throws {
+        let legalKeys = ["hearing:", "congress:", "session:", "parties:", "series:"]
+        let plain = ["testimony", "treaty"].reduce(into: [String: String]()) { fixtures, type in
+            fixtures[type] = Self.fixtures[type]!.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { line in !legalKeys.contains { line.hasPrefix($0) } }.joined(separator: "\n")
+        }
+        #expect(plain["testimony"]?.contains("hearing:") == false && plain["treaty"]?.contains("series:") == false)
+        let entries = try Self.entries(of: plain)
+        #expect(entries["testimony.apa"]
+                == "Kerry, J. (1971, April 22). Statement before the Senate Committee on Foreign Relations [Testimony transcript]. Primary Sources Online. https://example.org/documents/testimony/")
+        #expect(entries["testimony.chicago"]
+                == "Kerry, John. “Statement before the Senate Committee on Foreign Relations.” Testimony, Senate Committee on Foreign Relations, Washington, DC, April 22, 1971. Primary Sources Online, Center for Primary Sources. https://example.org/documents/testimony/.")
+        #expect(entries["treaty.apa"]
+                == "The Atlantic Charter, Roosevelt-Churchill, August 14, 1941, Primary Sources Online, https://example.org/documents/treaty/")
+        #expect(entries["treaty.chicago"]
+                == "Roosevelt, Franklin D., and Winston Churchill. “The Atlantic Charter.” Primary Sources Online. Center for Primary Sources, August 14, 1941. https://example.org/documents/treaty/.")
     }
 }

@@ -57,6 +57,17 @@ package enum CitationItem {
         if let place = document.details.place { item.append(("event-place", .string(place))) }
         if let issuer = document.details.issuer { item.append(("authority", .string(issuer))) }
         if let number = document.details.number { item.append(("number", .string(number))) }
+        // The legal forms (APA ch. 11, Chicago ch. 14), which the corrected styles print when these are given:
+        // the hearing is the event the testimony was given at (`event-title`); the Congress and its session
+        // are numbers (`collection-number`, and `chapter-number` as Zotero codes a hearing's session); a
+        // treaty's parties are its jurisdiction, "U.S.-U.K." (`jurisdiction`), and the series that prints it
+        // its collection (`collection-title`).
+        let details = document.details
+        if let hearing = details.hearing { item.append(("event-title", .string(hearing))) }
+        if let congress = details.congress { item.append(("collection-number", .int(congress))) }
+        if let session = details.session { item.append(("chapter-number", .int(session))) }
+        if !details.parties.isEmpty { item.append(("jurisdiction", .string(details.parties.joined(separator: "-")))) }
+        if let series = details.series { item.append(("collection-title", .string(series))) }
         // The reader reads the site's version: the site is the container and its publisher the publisher, not
         // the publisher of the edition the text was taken from (`source`, named on the page).
         item.append(("container-title", .string(config.title)))

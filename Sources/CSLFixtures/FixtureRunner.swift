@@ -7,8 +7,11 @@ extension CSLFixture {
         let style = try CSLStyle(xml: Data(style.utf8), path: name)
         let items = try CSLItem.decodeArray(from: Data(input.utf8), file: name + " INPUT")
         let processor = try CSLProcessor(style: style, locales: locales)
-        if let citations, mode != "bibliography" {
-            return try replayCitations(citations, processor: processor, items: items)
+        if let citations {
+            let (text, clusters) = try replayCitations(citations, processor: processor, items: items)
+            guard mode == "bibliography" else { return text }
+            // The bibliography of a document lists the items its citations cite.
+            return CSLProcessor.bibliographyHTML(processor.document(clusters, items: items).bibliography)
         }
         var clusters: [CSLCitation]
         if let citationItems {
@@ -49,8 +52,10 @@ extension CSLFixture {
     }
 
     /// CITATIONS: clusters are inserted one by one; the result lists every cluster after the
-    /// last step, marking with ">>" the ones that changed in that step.
-    private func replayCitations(_ text: String, processor: CSLProcessor, items: [CSLItem]) throws -> String {
+    /// last step, marking with ">>" the ones that changed in that step; also returns the clusters
+    /// of the final document.
+    private func replayCitations(_ text: String, processor: CSLProcessor,
+                                 items: [CSLItem]) throws -> (String, [CSLCitation]) {
         guard let steps = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Any]] else {
             throw CSLError(file: name, element: "CITATIONS", message: "expected an array of steps")
         }
@@ -83,9 +88,10 @@ extension CSLFixture {
             for (i, key) in order.enumerated() { current[key] = doc.citations[i].html }
         }
         // ">>" marks the citation the last step inserted and those whose text it changed.
-        return order.enumerated().map { i, key in
+        let text = order.enumerated().map { i, key in
             let unchanged = previous[key] == current[key] && key != lastID
             return "\(unchanged ? ".." : ">>")[\(i)] \(current[key] ?? "")"
         }.joined(separator: "\n")
+        return (text, order.compactMap { byID[$0] })
     }
 }

@@ -19,7 +19,7 @@ struct PositionTracker {
                 if firstNote[cite.id] == nil {
                     d.position = .first
                 } else if let previous, previous.id == cite.id {
-                    if previous.locator == cite.locator { d.position = .ibid }
+                    if Self.sameLocator(previous, cite) { d.position = .ibid }
                     else if cite.locator != nil { d.position = .ibidWithLocator }
                     else { d.position = .subsequent }
                 } else {
@@ -43,5 +43,10 @@ struct PositionTracker {
             result.append(data)
         }
         return result
+    }
+
+    /// A locator is its value with its label ("page" when none is given): "book 12" differs from "p. 12".
+    private static func sameLocator(_ a: CSLCite, _ b: CSLCite) -> Bool {
+        a.locator == b.locator && (a.locator == nil || (a.label ?? "page") == (b.label ?? "page"))
     }
 }

@@ -41,12 +41,13 @@ struct DateFormatter {
         }
         let rangeDelimiter = parts.first { $0.name == differing }?.rangeDelimiter ?? "\u{2013}"
         let before = Array(parts[..<lo]), span = Array(parts[lo...hi]), after = Array(parts[(hi + 1)...])
-        var out = renderSpan(before, start, dropFirstPrefix: false, dropLastSuffix: false)
-        out += renderSpan(span, start, dropFirstPrefix: false, dropLastSuffix: true)
-        out.append(.text(rangeDelimiter))
-        out += renderSpan(span, end, dropFirstPrefix: true, dropLastSuffix: false)
-        out += renderSpan(after, start, dropFirstPrefix: false, dropLastSuffix: false)
-        return out
+        var ranged = renderSpan(span, start, dropFirstPrefix: false, dropLastSuffix: true)
+        ranged.append(.text(rangeDelimiter))
+        ranged += renderSpan(span, end, dropFirstPrefix: true, dropLastSuffix: false)
+        // The date's delimiter also separates the ranged parts from the shared ones ("2–4 January").
+        return renderer.join([renderSpan(before, start, dropFirstPrefix: false, dropLastSuffix: false), ranged,
+                              renderSpan(after, start, dropFirstPrefix: false, dropLastSuffix: false)]
+            .filter { !$0.isEmpty }, delimiter)
     }
 
     private func value(_ p: [Int], _ i: Int) -> Int? { i < p.count ? p[i] : nil }

@@ -5,7 +5,9 @@ extension Renderer {
         if d.isPlain { return nodes }
         if nodes.isBlank { return [] }
         var out = nodes
-        if let textCase = d.textCase, textCaseAllowed(textCase) { out = TextCaser.apply(textCase, to: out) }
+        if let textCase = d.textCase, textCaseAllowed(textCase) {
+            out = TextCaser.apply(textCase, to: out, turkic: turkicLanguage)
+        }
         if d.stripPeriods { out = Self.stripPeriods(out) }
         out = Self.format(out, d.formatting)
         if d.quotes { out = [.quoted(out)] }
@@ -13,6 +15,12 @@ extension Renderer {
         if !d.suffix.isEmpty { out.append(.text(d.suffix)) }
         if let display = d.display { out = [.display(CSLDisplay(rawValue: display.rawValue)!, out)] }
         return out
+    }
+
+    /// Turkish and Azerbaijani items (the item's `language`, else the style locale) case "i" their own way.
+    var turkicLanguage: Bool {
+        let language = (item.variables["language"] ?? locale.language).lowercased()
+        return ["tr", "az"].contains { language == $0 || language.hasPrefix($0 + "-") }
     }
 
     /// Title case is for English items only (the item's `language`, else the style locale).

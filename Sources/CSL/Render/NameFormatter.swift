@@ -54,7 +54,7 @@ struct NameFormatter {
             var out: [Node]
             if demoteParticle == "display-and-sort" || (sorting && demoteParticle != "never") {
                 out = decorated(RichText.parse(family), familyDeco)
-                let givenNodes = givenPart([given, dp, ndp], givenDeco, markup: givenMarkup)
+                let givenNodes = givenPart([given, dp, ndp], givenDeco, markup: givenMarkup, particleDeco: familyDeco)
                 if !givenNodes.isEmpty { out += [.text(separator)] + givenNodes }
             } else {
                 out = familyWithParticle(ndp, family, familyDeco)
@@ -132,17 +132,22 @@ struct NameFormatter {
     }
 
     /// Given name and trailing particles, each formatted on its own ("<i>Vincent</i> <i>van</i>"),
-    /// with the given name-part's affixes around them all.
-    private func givenPart(_ pieces: [String], _ deco: Decoration?, markup: [Node]? = nil) -> [Node] {
+    /// with the given name-part's affixes around them all. A demoted non-dropping particle (the third
+    /// piece) takes the family name-part's formatting (`particleDeco`), as the family's own particle.
+    private func givenPart(_ pieces: [String], _ deco: Decoration?, markup: [Node]? = nil,
+                           particleDeco: Decoration? = nil) -> [Node] {
         var bare = deco
         bare?.prefix = ""
         bare?.suffix = ""
+        var particleBare = particleDeco
+        particleBare?.prefix = ""
+        particleBare?.suffix = ""
         var out: [Node] = []
         var previous = ""
         for (i, piece) in pieces.enumerated() where !piece.isEmpty {
             if !out.isEmpty && !attaches(previous) { out.append(.text(" ")) }
             // The given name (first piece) keeps the markup its initials were made from.
-            out += decorated(i == 0 ? markup ?? [.text(piece)] : [.text(piece)], bare)
+            out += decorated(i == 0 ? markup ?? [.text(piece)] : [.text(piece)], i == 2 ? particleBare : bare)
             previous = piece
         }
         guard !out.isEmpty else { return [] }

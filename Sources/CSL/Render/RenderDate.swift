@@ -10,8 +10,9 @@ extension Renderer {
             return decorate([.tag(.date, RichText.parse(literal))], d.decoration)
         }
         let parts = resolvedParts(d)
-        var nodes = DateFormatter(renderer: self, date: date, parts: parts,
-                                  delimiter: d.localized == nil ? d.delimiter : "").render()
+        // A localized date takes the delimiter of the locale's format (spec, Localized Date Formats).
+        let delimiter = d.localized.map { locale.dateFormats[$0]?.delimiter ?? "" } ?? d.delimiter
+        var nodes = DateFormatter(renderer: self, date: date, parts: parts, delimiter: delimiter).render()
         // A date whose requested parts are all missing counts as empty for group suppression.
         noteVariable(!nodes.isBlank)
         guard !nodes.isBlank else { return [] }

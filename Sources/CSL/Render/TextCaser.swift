@@ -7,7 +7,8 @@ enum TextCaser {
 
     private enum Action { case keep, upper, lower }
 
-    static func apply(_ textCase: TextCase, to nodes: [Node]) -> [Node] {
+    /// `turkic`: Turkish and Azerbaijani case dotted and dotless i apart ("i" ↔ "İ", "ı" ↔ "I").
+    static func apply(_ textCase: TextCase, to nodes: [Node], turkic: Bool = false) -> [Node] {
         // Gather the text leaves in order; protected ones still count as words.
         var leaves: [(text: String, protected: Bool)] = []
         let guardsParticles = textCase != .lowercase && textCase != .uppercase
@@ -17,7 +18,7 @@ enum TextCaser {
         var position = 0
         return rewrite(nodes, protected: false, particles: guardsParticles) { text, protected in
             // Most leaves keep their case (title case changes a few word starts): reuse them.
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !turkic && text.utf8.allSatisfy({ $0 < 0x80 }) {
                 let end = position + text.utf8.count
                 defer { position = end }
                 if protected || actions[position..<end].allSatisfy({ $0 == .keep }) { return text }
@@ -27,8 +28,8 @@ enum TextCaser {
             for c in text.unicodeScalars {
                 switch protected ? .keep : actions[position] {
                 case .keep: out.unicodeScalars.append(c)
-                case .upper: Self.append(c, upper: true, to: &out)
-                case .lower: Self.append(c, upper: false, to: &out)
+                case .upper: Self.append(c, upper: true, turkic: turkic, to: &out)
+                case .lower: Self.append(c, upper: false, turkic: turkic, to: &out)
                 }
                 position += 1
             }
@@ -166,8 +167,10 @@ enum TextCaser {
     }
 
     /// Case mapping per scalar, with an arithmetic fast path for ASCII.
-    private static func append(_ c: Unicode.Scalar, upper: Bool, to out: inout String) {
+    private static func append(_ c: Unicode.Scalar, upper: Bool, turkic: Bool, to out: inout String) {
         let v = c.value
+        if turkic && upper && c == "i" { return out.unicodeScalars.append("\u{130}") }
+        if turkic && !upper && c == "I" { return out.unicodeScalars.append("\u{131}") }
         if v < 128 {
             let lowerLetter = v >= 97 && v <= 122, upperLetter = v >= 65 && v <= 90
             let mapped = upper && lowerLetter ? v - 32 : (!upper && upperLetter ? v + 32 : v)

@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Search benchmarks, Scholia's index side by side with Pagefind's on the same built site, in one run.
 
-    python3 Benchmarks/search.py [--docs 3000] [--bytes-docs 10000] [--queries 50] [--keep]
+    python3 Benchmarks/search.py [--docs 3000] [--bytes-docs 10000] [--queries 50] [--text zipf|templates] [--keep]
 
-Needs: a release build (swift build -c release --product scholia), node, /usr/bin/time, pip
+Needs: a release build (swift build -c release --product scholia, or SCHOLIA_BIN=path), node, /usr/bin/time, pip
 'pagefind[bin]' (1.5.2), and for Pagefind's recall, chromium + chromium-driver + selenium.
 
-1. Index time and peak memory at --docs documents (Benchmarks/generate_corpus.py). Scholia's index is made
-   inside the build, so "added" is `scholia search` (load + make the index in memory) minus
-   `scholia check` (load only); the full `scholia build` is shown too. Pagefind runs on the built Public/.
-2. Bytes fetched per query, cold, gzip (level 6), median over --queries queries on --bytes-docs documents:
-   every index file search.js reads for the query and the display data of the ten documents shown.
+1. Index time and peak memory at --docs documents (Benchmarks/generate_corpus.py --text zipf: unique
+   sentences from a Zipf vocabulary). Scholia's index is made inside the build, so "added" is a clean
+   `scholia build` minus a clean build with SCHOLIA_SEARCH_INDEX=off (best of --repeat each, alternating).
+   Pagefind runs on the built Public/.
+2. Bytes fetched per query, cold, gzip (level 6), median over --queries known-answer queries on --bytes-docs
+   documents (quoted phrases, the same words unquoted, and rare words, in turn):
+   every index file search.js reads for the query and the display data of the ten documents shown, with
+   the median and maximum of each part of the index (index.json, words/, terms/, docs/, …).
 3. Recall@3 on a known-answer set from the --docs corpus: for random paragraphs N of documents D, a
    3–6-word window found in no other paragraph (as a quoted phrase and as plain words) and a word found in
    no other paragraph; a hit is D#pN among the top 3 documents with N among D's shown paragraphs.
@@ -34,16 +37,31 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def timed(command, cwd=None):
+def timed(command, cwd=None, env=None):
     """(wall seconds, peak RSS MiB) of a command under GNU time."""
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, cwd=cwd, capture_output=True, text=True,
+                            env=dict(os.environ, **(env or {})))
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
     wall, rss = result.stderr.strip().splitlines()[-1].split()
     return float(wall), int(rss) / 1024
 
 
+def clean_build(scholia, site, with_index):
+    """A build from nothing (no output, no cache), with or without the search index (SCHOLIA_SEARCH_INDEX=off)."""
+    for folder in ("Public", ".scholia-cache"):
+        shutil.rmtree(os.path.join(site, folder), ignore_errors=True)
+    return timed([scholia, "build", "--site", site, "--quiet"], env={} if with_index else {"SCHOLIA_SEARCH_INDEX": "off"})
+
+
+def kind(path):
+    """Which part of the index a file is, for the bytes breakdown: its folder, or the file itself at the top."""
+    return path.split("/")[0] if "/" in path else path
+
+
 def scholia_binary():
+    if os.environ.get("SCHOLIA_BIN"):
+        return os.environ["SCHOLIA_BIN"]
     path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     binary = os.path.join(path, "scholia")
     if not os.path.exists(binary):
@@ -51,8 +69,8 @@ def scholia_binary():
     return binary
 
 
-def generate(count, folder):
-    subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(count), folder], check=True, capture_output=True)
+def generate(count, folder, text):
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(count), folder, "--text", text], check=True, capture_output=True)
     shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(folder, "Templates"))
 
 
@@ -153,7 +171,7 @@ def pagefind_top3(site, queries):
         options.add_argument(argument)
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"), options=options)
-    driver.set_script_timeout(60)
+    driver.set_script_timeout(1800)
     try:
         driver.get(f"http://127.0.0.1:{server.server_address[1]}/404.html")
         results = driver.execute_async_script("""
@@ -185,6 +203,9 @@ def main():
     parser.add_argument("--queries", type=int, default=50)
     parser.add_argument("--answers", type=int, default=120, help="paragraphs in the known-answer set (each gives 2 or 3 queries)")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--text", choices=["zipf", "templates"], default="zipf",
+                        help="the corpus's prose (generate_corpus.py --text): zipf (unique sentences) or the old templates")
+    parser.add_argument("--repeat", type=int, default=2, help="builds with and without the index at --docs, best of")
     arguments = parser.parse_args()
     scholia = scholia_binary()
     work = tempfile.mkdtemp(prefix="scholia-search-bench-")
@@ -200,19 +221,22 @@ def main():
     rows = Rows()
     try:
         site = os.path.join(work, f"site-{arguments.docs}")
-        generate(arguments.docs, site)
-        build_wall, build_rss = timed([scholia, "build", "--site", site, "--quiet"])
-        check_wall, check_rss = timed([scholia, "check", "--site", site])
-        search_wall, search_rss = timed([scholia, "search", "--site", site, "zzzz"])
+        generate(arguments.docs, site, arguments.text)
+        # Builds without and with the index, alternating, the best of --repeat each (the machine is shared).
+        without, with_index = [], []
+        for _ in range(arguments.repeat):
+            without.append(clean_build(scholia, site, False))
+            with_index.append(clean_build(scholia, site, True))
+        bare_wall, bare_rss = min(w for w, _ in without), min(r for _, r in without)
+        build_wall, build_rss = min(w for w, _ in with_index), min(r for _, r in with_index)
         shutil.rmtree(os.path.join(site, "Public/pagefind"), ignore_errors=True)
         pagefind_wall, pagefind_rss = timed([sys.executable, "-m", "pagefind", "--site", os.path.join(site, "Public")])
         index_files = sum(len(files) for _, _, files in os.walk(os.path.join(site, "Public/search")))
         index_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "Public/search")) for f in fs)
         pagefind_files = sum(len(files) for _, _, files in os.walk(os.path.join(site, "Public/pagefind")))
         pagefind_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "Public/pagefind")) for f in fs)
-        # `check` validates more than `search` loads, so the two are shown side by side, not subtracted.
-        rows.append((f"index {arguments.docs} docs: time", f"search (load + index) {search_wall:.2f} s; check (load) {check_wall:.2f} s; whole build {build_wall:.2f} s", f"{pagefind_wall:.2f} s"))
-        rows.append((f"index {arguments.docs} docs: peak memory", f"search {search_rss:.0f} MB; check {check_rss:.0f} MB; build {build_rss:.0f} MB", f"{pagefind_rss:.0f} MB"))
+        rows.append((f"index {arguments.docs} docs: time added to the build", f"{build_wall - bare_wall:+.2f} s (build {build_wall:.2f} s with, {bare_wall:.2f} s without)", f"{pagefind_wall:.2f} s (after the build)"))
+        rows.append((f"index {arguments.docs} docs: peak memory added", f"{build_rss - bare_rss:+.0f} MB (build {build_rss:.0f} MB with, {bare_rss:.0f} MB without)", f"{pagefind_rss:.0f} MB"))
         rows.append((f"index {arguments.docs} docs: output", f"{index_files} files, {index_bytes / 1e6:.1f} MB", f"{pagefind_files} files, {pagefind_bytes / 1e6:.1f} MB"))
 
         answers = known_answers(site, arguments.answers, rng)
@@ -231,20 +255,37 @@ def main():
                          f"{sum(pagefind_recall[kind]) / len(pagefind_recall[kind]):.3f} (D only)"))
 
         big = os.path.join(work, f"site-{arguments.bytes_docs}")
-        generate(arguments.bytes_docs, big)
-        big_wall, big_rss = timed([scholia, "build", "--site", big, "--quiet"])
-        big_check, big_check_rss = timed([scholia, "check", "--site", big])
-        big_search, big_search_rss = timed([scholia, "search", "--site", big, "zzzz"])
-        rows.append((f"index {arguments.bytes_docs} docs: time, memory",
-                     f"search {big_search:.1f} s, {big_search_rss:.0f} MB; check {big_check:.1f} s, {big_check_rss:.0f} MB; build {big_wall:.1f} s, {big_rss:.0f} MB", "not run"))
+        generate(arguments.bytes_docs, big, arguments.text)
+        big_bare, big_bare_rss = clean_build(scholia, big, False)
+        big_wall, big_rss = clean_build(scholia, big, True)
+        big_files = sum(len(files) for _, _, files in os.walk(os.path.join(big, "Public/search")))
+        big_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(big, "Public/search")) for f in fs)
+        rows.append((f"index {arguments.bytes_docs} docs: time, memory added",
+                     f"{big_wall - big_bare:+.1f} s, {big_rss - big_bare_rss:+.0f} MB (build {big_wall:.1f} s, {big_rss:.0f} MB; without {big_bare:.1f} s, {big_bare_rss:.0f} MB); {big_files} files, {big_bytes / 1e6:.0f} MB", "not run"))
         big_answers = known_answers(big, arguments.queries, random.Random(2))
-        queries = [query for query, _, _, kind in big_answers if kind != "phrase, unquoted"][:arguments.queries]
-        sizes = []
-        for result in run_queries(big, queries):
+        # The three kinds in turn: quoted phrases, the same words unquoted (all required), single rare words.
+        by_kind = {}
+        for query, _, _, kind in big_answers:
+            by_kind.setdefault(kind, []).append(query)
+        mixed = [(query, kind) for group in zip(*by_kind.values()) for query, kind in zip(group, by_kind)]
+        mixed = mixed[:arguments.queries]
+        sizes, parts, kinds = [], {}, {}
+        for (_, query_kind), result in zip(mixed, run_queries(big, [query for query, _ in mixed])):
             sizes.append(sum(gzip_size(os.path.join(big, "Public/search", path)) for path in result["files"]))
+            kinds.setdefault(query_kind, []).append(sizes[-1])
+            split = {}
+            for path in result["files"]:
+                if os.path.exists(os.path.join(big, "Public/search", path)):
+                    split[kind(path)] = split.get(kind(path), 0) + gzip_size(os.path.join(big, "Public/search", path))
+            for name in set(parts) | set(split):
+                parts.setdefault(name, []).append(split.get(name, 0))
         script = gzip_size(os.path.join(big, "Public/assets/search.js"))
         rows.append((f"bytes per query, {arguments.bytes_docs} docs, cold, gzip (median of {len(sizes)})",
                      f"{statistics.median(sizes) / 1024:.1f} KB (max {max(sizes) / 1024:.1f} KB; + search.js {script / 1024:.1f} KB once)", "~100–300 KB claimed"))
+        rows.append(("  median by kind of query", "; ".join(f"{kind} {statistics.median(values) / 1024:.1f} KB ({len(values)})" for kind, values in kinds.items()), ""))
+        for name in sorted(parts):
+            values = parts[name] + [0] * (len(sizes) - len(parts[name]))
+            rows.append((f"  of which {name} (median, max)", f"{statistics.median(values) / 1024:.1f} KB, {max(values) / 1024:.1f} KB", ""))
     finally:
         if arguments.keep:
             print("kept", work)

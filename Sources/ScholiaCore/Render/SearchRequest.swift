@@ -34,7 +34,7 @@ public struct SearchRequest: Sendable {
 
     public func run() throws -> String {
         let index = try Self.index(siteDirectory: siteDirectory)
-        let results = index.search(query, filters: filters, order: order)
+        let results = index.search(query, filters: filters, order: order, paragraphsFor: limit)
         let shown = results.hits.prefix(limit).compactMap { hit in index.document(hit.ordinal).map { (hit, $0) } }
         switch format {
         case .text: return text(results, shown)

@@ -15,8 +15,9 @@ Needs: a release build (swift build -c release --product scholia, or SCHOLIA_BIN
    every index file search.js reads for the query and the display data of the ten documents shown, with
    the median and maximum of each part of the index (index.json, words/, terms/, docs/, …).
 3. Recall@3 on a known-answer set from the --docs corpus: for random paragraphs N of documents D, a
-   3–6-word window found in no other paragraph (as a quoted phrase and as plain words) and a word found in
-   no other paragraph; a hit is D#pN among the top 3 documents with N among D's shown paragraphs.
+   3–6-word window with at least two indexed words, found in no other paragraph (as a quoted phrase and
+   as plain words) and a word found in
+   no other paragraph, both compared by stems (read from the index's words files), as the index sees text; a hit is D#pN among the top 3 documents with N among D's shown paragraphs.
    Pagefind, which has no paragraph hits, is scored by D among its top 3 pages.
 """
 
@@ -54,7 +55,7 @@ def clean_build(scholia, site, with_index):
     return timed([scholia, "build", "--site", site, "--quiet"], env={} if with_index else {"SCHOLIA_SEARCH_INDEX": "off"})
 
 
-def kind(path):
+def index_part(path):
     """Which part of the index a file is, for the bytes breakdown: its folder, or the file itself at the top."""
     return path.split("/")[0] if "/" in path else path
 
@@ -90,20 +91,40 @@ def paragraphs(site):
                 yield document["id"], number, text
 
 
+def stem_map(site):
+    """Every indexed word → its stem, from the site's own words files (so no stemmer is needed here)."""
+    stems = {}
+    folder = os.path.join(site, "Public/search/words")
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name), encoding="utf-8") as file:
+            for entry in json.load(file):
+                surface, stem = (entry, entry) if isinstance(entry, str) else entry
+                stems[surface] = stem
+    return stems
+
+
 def known_answers(site, count, rng):
-    """[(query, document id, paragraph, kind)]: unique windows as phrases and as words, and unique words."""
+    """[(query, document id, paragraph, kind)]: windows found in no other paragraph as phrases and as words,
+    and words found in no other paragraph; "found" as the index sees text: words by their stems."""
+    stems = stem_map(site)
+    with open(os.path.join(site, "Public/search/index.json"), encoding="utf-8") as file:
+        stop_words = set(json.load(file)["stopWords"])
+
+    def stemmed(text):
+        return [stems.get(word, word) for word in words(text)]
+
     all_paragraphs = list(paragraphs(site))
     sample = rng.sample(all_paragraphs, min(len(all_paragraphs), count * 4))
     candidates = {}
     for index, (_, _, text) in enumerate(sample):
-        tokens = words(text)
+        tokens = stemmed(text)
         for size in (6, 5, 4, 3):
             for start in range(0, max(0, len(tokens) - size + 1), 2):
-                candidates.setdefault(tuple(tokens[start:start + size]), set()).add(index)
+                candidates.setdefault(tuple(tokens[start:start + size]), {}).setdefault(index, start)
     seen = {gram: 0 for gram in candidates}
     word_seen = {}
     for _, _, text in all_paragraphs:
-        tokens = words(text)
+        tokens = stemmed(text)
         for word in set(tokens):
             word_seen[word] = word_seen.get(word, 0) + 1
         grams = set()
@@ -117,20 +138,23 @@ def known_answers(site, count, rng):
     answers = []
     used = set()
     for gram, count_seen in sorted(seen.items(), key=lambda item: (-len(item[0]), item[0])):
-        if count_seen != 1:
+        # A window the index sees as one word (the rest stop words) is not a phrase to it.
+        if count_seen != 1 or sum(1 for word in gram if word not in stop_words) < 2:
             continue
         index = min(candidates[gram])
         if index in used:
             continue
         used.add(index)
-        document, number, _ = sample[index]
-        answers.append(('"' + " ".join(gram) + '"', document, number, "phrase, quoted"))
-        answers.append((" ".join(gram) + " ", document, number, "phrase, unquoted"))
+        document, number, text = sample[index]
+        start = candidates[gram][index]
+        surface = words(text)[start:start + len(gram)]
+        answers.append(('"' + " ".join(surface) + '"', document, number, "phrase, quoted"))
+        answers.append((" ".join(surface) + " ", document, number, "phrase, unquoted"))
         if len(used) >= count:
             break
     rare = 0
     for document, number, text in sample:
-        unique = [w for w in words(text) if word_seen.get(w) == 1 and len(w) > 3]
+        unique = [w for w in words(text) if word_seen.get(stems.get(w, w)) == 1 and len(w) > 3]
         if unique and rare < count // 2:
             answers.append((unique[0] + " ", document, number, "rare word"))
             rare += 1
@@ -174,25 +198,34 @@ def pagefind_top3(site, queries):
     driver.set_script_timeout(1800)
     try:
         driver.get(f"http://127.0.0.1:{server.server_address[1]}/404.html")
-        results = driver.execute_async_script("""
-            const [queries, done] = arguments;
-            (async () => {
-              const pagefind = await import('/pagefind/pagefind.js');
-              await pagefind.init();
-              const out = [];
-              for (const q of queries) {
-                const search = await pagefind.search(q);
-                const top = await Promise.all(search.results.slice(0, 3).map(r => r.data()));
-                out.push(top.map(d => d.url));
-              }
-              done(out);
-            })().catch(e => done(String(e)));
-        """, queries)
+        ready = driver.execute_async_script("""
+            const done = arguments[0];
+            import('/pagefind/pagefind.js').then(async (pagefind) => { await pagefind.init(); window.benchPagefind = pagefind; done(true); })
+              .catch((e) => done(String(e)));
+        """)
+        if ready is not True:
+            sys.exit("pagefind did not load: " + str(ready))
+        # In batches: one long script would outlast the driver's HTTP timeout on a busy machine.
+        results = []
+        for start in range(0, len(queries), 20):
+            batch = driver.execute_async_script("""
+                const [queries, done] = arguments;
+                (async () => {
+                  const out = [];
+                  for (const q of queries) {
+                    const search = await window.benchPagefind.search(q);
+                    const top = await Promise.all(search.results.slice(0, 3).map(r => r.data()));
+                    out.push(top.map(d => d.url));
+                  }
+                  done(out);
+                })().catch(e => done(String(e)));
+            """, queries[start:start + 20])
+            if isinstance(batch, str):
+                sys.exit("pagefind search failed: " + batch)
+            results += batch
     finally:
         driver.quit()
         server.shutdown()
-    if isinstance(results, str):
-        sys.exit("pagefind search failed: " + results)
     return results
 
 
@@ -276,7 +309,7 @@ def main():
             split = {}
             for path in result["files"]:
                 if os.path.exists(os.path.join(big, "Public/search", path)):
-                    split[kind(path)] = split.get(kind(path), 0) + gzip_size(os.path.join(big, "Public/search", path))
+                    split[index_part(path)] = split.get(index_part(path), 0) + gzip_size(os.path.join(big, "Public/search", path))
             for name in set(parts) | set(split):
                 parts.setdefault(name, []).append(split.get(name, 0))
         script = gzip_size(os.path.join(big, "Public/assets/search.js"))

@@ -37,7 +37,11 @@ struct DocumentAnalysis: Sendable {
                 }
                 frequencies[index] += number == 0 ? 3 : 1
                 if let previous {
-                    pairs += [Int32(previous.stem), Int32(index), Int32(token.position - previous.position), Int32(number), Int32(previous.position)]
+                    pairs.append(Int32(previous.stem))
+                    pairs.append(Int32(index))
+                    pairs.append(Int32(token.position - previous.position))
+                    pairs.append(Int32(number))
+                    pairs.append(Int32(previous.position))
                 }
                 previous = (index, token.position)
             }

@@ -59,16 +59,18 @@ public enum IndexFormat {
     /// Documents per facet block.
     public static let blockSize = 256
 
-    /// One shard per `keysPerShard` keys or so, a power of two between 1 and 4096.
-    static func shardCount(keys: Int, keysPerShard: Int) -> Int {
+    /// One shard per `keysPerShard` keys or so, a power of two between 1 and `maximum`.
+    static func shardCount(keys: Int, keysPerShard: Int, maximum: Int = 4096) -> Int {
         var count = 1
-        while count < 4096 && count * keysPerShard < keys { count *= 2 }
+        while count < maximum && count * keysPerShard < keys { count *= 2 }
         return count
     }
 
     /// Stems per terms shard and pairs per pairs shard, about: small shards, since a query reads whole files.
     static let stemsPerShard = 64
     static let pairsPerShard = 512
+    /// Pairs are about as many as tokens: a large site needs more shards for them to stay small.
+    static let maximumPairShards = 16384
 
     /// BM25's average document length in indexed tokens, rounded, at least 1: whole, so that an edit that
     /// adds or removes a few words seldom changes it, and with it every impact of the index.

@@ -16,14 +16,15 @@ struct PairIndex {
         self.stems = stems
         lengths = analyses.map(\.length)
         let occurrences = analyses.reduce(0) { $0 + $1.pairs.count / DocumentAnalysis.pairFields }
-        let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2)
+        let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards)
         self.shardCount = shardCount
         // The key's hash continues from the first stem's and a space, so each stem's bytes are hashed once here.
         let afterFirst = stems.map { IndexFormat.fnv([0x20], from: IndexFormat.fnv($0.utf8)) }
         let bytes = stems.map { Array($0.utf8) }
+        let gaps = (0..<64).map { Array("\($0) ".utf8) }
         func shard(_ first: Int32, _ second: Int32, _ gap: Int32) -> Int {
             var hash = afterFirst[Int(first)]
-            if gap != 1 { hash = IndexFormat.fnv(Array("\(gap) ".utf8), from: hash) }
+            if gap != 1 { hash = IndexFormat.fnv(gap < 64 ? gaps[Int(gap)] : Array("\(gap) ".utf8), from: hash) }
             return Int(IndexFormat.fnv(bytes[Int(second)], from: hash) & UInt32(shardCount - 1))
         }
         var buckets = Array(repeating: [Int32](), count: shardCount)

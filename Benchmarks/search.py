@@ -239,6 +239,7 @@ def main():
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--text", choices=["zipf", "templates"], default="zipf",
                         help="the corpus's prose (generate_corpus.py --text): zipf (unique sentences) or the old templates")
+    parser.add_argument("--no-pagefind", action="store_true", help="leave Pagefind out (its columns then read 0)")
     parser.add_argument("--repeat", type=int, default=2, help="builds with and without the index at --docs, best of")
     arguments = parser.parse_args()
     scholia = scholia_binary()
@@ -265,7 +266,7 @@ def main():
         bare_wall, bare_rss = min(w for w, _ in without), min(r for _, r in without)
         build_wall, build_rss = min(w for w, _ in with_index), min(r for _, r in with_index)
         shutil.rmtree(os.path.join(site, "Public/pagefind"), ignore_errors=True)
-        pagefind_wall, pagefind_rss = timed([sys.executable, "-m", "pagefind", "--site", os.path.join(site, "Public")])
+        pagefind_wall, pagefind_rss = (0, 0) if arguments.no_pagefind else timed([sys.executable, "-m", "pagefind", "--site", os.path.join(site, "Public")])
         index_files = sum(len(files) for _, _, files in os.walk(os.path.join(site, "Public/search")))
         index_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "Public/search")) for f in fs)
         pagefind_files = sum(len(files) for _, _, files in os.walk(os.path.join(site, "Public/pagefind")))
@@ -280,7 +281,7 @@ def main():
         for (query, document, number, kind), result in zip(answers, found):
             ok = any(hit["id"] == document and number in hit["paragraphs"] for hit in result["hits"])
             recall.setdefault(kind, []).append(ok)
-        pagefind = pagefind_top3(site, [query for query, _, _, _ in answers])
+        pagefind = [[]] * len(answers) if arguments.no_pagefind else pagefind_top3(site, [query for query, _, _, _ in answers])
         pagefind_recall = {}
         for (query, document, _, kind), urls in zip(answers, pagefind):
             pagefind_recall.setdefault(kind, []).append(any(f"/documents/{document}/" in url for url in urls))

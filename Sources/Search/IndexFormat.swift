@@ -5,11 +5,11 @@ import Foundation
 public enum IndexFormat {
     public static let version = 2
 
-    /// The words file a folded word belongs to: its first two characters, ASCII letters and digits as they
-    /// are, any other character as `_` and its hexadecimal code point (`中华` → `_4e2d_534e`).
+    /// The words file a folded word belongs to: its first three characters, ASCII letters and digits as
+    /// they are, any other character as `_` and its hexadecimal code point (`中华` → `_4e2d_534e`).
     public static func wordKey(_ word: String) -> String {
         var key = ""
-        for scalar in word.unicodeScalars.prefix(2) {
+        for scalar in word.unicodeScalars.prefix(keyLength) {
             if scalar.isASCII, Tokenizer.isWordCharacter(scalar) {
                 key.unicodeScalars.append(scalar)
             } else {
@@ -18,6 +18,9 @@ public enum IndexFormat {
         }
         return key
     }
+
+    /// Characters of a word that name its words file; a prefix shorter than this reads every file it begins.
+    public static let keyLength = 3
 
     /// FNV-1a (32 bits) of the key's UTF-8 (a stem, or a pair key): which shard holds it, given a
     /// power-of-two shard count.

@@ -233,8 +233,9 @@ public final class SearchIndex: @unchecked Sendable {
     /// every indexed word it begins (at most 64, in the file's order); and every form of those stems.
     func stems(of word: String, prefix: Bool) -> (stems: [String], forms: Set<String>) {
         let key = IndexFormat.wordKey(word)
-        guard wordKeys.contains(key) else { return ([], []) }
-        let list = wordsList(key)
+        // A prefix shorter than a key stands for the words of every file whose key it begins.
+        let keys = prefix && word.unicodeScalars.count < IndexFormat.keyLength ? wordKeys.filter { $0.hasPrefix(key) }.sorted() : wordKeys.contains(key) ? [key] : []
+        let list = keys.flatMap { wordsList($0) }
         var stems: [String] = []
         if !prefix {
             stems = list.first { $0.surface == word }.map { [$0.stem] } ?? []

@@ -4,7 +4,7 @@
 (function (root) {
   'use strict';
 
-  var MAX_WORD = 64, MAX_QUERY = 1000, MAX_PARTS = 16, MAX_PREFIX_STEMS = 64, PARAGRAPHS_PER_HIT = 3;
+  var KEY_LENGTH = 3, MAX_WORD = 64, MAX_QUERY = 1000, MAX_PARTS = 16, MAX_PREFIX_STEMS = 64, PARAGRAPHS_PER_HIT = 3;
   var WORDS_BEFORE = 8, SNIPPET_LENGTH = 30, PAGE_SIZE = 10;
   var WORD_CHAR = /[\p{Alphabetic}\p{Nd}\p{M}]/u;
   var WHITE = /\p{White_Space}/u;
@@ -105,7 +105,7 @@
   }
 
   function wordKey(word) {
-    return Array.from(word).slice(0, 2).map(function (ch) {
+    return Array.from(word).slice(0, KEY_LENGTH).map(function (ch) {
       var cp = ch.codePointAt(0);
       return cp < 0x80 && isWordChar(ch, cp) ? ch : '_' + cp.toString(16);
     }).join('');
@@ -172,10 +172,13 @@
 
   // → {stems, forms}: the stems a query word stands for, and every indexed form of those stems.
   SearchIndex.prototype.stems = function (word, prefix) {
-    var key = wordKey(word);
-    if (!this.wordKeys.has(key)) return Promise.resolve({ stems: [], forms: new Set() });
-    return this.file('words/' + key + '.json').then(function (list) {
-      var entries = (list || []).map(function (e) { return typeof e === 'string' ? [e, e] : e; }), stems = [];
+    var self = this, key = wordKey(word), keys;
+    // A prefix shorter than a key stands for the words of every file whose key it begins.
+    if (prefix && Array.from(word).length < KEY_LENGTH) keys = Array.from(self.wordKeys).filter(function (k) { return k.startsWith(key); }).sort();
+    else keys = self.wordKeys.has(key) ? [key] : [];
+    return Promise.all(keys.map(function (k) { return self.file('words/' + k + '.json'); })).then(function (lists) {
+      var entries = [].concat.apply([], lists.map(function (list) { return list || []; }))
+        .map(function (e) { return typeof e === 'string' ? [e, e] : e; }), stems = [];
       if (!prefix) {
         var exact = entries.find(function (e) { return e[0] === word; });
         if (exact) stems.push(exact[1]);

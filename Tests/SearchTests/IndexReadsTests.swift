@@ -55,6 +55,13 @@ import Testing
         #expect(Set(recorder.read.filter { $0.hasPrefix("facets/") }) == ["facets/0.json", "facets/1.json", "facets/2.json"])
     }
 
+    @Test func aTwoCharacterPrefixReadsEveryWordsFileItBegins() throws {
+        let documents = [document("a", ["negotiate"]), document("b", ["never"]), document("c", ["nothing"])]
+        let (search, recorder) = try index(documents)
+        #expect(search.search("ne").hits.map(\.ordinal).sorted() == [0, 1])
+        #expect(Set(recorder.read.filter { $0.hasPrefix("words/") }) == ["words/neg.json", "words/nev.json"])
+    }
+
     @Test func onlyTheFirstHitsGetTheirParagraphs() throws {
         let (search, recorder) = try index(Self.documents)
         let results = search.search("common", paragraphsFor: 10)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a synthetic Scholia site (and optionally an equivalent Hugo site) for benchmarks.
 
-    generate_corpus.py N OUT_DIR [--hugo HUGO_DIR] [--seed S]
+    generate_corpus.py N OUT_DIR [--hugo HUGO_DIR] [--seed S] [--text templates|zipf]
 
 Writes N documents (a third .txt with a sidecar NAME.yml, the rest .md with front matter),
 speaker, topic and collection files, and site.yml into OUT_DIR. With --hugo, also writes a
@@ -10,6 +10,7 @@ minimal theme. Standard library only; the same N and seed always give the same f
 """
 
 import argparse
+import bisect
 import datetime
 import json
 import os
@@ -236,7 +237,71 @@ def label_for(speaker, role):
 # Documents
 
 
+# Realistic prose (--text zipf): the template sentences above repeat, so every content word is frequent
+# and every phrase is ambiguous. Here sentences are drawn word by word: function words at about the rate
+# of English, content words from a made-up vocabulary whose frequencies follow Zipf's law (rank r has
+# weight 1/r), with inflections that the stemmer folds, and now and then a name, place or topic.
+
+FUNCTION_WORDS = ["the", "of", "and", "to", "a", "in", "that", "is", "it", "for", "we", "was", "on", "with",
+                  "as", "i", "be", "this", "have", "not", "are", "by", "at", "they", "but", "from", "he",
+                  "will", "what", "there", "all", "would", "so", "an", "our", "about", "which", "do", "if",
+                  "their", "has", "can", "more", "one", "who", "been", "were", "you", "or", "no", "very"]
+SYLLABLES = [c + v for c in ["b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "pr", "st",
+                             "tr", "gr", "br", "pl", "cr", "sh", "ch", "th"]
+             for v in ["a", "e", "i", "o", "u", "ai", "ea", "ou", "ar", "er", "or", "en", "an", "on"]]
+ENDINGS = ["", "", "", "", "s", "ed", "ing", "ly", "ment", "tion", "al", "ive", "ness", "er"]
+
+
+class Prose:
+    def __init__(self, rng, size=40000):
+        words, seen = [], set()
+        while len(words) < size:
+            word = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice([1, 2, 2, 2, 3, 3])))
+            word += rng.choice("nlrstmdk") if rng.random() < 0.5 else ""
+            if word not in seen:
+                seen.add(word)
+                words.append(word)
+        self.words = words
+        total, self.cumulative = 0.0, []
+        for rank in range(1, size + 1):
+            total += 1.0 / rank
+            self.cumulative.append(total)
+        total, self.function_cumulative = 0.0, []
+        for rank in range(1, len(FUNCTION_WORDS) + 1):
+            total += 1.0 / rank
+            self.function_cumulative.append(total)
+
+    def content_word(self, rng):
+        index = bisect.bisect_left(self.cumulative, rng.random() * self.cumulative[-1])
+        return self.words[min(index, len(self.words) - 1)] + rng.choice(ENDINGS)
+
+    def function_word(self, rng):
+        index = bisect.bisect_left(self.function_cumulative, rng.random() * self.function_cumulative[-1])
+        return FUNCTION_WORDS[min(index, len(FUNCTION_WORDS) - 1)]
+
+    def sentence(self, rng, topics):
+        words = []
+        for _ in range(rng.randint(6, 24)):
+            roll = rng.random()
+            if roll < 0.45:
+                words.append(self.function_word(rng))
+            elif roll < 0.97:
+                words.append(self.content_word(rng))
+            else:
+                words.append(rng.choice([rng.choice(PLACES), rng.choice(ORGS), rng.choice(topics)["title"]]))
+        text = " ".join(words)
+        if rng.random() < 0.2:
+            cut = rng.randrange(1, len(words))
+            text = " ".join(words[:cut]) + ", " + " ".join(words[cut:])
+        return text[0].upper() + text[1:] + rng.choice([".", ".", ".", ".", "?", ";"])[0]
+
+
+PROSE = None
+
+
 def sentence(rng, topics):
+    if PROSE is not None:
+        return PROSE.sentence(rng, topics)
     return rng.choice(SENTENCES).format(
         place=rng.choice(PLACES), org=rng.choice(ORGS), thing=rng.choice(THINGS),
         topic=rng.choice(topics)["title"], topic2=rng.choice(topics)["title"])
@@ -612,9 +677,15 @@ def main():
     parser.add_argument("out", help="output folder for the Scholia site")
     parser.add_argument("--hugo", help="also write an equivalent Hugo site in this folder")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--text", choices=["templates", "zipf"], default="templates",
+                        help="templates: sentences from a fixed list (the build benchmarks); zipf: unique sentences "
+                             "from a Zipf-distributed vocabulary (the search benchmark)")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
+    if args.text == "zipf":
+        global PROSE
+        PROSE = Prose(random.Random(args.seed + 1000))
     speakers = make_speakers(rng, max(20, args.n // 20))
     topics = make_topics(rng, max(10, args.n // 50))
     used_ids = set()

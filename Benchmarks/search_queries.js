@@ -21,7 +21,7 @@ const queries = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
     // The page shows ten documents: their display data is fetched too.
     for (const hit of results.hits.slice(0, 10)) {
       const doc = await index.document(hit.ordinal);
-      hits.push({ id: doc.id, paragraphs: hit.paragraphs.map((p) => p.number) });
+      hits.push({ id: doc.id, paragraphs: index.paragraphs(results, doc).map((p) => p.number) });
     }
     out.push({ query, count: results.hits.length, hits: hits.slice(0, 3), files: Array.from(new Set(read)) });
   }

@@ -39,7 +39,7 @@ package struct SearchRequest: Sendable {
 
     package func run() throws -> String {
         let index = try Self.index(siteDirectory: siteDirectory)
-        let results = index.search(query, filters: filters, order: order)
+        let results = index.search(query, filters: filters, order: order, paragraphsFor: limit)
         let shown = results.hits.prefix(limit).compactMap { hit in index.document(hit.ordinal).map { (hit, $0) } }
         switch format {
         case .text: return text(results, shown)

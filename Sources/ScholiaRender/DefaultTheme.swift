@@ -505,13 +505,13 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 
 """#),
         File(path: "assets/search.js", contents: #"""
-// Scholia search: reads the static index under search/ (format: README, "Search index"). Plain JavaScript,
+// Scholia search: reads the static index under search/ (format: README, "Index format"). Plain JavaScript,
 // no dependencies. The tokenizer, query syntax, ranking and snippets follow the same rules as the Swift
 // query engine (Sources/Search), so that `scholia search` and this page find the same hits in the same order.
 (function (root) {
   'use strict';
 
-  var MAX_WORD = 64, MAX_QUERY = 1000, MAX_PARTS = 16, MAX_PREFIX_STEMS = 64, PARAGRAPHS_PER_HIT = 3;
+  var KEY_LENGTH = 3, MAX_WORD = 64, MAX_QUERY = 1000, MAX_PARTS = 16, MAX_PREFIX_STEMS = 64, PARAGRAPHS_PER_HIT = 3;
   var WORDS_BEFORE = 8, SNIPPET_LENGTH = 30, PAGE_SIZE = 10;
   var WORD_CHAR = /[\p{Alphabetic}\p{Nd}\p{M}]/u;
   var WHITE = /\p{White_Space}/u;
@@ -612,23 +612,37 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   }
 
   function wordKey(word) {
-    return Array.from(word).slice(0, 2).map(function (ch) {
+    return Array.from(word).slice(0, KEY_LENGTH).map(function (ch) {
       var cp = ch.codePointAt(0);
       return cp < 0x80 && isWordChar(ch, cp) ? ch : '_' + cp.toString(16);
     }).join('');
   }
 
-  function shardOf(stem, count) {
-    var bytes = new TextEncoder().encode(stem), hash = 0x811C9DC5;
+  function fnv(text, hash) {
+    var bytes = new TextEncoder().encode(text);
     for (var i = 0; i < bytes.length; i++) { hash ^= bytes[i]; hash = Math.imul(hash, 0x01000193) >>> 0; }
-    return (hash & (count - 1)) >>> 0;
+    return hash;
   }
 
-  function shardPath(shard, count) {
+  function shardOf(key, count) { return (fnv(key, 0x811C9DC5) & (count - 1)) >>> 0; }
+
+  function hexPath(folder, shard, count) {
     var width = Math.max(count - 1, 0).toString(16).length, digits = shard.toString(16);
     while (digits.length < width) digits = '0' + digits;
-    return 'terms/' + digits + '.json';
+    return folder + '/' + digits + '.json';
   }
+  function shardPath(shard, count) { return hexPath('terms', shard, count); }
+  function pairShardPath(shard, count) { return hexPath('pairs', shard, count); }
+  function pairKey(first, second, gap) { return gap === 1 ? first + ' ' + second : first + ' ' + gap + ' ' + second; }
+
+  // BM25's saturated frequency (k1 = 1.2, b = 0.75) times 100, rounded, at least 1: IndexFormat.impact.
+  function impact(frequency, length, average) {
+    var norm = 1.2 * (1 - 0.75 + 0.75 * length / average);
+    var value = frequency * 2.2 / (frequency + norm);
+    return Math.max(1, Math.floor(value * 100 + 0.5));
+  }
+
+  var FACET_NAMES = ['speaker', 'topic', 'type', 'list'];
 
   // The index, read through `load(path) → Promise of parsed JSON or null`.
   function SearchIndex(load, index) {
@@ -636,27 +650,24 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     this.cache = {};
     this.documentCount = index.documents;
     this.shardCount = index.shards;
+    this.pairShardCount = index.pairShards;
+    this.blockSize = Math.max(1, index.blockSize);
     this.stopWords = new Set(index.stopWords || []);
     this.wordKeys = new Set(index.words || []);
-    this.lengths = index.lengths;
-    var total = index.lengths.reduce(function (a, b) { return a + b; }, 0);
-    this.averageLength = index.lengths.length ? Math.max(1, total / index.lengths.length) : 1;
+    this.averageLength = Math.max(1, index.averageLength);
     var years = [];
     index.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
     this.years = years;
     var facets = {};
     Object.keys(index.facets).forEach(function (name) {
-      facets[name] = index.facets[name].map(function (value) {
-        var ordinal = 0;
-        return { id: value[0], label: value[1], ordinals: value[2].map(function (d) { ordinal += d; return ordinal; }) };
-      });
+      facets[name] = index.facets[name].map(function (value) { return { id: value[0], label: value[1], count: value[2] }; });
     });
     this.facets = facets;
   }
 
   SearchIndex.open = function (load) {
     return load('index.json').then(function (index) {
-      if (!index || index.format !== 1) throw new Error('The search index could not be read.');
+      if (!index || index.format !== 2) throw new Error('The search index could not be read.');
       return new SearchIndex(load, index);
     });
   };
@@ -666,98 +677,132 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     return this.cache[path];
   };
 
+  // → {stems, forms}: the stems a query word stands for, and every indexed form of those stems.
   SearchIndex.prototype.stems = function (word, prefix) {
-    var key = wordKey(word);
-    if (!this.wordKeys.has(key)) return Promise.resolve([]);
-    return this.file('words/' + key + '.json').then(function (list) {
-      var entries = (list || []).map(function (e) { return typeof e === 'string' ? [e, e] : e; });
+    var self = this, key = wordKey(word), keys;
+    // A prefix shorter than a key stands for the words of every file whose key it begins.
+    if (prefix && Array.from(word).length < KEY_LENGTH) keys = Array.from(self.wordKeys).filter(function (k) { return k.startsWith(key); }).sort();
+    else keys = self.wordKeys.has(key) ? [key] : [];
+    return Promise.all(keys.map(function (k) { return self.file('words/' + k + '.json'); })).then(function (lists) {
+      var entries = [].concat.apply([], lists.map(function (list) { return list || []; }))
+        .map(function (e) { return typeof e === 'string' ? [e, e] : e; }), stems = [];
       if (!prefix) {
         var exact = entries.find(function (e) { return e[0] === word; });
-        return exact ? [exact[1]] : [];
+        if (exact) stems.push(exact[1]);
+      } else {
+        for (var i = 0; i < entries.length && stems.length < MAX_PREFIX_STEMS; i++) {
+          if (entries[i][0].startsWith(word) && stems.indexOf(entries[i][1]) < 0) stems.push(entries[i][1]);
+        }
       }
-      var stems = [];
-      for (var i = 0; i < entries.length && stems.length < MAX_PREFIX_STEMS; i++) {
-        if (entries[i][0].startsWith(word) && stems.indexOf(entries[i][1]) < 0) stems.push(entries[i][1]);
-      }
-      return stems;
+      var wanted = new Set(stems), forms = new Set();
+      entries.forEach(function (e) { if (wanted.has(e[1])) forms.add(e[0]); });
+      return { stems: stems, forms: forms };
     });
   };
 
-  // A stem's postings decoded: Map ordinal → Map paragraph → positions.
+  SearchIndex.prototype.entry = function (key, count, path) {
+    return this.file(path(shardOf(key, count), count)).then(function (shard) {
+      return shard && Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [];
+    });
+  };
+
+  // A stem's documents: Map ordinal → impact.
   SearchIndex.prototype.postings = function (stem) {
-    return this.file(shardPath(shardOf(stem, this.shardCount), this.shardCount)).then(function (shard) {
-      var result = new Map(), list = shard && Object.prototype.hasOwnProperty.call(shard, stem) ? shard[stem] : null;
-      if (!list) return result;
-      var i = 0, ordinal = 0;
-      while (i + 1 < list.length) {
-        ordinal += list[i++];
-        var count = list[i++], paragraph = 0, paragraphs = new Map();
-        for (var p = 0; p < count && i + 1 < list.length; p++) {
-          paragraph += list[i++];
-          var n = list[i++], position = 0, positions = [];
-          for (var k = 0; k < n && i < list.length; k++) { position += list[i++]; positions.push(position); }
-          paragraphs.set(paragraph, positions);
+    return this.entry(stem, this.shardCount, shardPath).then(function (list) {
+      var result = new Map(), ordinal = 0;
+      for (var i = 0; i + 1 < list.length; i += 2) { ordinal += list[i]; result.set(ordinal, list[i + 1]); }
+      return result;
+    });
+  };
+
+  // A pair's documents: Map ordinal → {length, places: [[paragraph, position]]}.
+  SearchIndex.prototype.pairPostings = function (key) {
+    return this.entry(key, this.pairShardCount, pairShardPath).then(function (list) {
+      var result = new Map(), i = 0, ordinal = 0;
+      while (i + 2 < list.length) {
+        ordinal += list[i];
+        var length = list[i + 1], count = list[i + 2], places = [], paragraph = 0, position = 0;
+        i += 3;
+        for (var k = 0; k < count && i + 1 < list.length; k++) {
+          if (list[i] !== 0) position = 0;
+          paragraph += list[i];
+          position += list[i + 1];
+          places.push([paragraph, position]);
+          i += 2;
         }
-        result.set(ordinal, paragraphs);
+        result.set(ordinal, { length: length, places: places });
       }
       return result;
     });
   };
 
+  // → {documents: Map ordinal → impact, words: [{forms, offset}]}
   SearchIndex.prototype.match = function (part) {
     var self = this;
     if (part.word !== undefined) {
-      return self.stems(part.word, part.prefix).then(function (stems) {
-        return Promise.all(stems.map(function (s) { return self.postings(s); }));
-      }).then(function (lists) {
-        var merged = new Map();
-        lists.forEach(function (list) {
-          list.forEach(function (paragraphs, ordinal) {
-            if (!merged.has(ordinal)) merged.set(ordinal, new Map());
-            var into = merged.get(ordinal);
-            paragraphs.forEach(function (positions, paragraph) { into.set(paragraph, (into.get(paragraph) || []).concat(positions)); });
-          });
+      return self.stems(part.word, part.prefix).then(function (found) {
+        return Promise.all(found.stems.map(function (s) { return self.postings(s); })).then(function (lists) {
+          var documents = new Map();
+          lists.forEach(function (list) { list.forEach(function (value, o) { documents.set(o, (documents.get(o) || 0) + value); }); });
+          return { documents: documents, words: [{ forms: found.forms, offset: 0 }] };
         });
-        return merged;
       });
     }
     var words = part.phrase;
-    return Promise.all(words.map(function (w) {
-      return self.stems(w.text, false).then(function (stems) { return stems.length ? self.postings(stems[0]) : new Map(); });
-    })).then(function (lists) {
-      var found = new Map();
-      lists[0].forEach(function (paragraphs, ordinal) {
-        if (!lists.every(function (l) { return l.has(ordinal); })) return;
-        paragraphs.forEach(function (starts, paragraph) {
-          var sets = lists.map(function (l) { return new Set(l.get(ordinal).get(paragraph) || []); });
-          var places = [];
-          starts.forEach(function (start) {
-            if (words.every(function (w, i) { return sets[i].has(start + w.offset); })) {
-              words.forEach(function (w) { places.push(start + w.offset); });
+    return Promise.all(words.map(function (w) { return self.stems(w.text, false); })).then(function (found) {
+      if (found.some(function (f) { return !f.stems.length; })) return { documents: new Map(), words: [] };
+      var keys = [];
+      for (var i = 0; i + 1 < words.length; i++) keys.push(pairKey(found[i].stems[0], found[i + 1].stems[0], words[i + 1].offset - words[i].offset));
+      return Promise.all(keys.map(function (k) { return self.pairPostings(k); })).then(function (pairs) {
+        var documents = new Map();
+        pairs[0].forEach(function (first, ordinal) {
+          if (!pairs.every(function (p) { return p.has(ordinal); })) return;
+          var later = pairs.slice(1).map(function (p) { return new Set(p.get(ordinal).places.map(function (x) { return x[0] + ':' + x[1]; })); });
+          var frequency = 0;
+          first.places.forEach(function (place) {
+            if (later.every(function (set, i) { return set.has(place[0] + ':' + (place[1] + words[i + 1].offset)); })) {
+              frequency += words.length * (place[0] === 0 ? 3 : 1);
             }
           });
-          if (places.length) {
-            if (!found.has(ordinal)) found.set(ordinal, new Map());
-            found.get(ordinal).set(paragraph, places);
-          }
+          if (frequency > 0) documents.set(ordinal, impact(frequency, first.length, self.averageLength));
         });
+        return { documents: documents, words: words.map(function (w, i) { return { forms: found[i].forms, offset: w.offset }; }) };
       });
-      return found;
+    });
+  };
+
+  // The facet value numbers of some documents: Promise of Map ordinal → [speakers, topics, type, lists].
+  SearchIndex.prototype.facetCodes = function (ordinals) {
+    var self = this, blocks = new Set();
+    ordinals.forEach(function (o) { blocks.add(Math.floor(o / self.blockSize)); });
+    var list = Array.from(blocks);
+    return Promise.all(list.map(function (b) { return self.file('facets/' + b + '.json'); })).then(function (rows) {
+      var byBlock = new Map();
+      list.forEach(function (b, i) { byBlock.set(b, rows[i] || []); });
+      var codes = new Map();
+      ordinals.forEach(function (o) { codes.set(o, byBlock.get(Math.floor(o / self.blockSize))[o % self.blockSize] || []); });
+      return codes;
     });
   };
 
   SearchIndex.prototype.allowed = function (filters) {
-    var self = this, allowed = [];
-    for (var o = 0; o < self.documentCount; o++) allowed.push(o);
-    ['speaker', 'topic', 'type', 'list'].forEach(function (name) {
-      if (!filters[name]) return;
-      var value = (self.facets[name] || []).find(function (v) { return v.id === filters[name]; });
-      var members = new Set(value ? value.ordinals : []);
-      allowed = allowed.filter(function (o) { return members.has(o); });
-    });
+    var self = this, all = [], wanted = [];
+    for (var o = 0; o < self.documentCount; o++) all.push(o);
     var range = parseYears(filters.year);
-    if (range) allowed = allowed.filter(function (o) { return self.years[o] >= range[0] && self.years[o] <= range[1]; });
-    return allowed;
+    if (range) all = all.filter(function (o) { return self.years[o] >= range[0] && self.years[o] <= range[1]; });
+    FACET_NAMES.forEach(function (name, facet) {
+      if (!filters[name]) return;
+      var number = (self.facets[name] || []).findIndex(function (v) { return v.id === filters[name]; });
+      wanted.push([facet, number]);
+    });
+    if (!wanted.length) return Promise.resolve(all);
+    if (wanted.some(function (w) { return w[1] < 0; })) return Promise.resolve([]);
+    return self.facetCodes(all).then(function (codes) {
+      return all.filter(function (o) {
+        var c = codes.get(o);
+        return wanted.every(function (w) { return c[w[0]] && c[w[0]].indexOf(w[1]) >= 0; });
+      });
+    });
   };
 
   // A year as an ISO number: "2013", "-43", or "44 BCE" / "44 BC" / "44-bce" (the year page's URL) for -43.
@@ -783,82 +828,102 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 
   function yearLabel(year) { return year > 0 ? String(year) : (1 - year) + ' BCE'; }
 
-  // → Promise of {hits: [{ordinal, score, paragraphs: [{number, positions}]}], facets, message}
+  // → Promise of {hits: [{ordinal, score}], facets, message, matches}; `paragraphs(results, doc)` gives a hit's.
   SearchIndex.prototype.search = function (text, filters, order) {
     var self = this, query = parseQuery(text || '', self.stopWords);
-    var candidates = new Set(self.allowed(filters || {}));
     if (!query.required.length && query.dropped.length) {
-      return Promise.resolve({ hits: [], facets: self.facetCounts(new Set()),
-        message: 'Only very common words were typed (' + query.dropped.join(', ') + '); they are not indexed. Add a more distinctive word.' });
+      return self.facetCounts(new Set()).then(function (facets) {
+        return { hits: [], facets: facets, matches: [],
+          message: 'Only very common words were typed (' + query.dropped.join(', ') + '); they are not indexed. Add a more distinctive word.' };
+      });
     }
     if (!query.required.length && !query.excluded.length && !query.dropped.length && /\S/.test(text || '')) {
-      return Promise.resolve({ hits: [], facets: self.facetCounts(new Set()), message: 'The query has no words to search for.' });
+      return self.facetCounts(new Set()).then(function (facets) {
+        return { hits: [], facets: facets, matches: [], message: 'The query has no words to search for.' };
+      });
     }
-    return Promise.all(query.required.map(function (p) { return self.match(p); })).then(function (required) {
-      return Promise.all(query.excluded.map(function (p) { return self.match(p); })).then(function (excluded) {
-        var N = self.documentCount;
-        var matches = required.map(function (found) {
-          var df = found.size;
-          return { found: found, idf: Math.log(1 + (N - df + 0.5) / (df + 0.5)) };
-        });
-        matches.forEach(function (m) { candidates.forEach(function (o) { if (!m.found.has(o)) candidates.delete(o); }); });
-        excluded.forEach(function (found) { found.forEach(function (_, o) { candidates.delete(o); }); });
-        var scores = new Map();
-        candidates.forEach(function (o) {
-          var score = 0, norm = 1.2 * (1 - 0.75 + 0.75 * self.lengths[o] / self.averageLength);
-          matches.forEach(function (m) {
-            var frequency = 0;
-            m.found.get(o).forEach(function (positions, paragraph) { frequency += positions.length * (paragraph === 0 ? 3 : 1); });
-            score += m.idf * frequency * 2.2 / (frequency + norm);
-          });
-          scores.set(o, score);
-        });
-        var ranked = Array.from(candidates).sort(function (a, b) {
-          if (order === 'date' || !matches.length) return a - b;
-          return scores.get(b) - scores.get(a) || a - b;
-        });
-        var hits = ranked.map(function (o) { return { ordinal: o, score: scores.get(o) || 0, paragraphs: bestParagraphs(o, matches) }; });
-        return { hits: hits, facets: self.facetCounts(new Set(ranked)), message: hits.length ? null : 'No results.' };
+    return Promise.all([self.allowed(filters || {}),
+                        Promise.all(query.required.map(function (p) { return self.match(p); })),
+                        Promise.all(query.excluded.map(function (p) { return self.match(p); }))]).then(function (all) {
+      var candidates = new Set(all[0]), matches = all[1], excluded = all[2], N = self.documentCount;
+      matches.forEach(function (m) {
+        var df = m.documents.size;
+        m.idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        candidates.forEach(function (o) { if (!m.documents.has(o)) candidates.delete(o); });
+      });
+      excluded.forEach(function (m) { m.documents.forEach(function (_, o) { candidates.delete(o); }); });
+      var scores = new Map();
+      candidates.forEach(function (o) {
+        scores.set(o, matches.reduce(function (sum, m) { return sum + m.idf * m.documents.get(o); }, 0));
+      });
+      var ranked = Array.from(candidates).sort(function (a, b) {
+        if (order === 'date' || !matches.length) return a - b;
+        return scores.get(b) - scores.get(a) || a - b;
+      });
+      return self.facetCounts(new Set(ranked)).then(function (facets) {
+        var hits = ranked.map(function (o) { return { ordinal: o, score: scores.get(o) || 0 }; });
+        return { hits: hits, facets: facets, matches: matches, message: hits.length ? null : 'No results.' };
       });
     });
   };
 
-  function bestParagraphs(ordinal, matches) {
-    var score = new Map(), positions = new Map();
-    matches.forEach(function (m) {
-      var paragraphs = m.found.get(ordinal);
-      if (!paragraphs) return;
-      paragraphs.forEach(function (places, paragraph) {
-        score.set(paragraph, (score.get(paragraph) || 0) + m.idf * (1 + Math.log(places.length)));
-        var set = positions.get(paragraph) || new Set();
-        places.forEach(function (p) { set.add(p); });
-        positions.set(paragraph, set);
+  // Positions of a part's words in a paragraph's indexed tokens (see Swift's SearchIndex.places).
+  function places(words, kept) {
+    var found = [];
+    for (var start = 0; start + words.length <= kept.length; start++) {
+      var fits = words.every(function (w, i) {
+        return w.forms.has(kept[start + i].text) && kept[start + i].position - kept[start].position === w.offset;
+      });
+      if (fits) words.forEach(function (_, i) { found.push(kept[start + i].position); });
+    }
+    return found;
+  }
+
+  // A hit's best paragraphs, from its display data: [{number, positions}].
+  SearchIndex.prototype.paragraphs = function (results, doc) {
+    var self = this, score = new Map(), positions = new Map();
+    if (!results.matches.length) return [];
+    doc.paragraphs.forEach(function (row) {
+      var kept = tokenize(row[2]).filter(function (t) { return !self.stopWords.has(t.text); });
+      results.matches.forEach(function (m) {
+        var found = places(m.words, kept);
+        if (!found.length) return;
+        score.set(row[0], (score.get(row[0]) || 0) + m.idf * (1 + Math.log(found.length)));
+        var set = positions.get(row[0]) || new Set();
+        found.forEach(function (p) { set.add(p); });
+        positions.set(row[0], set);
       });
     });
     var all = Array.from(score.keys()), text = all.filter(function (p) { return p > 0; });
     return (text.length ? text : all).sort(function (a, b) { return score.get(b) - score.get(a) || a - b; })
       .slice(0, PARAGRAPHS_PER_HIT)
       .map(function (p) { return { number: p, positions: Array.from(positions.get(p)).sort(function (a, b) { return a - b; }) }; });
-  }
+  };
 
+  // Counts among the hits; when every document is one, those of index.json (no facet block is read).
   SearchIndex.prototype.facetCounts = function (hits) {
-    var self = this, counts = {};
-    ['speaker', 'topic', 'type', 'list'].forEach(function (name) {
-      counts[name] = (self.facets[name] || []).map(function (v) {
-        return { id: v.id, label: v.label, count: v.ordinals.filter(function (o) { return hits.has(o); }).length };
-      }).filter(function (v) { return v.count > 0; }).sort(function (a, b) {
-        return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+    var self = this;
+    var every = hits.size === self.documentCount;
+    return (every ? Promise.resolve(null) : self.facetCodes(Array.from(hits).sort(function (a, b) { return a - b; }))).then(function (codes) {
+      var counts = {};
+      FACET_NAMES.forEach(function (name, facet) {
+        var values = self.facets[name] || [], tallies = values.map(function (v) { return every ? v.count : 0; });
+        if (!every) codes.forEach(function (c) { (c[facet] || []).forEach(function (n) { if (n < tallies.length) tallies[n] += 1; }); });
+        counts[name] = values.map(function (v, n) { return { id: v.id, label: v.label, count: tallies[n] }; })
+          .filter(function (v) { return v.count > 0; }).sort(function (a, b) {
+            return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+          });
       });
+      var decades = new Map();
+      hits.forEach(function (o) { var y = self.years[o], d = y - ((y % 10 + 10) % 10); decades.set(d, (decades.get(d) || 0) + 1); });
+      counts.year = Array.from(decades.keys()).sort(function (a, b) { return b - a; })
+        .map(function (d) {
+          // Decades of ISO years: 0 to 9 holds 1 BCE, and -50 to -41 is 51 to 42 BCE.
+          var label = d > 0 ? d + 's' : yearLabel(d) + '\u2013' + yearLabel(d + 9);
+          return { id: d + '-' + (d + 9), label: label, count: decades.get(d) };
+        });
+      return counts;
     });
-    var decades = new Map();
-    hits.forEach(function (o) { var y = self.years[o], d = y - ((y % 10 + 10) % 10); decades.set(d, (decades.get(d) || 0) + 1); });
-    counts.year = Array.from(decades.keys()).sort(function (a, b) { return b - a; })
-      .map(function (d) {
-        // Decades of ISO years: 0 to 9 holds 1 BCE, and -50 to -41 is 51 to 42 BCE.
-        var label = d > 0 ? d + 's' : yearLabel(d) + '\u2013' + yearLabel(d + 9);
-        return { id: d + '-' + (d + 9), label: label, count: decades.get(d) };
-      });
-    return counts;
   };
 
   SearchIndex.prototype.document = function (ordinal) { return this.file('docs/' + ordinal + '.json'); };
@@ -952,19 +1017,19 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
       more.hidden = shown >= current.results.hits.length;
       return Promise.all(hits.map(function (hit) { return index.document(hit.ordinal); })).then(function (docs) {
         if (mine !== generation) return;
-        docs.forEach(function (doc, i) { if (doc) list.appendChild(renderHit(hits[i], doc)); });
+        docs.forEach(function (doc, i) { if (doc) list.appendChild(renderHit(index.paragraphs(current.results, doc), doc)); });
       });
     }
 
-    function renderHit(hit, doc) {
+    function renderHit(paragraphHits, doc) {
       var item = el('li', 'search-hit'), heading = el('h2'), link = el('a', '', doc.title);
       link.href = documentBase + doc.id + '/';
       heading.appendChild(link);
       item.appendChild(heading);
       item.appendChild(el('p', 'meta', [doc.date, doc.type, doc.speakers.join(', ')].filter(Boolean).join(' · ')));
-      if (hit.paragraphs.length) {
+      if (paragraphHits.length) {
         var paragraphs = el('ul', 'search-paragraphs');
-        hit.paragraphs.forEach(function (p) {
+        paragraphHits.forEach(function (p) {
           var row = doc.paragraphs.find(function (r) { return r[0] === p.number; });
           if (!row) return;
           var li = el('li'), anchor = el('a', 'search-pinpoint', p.number ? '¶' + p.number : 'Summary');
@@ -1038,7 +1103,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
   }
 
   var api = { tokenize: tokenize, fold: fold, parseQuery: parseQuery, wordKey: wordKey, shardOf: shardOf, shardPath: shardPath,
-              SearchIndex: SearchIndex, snippet: snippet, parseYears: parseYears };
+              pairShardPath: pairShardPath, pairKey: pairKey, impact: impact, SearchIndex: SearchIndex, snippet: snippet, parseYears: parseYears };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document !== 'undefined') document.addEventListener('DOMContentLoaded', function () { startPage(api); });
   root.ScholiaSearch = api;

@@ -37,6 +37,8 @@ package enum SearchPages {
     /// The index files as jobs, one per file, each fingerprinted by its bytes: the index is made whole, but
     /// a file whose bytes did not change is not written again.
     static func indexJobs(_ site: Site, _ transcripts: any TranscriptSource) -> [PageJob] {
+        // SCHOLIA_SEARCH_INDEX=off leaves the index out, so that Benchmarks/search.py can measure what it adds to a build.
+        if ProcessInfo.processInfo.environment["SCHOLIA_SEARCH_INDEX"] == "off" { return [] }
         let files = IndexWriter(language: site.config.language).files(for: documents(site, transcripts))
         return files.map { file in
             let path = Routes.search + file.path

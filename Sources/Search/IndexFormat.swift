@@ -3,13 +3,13 @@ import Foundation
 /// The shared rules of the static index (README, "Search index"): file names, shard keys, stop words.
 /// `search.js` repeats them; the two must agree.
 public enum IndexFormat {
-    public static let version = 1
+    public static let version = 2
 
-    /// The words file a folded word belongs to: its first two characters, ASCII letters and digits as they
-    /// are, any other character as `_` and its hexadecimal code point (`中华` → `_4e2d_534e`).
+    /// The words file a folded word belongs to: its first three characters, ASCII letters and digits as
+    /// they are, any other character as `_` and its hexadecimal code point (`中华` → `_4e2d_534e`).
     public static func wordKey(_ word: String) -> String {
         var key = ""
-        for scalar in word.unicodeScalars.prefix(2) {
+        for scalar in word.unicodeScalars.prefix(keyLength) {
             if scalar.isASCII, Tokenizer.isWordCharacter(scalar) {
                 key.unicodeScalars.append(scalar)
             } else {
@@ -19,32 +19,75 @@ public enum IndexFormat {
         return key
     }
 
-    /// FNV-1a (32 bits) of the stem's UTF-8: which terms shard holds it, given a power-of-two shard count.
-    public static func shard(of stem: String, count: Int) -> Int {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in stem.utf8 {
+    /// Characters of a word that name its words file; a prefix shorter than this reads every file it begins.
+    public static let keyLength = 3
+
+    /// FNV-1a (32 bits) of the key's UTF-8 (a stem, or a pair key): which shard holds it, given a
+    /// power-of-two shard count.
+    public static func shard(of key: String, count: Int) -> Int {
+        Int(fnv(key.utf8) & UInt32(count - 1))
+    }
+
+    static func fnv<Bytes: Sequence>(_ bytes: Bytes, from start: UInt32 = 0x811C_9DC5) -> UInt32 where Bytes.Element == UInt8 {
+        var hash = start
+        for byte in bytes {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }
-        return Int(hash & UInt32(count - 1))
+        return hash
     }
 
     /// `terms/0a3.json`: hexadecimal, as wide as the largest shard number.
-    public static func shardPath(_ shard: Int, count: Int) -> String {
+    public static func shardPath(_ shard: Int, count: Int) -> String { hexPath("terms", shard, count: count) }
+    /// `pairs/0a3.json`, the same way.
+    public static func pairShardPath(_ shard: Int, count: Int) -> String { hexPath("pairs", shard, count: count) }
+
+    private static func hexPath(_ folder: String, _ shard: Int, count: Int) -> String {
         let width = String(max(count - 1, 0), radix: 16).count
         let digits = String(shard, radix: 16)
-        return "terms/" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".json"
+        return folder + "/" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".json"
+    }
+
+    /// The key of two consecutive indexed tokens of a paragraph: their stems, with the distance between
+    /// their positions in the middle when it is not 1 (stop words or skipped words between them).
+    public static func pairKey(_ first: String, _ second: String, gap: Int) -> String {
+        gap == 1 ? first + " " + second : first + " \(gap) " + second
     }
 
     public static func wordsPath(_ key: String) -> String { "words/\(key).json" }
     public static func documentPath(_ ordinal: Int) -> String { "docs/\(ordinal).json" }
+    /// The facet values of the documents of block N (ordinals N × blockSize ..< (N + 1) × blockSize).
+    public static func facetBlockPath(_ block: Int) -> String { "facets/\(block).json" }
     public static let indexPath = "index.json"
+    /// Documents per facet block.
+    public static let blockSize = 256
 
-    /// One shard per 128 stems or so, a power of two between 1 and 4096.
-    static func shardCount(stems: Int) -> Int {
+    /// One shard per `keysPerShard` keys or so, a power of two between 1 and `maximum`.
+    static func shardCount(keys: Int, keysPerShard: Int, maximum: Int = 4096) -> Int {
         var count = 1
-        while count < 4096 && count * 128 < stems { count *= 2 }
+        while count < maximum && count * keysPerShard < keys { count *= 2 }
         return count
+    }
+
+    /// Stems per terms shard and pairs per pairs shard, about: small shards, since a query reads whole files.
+    static let stemsPerShard = 64
+    static let pairsPerShard = 512
+    /// Pairs are about as many as tokens: a large site needs more shards for them to stay small.
+    static let maximumPairShards = 16384
+
+    /// BM25's average document length in indexed tokens, rounded, at least 1: whole, so that an edit that
+    /// adds or removes a few words seldom changes it, and with it every impact of the index.
+    public static func averageLength(tokens: Int, documents: Int) -> Int {
+        documents == 0 ? 1 : max(1, Int((Double(tokens) / Double(documents)).rounded()))
+    }
+
+    /// What a word or phrase adds to a document's score before its idf: BM25's saturated frequency
+    /// (k1 = 1.2, b = 0.75) times 100, rounded, at least 1. `frequency` counts the head three times.
+    /// The writer stores it for words; the engines compute it for phrases, the same way as search.js.
+    public static func impact(frequency: Int, length: Int, averageLength: Int) -> Int {
+        let norm = 1.2 * (1 - 0.75 + 0.75 * Double(length) / Double(averageLength))
+        let value = Double(frequency) * 2.2 / (Double(frequency) + norm)
+        return max(1, Int((value * 100 + 0.5).rounded(.down)))
     }
 
     /// Words too common to index, for English sites only (other languages index every word).
@@ -91,13 +134,24 @@ struct JSONText {
         bytes.append(0x22)
     }
 
-    mutating func number(_ value: Int) { raw(String(value)) }
+    /// Decimal digits written straight into the bytes: the index has millions of numbers.
+    mutating func number(_ value: Int) {
+        if value < 0 {
+            bytes.append(0x2D)
+            number(-value)
+            return
+        }
+        if value >= 10 { number(value / 10) }
+        bytes.append(0x30 + UInt8(value % 10))
+    }
 
-    mutating func numbers(_ values: [Int]) {
+    mutating func numbers<Numbers: Sequence>(_ values: Numbers) where Numbers.Element: BinaryInteger {
         bytes.append(0x5B)
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            raw(String(value))
+        var first = true
+        for value in values {
+            if !first { bytes.append(0x2C) }
+            first = false
+            number(Int(value))
         }
         bytes.append(0x5D)
     }

@@ -16,44 +16,77 @@ public struct IndexWriter: Sendable {
     public func files(for documents: [SearchDocument]) -> [IndexFile] {
         let stopWords = IndexFormat.stopWords(language: language)
         let analyses = documents.concurrentMap { DocumentAnalysis($0, language: language, stopWords: stopWords) }
+        let averageLength = IndexFormat.averageLength(tokens: analyses.reduce(0) { $0 + $1.length }, documents: documents.count)
 
-        var postings: [String: [Int]] = [:]
-        var lastOrdinal: [String: Int] = [:]
+        // Stems numbered once for the whole site, in order of first use; each document's own numbers mapped to them.
+        var stemIDs: [String: Int32] = [:]
+        var stems: [String] = []
         var words: [String: String] = [:]
+        let globalIDs: [[Int32]] = analyses.map { analysis in
+            words.merge(analysis.surfaces) { first, _ in first }
+            return analysis.stems.map { stem in
+                if let known = stemIDs[stem] { return known }
+                stemIDs[stem] = Int32(stems.count)
+                stems.append(stem)
+                return Int32(stems.count - 1)
+            }
+        }
+
+        // Per stem: ordinal delta, impact, for every document that uses it, in ordinal order.
+        var postings = Array(repeating: [Int32](), count: stems.count)
+        var lastOrdinal = Array(repeating: 0, count: stems.count)
         for (ordinal, analysis) in analyses.enumerated() {
-            for (stem, body) in analysis.postings {
-                postings[stem, default: []].append(ordinal - (lastOrdinal[stem] ?? 0))
-                postings[stem]!.append(contentsOf: body)
+            for (local, frequency) in analysis.frequencies.enumerated() {
+                let stem = Int(globalIDs[ordinal][local])
+                postings[stem].append(Int32(ordinal - lastOrdinal[stem]))
+                postings[stem].append(Int32(IndexFormat.impact(frequency: frequency, length: analysis.length, averageLength: averageLength)))
                 lastOrdinal[stem] = ordinal
             }
-            words.merge(analysis.surfaces) { first, _ in first }
         }
-
-        let shardCount = IndexFormat.shardCount(stems: postings.count)
-        var shards = Array(repeating: [(String, [Int])](), count: shardCount)
-        for (stem, list) in postings { shards[IndexFormat.shard(of: stem, count: shardCount)].append((stem, list)) }
-        var files: [IndexFile] = []
-        for (number, terms) in shards.enumerated() where !terms.isEmpty {
+        let shardCount = IndexFormat.shardCount(keys: stems.count, keysPerShard: IndexFormat.stemsPerShard)
+        var shards = Array(repeating: [Int](), count: shardCount)
+        for (id, stem) in stems.enumerated() { shards[IndexFormat.shard(of: stem, count: shardCount)].append(id) }
+        let stemNames = stems, stemPostings = postings
+        postings = []
+        var files: [IndexFile] = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, ids in
             var json = JSONText()
             json.raw("{")
-            for (index, (stem, list)) in terms.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+            for (index, id) in ids.sorted(by: { stemNames[$0].utf8.lexicographicallyPrecedes(stemNames[$1].utf8) }).enumerated() {
                 if index > 0 { json.raw(",") }
-                json.string(stem)
+                json.string(stemNames[id])
                 json.raw(":")
-                json.numbers(list)
+                json.numbers(stemPostings[id])
             }
             json.raw("}\n")
-            files.append(IndexFile(path: IndexFormat.shardPath(number, count: shardCount), data: json.data))
+            return IndexFile(path: IndexFormat.shardPath(number, count: shardCount), data: json.data)
         }
 
-        var byKey: [String: [(String, String)]] = [:]
-        for (surface, stem) in words { byKey[IndexFormat.wordKey(surface), default: []].append((surface, stem)) }
+        let pairs = PairIndex(analyses: analyses, globalIDs: globalIDs, stems: stems)
+        files += pairs.files()
+        let keys = wordsFiles(words, into: &files)
+        files += documents.enumerated().map { IndexFile(path: IndexFormat.documentPath($0), data: Self.displayData($1)) }
+        files += FacetData(documents).files()
+        files.append(IndexFile(path: IndexFormat.indexPath, data: indexData(documents, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount,
+                                                                            wordKeys: keys, stopWords: stopWords)))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// `words/KEY.json`: each words file holds the words of its key, and the other words of their stems (so
+    /// that the file of a query word names every form the page must mark in a paragraph).
+    private func wordsFiles(_ words: [String: String], into files: inout [IndexFile]) -> [String] {
+        var byStem: [String: [String]] = [:]
+        for (surface, stem) in words { byStem[stem, default: []].append(surface) }
+        var byKey: [String: Set<String>] = [:]
+        for (surface, stem) in words {
+            byKey[IndexFormat.wordKey(surface), default: []].formUnion(byStem[stem]!)
+        }
         let keys = byKey.keys.sorted()
         for key in keys {
             var json = JSONText()
             json.raw("[")
-            for (index, (surface, stem)) in byKey[key]!.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+            for (index, surface) in byKey[key]!.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if index > 0 { json.raw(",") }
+                let stem = words[surface]!
                 if surface == stem {
                     json.string(surface)
                 } else {
@@ -67,64 +100,32 @@ public struct IndexWriter: Sendable {
             json.raw("]\n")
             files.append(IndexFile(path: IndexFormat.wordsPath(key), data: json.data))
         }
-
-        files += documents.enumerated().map { IndexFile(path: IndexFormat.documentPath($0), data: Self.displayData($1)) }
-        files.append(IndexFile(path: IndexFormat.indexPath, data: indexData(documents, analyses, shardCount: shardCount, wordKeys: keys, stopWords: stopWords)))
-        return files.sorted { $0.path < $1.path }
+        return keys
     }
 
-    /// `index.json`: what every query needs first: the format, the shard count, the words files that
-    /// exist, each document's length, and the facets.
-    private func indexData(_ documents: [SearchDocument], _ analyses: [DocumentAnalysis], shardCount: Int, wordKeys: [String], stopWords: Set<String>) -> Data {
+    /// `index.json`: what every query needs first: the format, the shard counts, the words files that
+    /// exist, BM25's average length, the years, and each facet's values with their counts.
+    private func indexData(_ documents: [SearchDocument], averageLength: Int, shardCount: Int, pairShardCount: Int, wordKeys: [String], stopWords: Set<String>) -> Data {
         var json = JSONText()
         json.raw("{\"format\":\(IndexFormat.version),\"language\":")
         json.string(language)
-        json.raw(",\"shards\":\(shardCount),\"documents\":\(documents.count),\"stopWords\":[")
+        json.raw(",\"shards\":\(shardCount),\"pairShards\":\(pairShardCount),\"documents\":\(documents.count),\"averageLength\":\(averageLength),\"blockSize\":\(IndexFormat.blockSize),\"stopWords\":[")
         json.raw(stopWords.sorted().map { "\"\($0)\"" }.joined(separator: ","))
         json.raw("],\"words\":[")
         for (index, key) in wordKeys.enumerated() {
             if index > 0 { json.raw(",") }
             json.string(key)
         }
-        json.raw("],\"lengths\":")
-        json.numbers(analyses.map(\.length))
         // Years as runs in ordinal order: [year, how many documents], short since documents come by date.
-        json.raw(",\"years\":[")
+        json.raw("],\"years\":[")
         var runs: [(year: Int, count: Int)] = []
         for document in documents {
             if runs.last?.year == document.year { runs[runs.count - 1].count += 1 } else { runs.append((document.year, 1)) }
         }
         json.raw(runs.map { "[\($0.year),\($0.count)]" }.joined(separator: ","))
-        json.raw("],\"facets\":{")
-        let facets: [(String, (SearchDocument) -> [SearchDocument.Value])] = [
-            ("speaker", \.speakers), ("topic", \.topics), ("type", { [$0.type] }), ("list", \.lists),
-        ]
-        for (index, (name, values)) in facets.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.string(name)
-            json.raw(":[")
-            var labels: [String: String] = [:]
-            var members: [String: [Int]] = [:]
-            for (ordinal, document) in documents.enumerated() {
-                for value in Set(values(document)) {
-                    labels[value.id] = labels[value.id] ?? value.label
-                    members[value.id, default: []].append(ordinal)
-                }
-            }
-            for (valueIndex, id) in members.keys.sorted().enumerated() {
-                if valueIndex > 0 { json.raw(",") }
-                json.raw("[")
-                json.string(id)
-                json.raw(",")
-                json.string(labels[id]!)
-                json.raw(",")
-                let ordinals = members[id]!
-                json.numbers(ordinals.enumerated().map { $0 == 0 ? $1 : $1 - ordinals[$0 - 1] })
-                json.raw("]")
-            }
-            json.raw("]")
-        }
-        json.raw("}}\n")
+        json.raw("],\"facets\":")
+        FacetData(documents).writeValues(into: &json)
+        json.raw("}\n")
         return json.data
     }
 
@@ -157,57 +158,6 @@ public struct IndexWriter: Sendable {
         }
         json.raw("]}\n")
         return json.data
-    }
-}
-
-/// One document's contribution to the index: its postings (stem → the encoded paragraphs and positions),
-/// the words it uses with their stems, and its length.
-struct DocumentAnalysis: Sendable {
-    /// Sorted by stem, so the merge visits stems in a fixed order.
-    var postings: [(String, [Int])] = []
-    var surfaces: [String: String] = [:]
-    var length = 0
-
-    init(_ document: SearchDocument, language: String, stopWords: Set<String>) {
-        let stemmer = Stemmer(language: language)
-        // Per stem: paragraph count, then per paragraph: paragraph delta, position count, position deltas…
-        // Kept in an array and changed in place, so that appending never copies a list.
-        struct List { var stem: String; var paragraphs = 0, lastParagraph = 0, lastPosition = 0, countIndex = 0; var body: [Int] = [] }
-        var lists: [List] = []
-        var listIndex: [String: Int] = [:]
-        var stems: [String: String] = [:]
-        let texts = [(0, document.headText)] + document.paragraphs.map { ($0.number, $0.text) }
-        for (number, text) in texts {
-            for token in Tokenizer.tokens(text) where !stopWords.contains(token.text) {
-                length += 1
-                let stem: String
-                if let known = stems[token.text] {
-                    stem = known
-                } else {
-                    stem = token.isCJK ? token.text : stemmer.stem(token.text)
-                    stems[token.text] = stem
-                }
-                let index: Int
-                if let known = listIndex[stem] { index = known } else {
-                    index = lists.count
-                    listIndex[stem] = index
-                    lists.append(List(stem: stem))
-                }
-                if lists[index].paragraphs == 0 || lists[index].lastParagraph != number {
-                    lists[index].body.append(number - lists[index].lastParagraph)
-                    lists[index].body.append(0)
-                    lists[index].countIndex = lists[index].body.count - 1
-                    lists[index].paragraphs += 1
-                    lists[index].lastParagraph = number
-                    lists[index].lastPosition = 0
-                }
-                lists[index].body[lists[index].countIndex] += 1
-                lists[index].body.append(token.position - lists[index].lastPosition)
-                lists[index].lastPosition = token.position
-            }
-        }
-        surfaces = stems
-        postings = lists.map { ($0.stem, [$0.paragraphs] + $0.body) }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
     }
 }
 

@@ -81,17 +81,20 @@ public final class SearchIndex: @unchecked Sendable {
     private let load: (String) -> Data?
     public let documentCount: Int
     let shardCount: Int
+    let pairShardCount: Int
+    let blockSize: Int
     let stopWords: Set<String>
     let wordKeys: Set<String>
-    let lengths: [Int]
-    let averageLength: Double
+    let averageLength: Int
     let years: [Int]
-    /// facet → [(id, label, ordinals)]
-    let facets: [String: [(id: String, label: String, ordinals: [Int])]]
+    /// facet → its values, in the order their numbers refer to, with their document counts.
+    let facets: [String: [(id: String, label: String, count: Int)]]
     private var shards: [Int: [String: [Int]]] = [:]
+    private var pairShards: [Int: [String: [Int]]] = [:]
     private var words: [String: [(surface: String, stem: String)]] = [:]
+    private var blocks: [Int: [[[Int]]]] = [:]
 
-    public static let facetNames = ["speaker", "topic", "type", "list"]
+    public static let facetNames = FacetData.names
 
     public struct FormatError: Error, CustomStringConvertible {
         public var description: String
@@ -102,21 +105,22 @@ public final class SearchIndex: @unchecked Sendable {
         guard let data = load(IndexFormat.indexPath), let index = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw FormatError(description: "no search index (\(IndexFormat.indexPath)) could be read")
         }
-        guard index["format"] as? Int == IndexFormat.version, let shards = index["shards"] as? Int, let count = index["documents"] as? Int,
-              let lengths = index["lengths"] as? [Int], let runs = index["years"] as? [[Int]], let facets = index["facets"] as? [String: [[Any]]]
+        guard index["format"] as? Int == IndexFormat.version, let shards = index["shards"] as? Int, let pairShards = index["pairShards"] as? Int,
+              let count = index["documents"] as? Int, let averageLength = index["averageLength"] as? Int, let blockSize = index["blockSize"] as? Int,
+              let runs = index["years"] as? [[Int]], let facets = index["facets"] as? [String: [[Any]]]
         else { throw FormatError(description: "the search index is of another format; build the site again") }
         shardCount = shards
+        pairShardCount = pairShards
         documentCount = count
+        self.blockSize = max(1, blockSize)
         stopWords = Set(index["stopWords"] as? [String] ?? [])
         wordKeys = Set(index["words"] as? [String] ?? [])
-        self.lengths = lengths
-        averageLength = lengths.isEmpty ? 1 : max(1, Double(lengths.reduce(0, +)) / Double(lengths.count))
+        self.averageLength = max(1, averageLength)
         years = runs.flatMap { Array(repeating: $0[0], count: $0[1]) }
         self.facets = facets.mapValues { values in
             values.compactMap { value in
-                guard value.count == 3, let id = value[0] as? String, let label = value[1] as? String, let deltas = value[2] as? [Int] else { return nil }
-                var ordinal = 0
-                return (id, label, deltas.map { ordinal += $0; return ordinal })
+                guard value.count == 3, let id = value[0] as? String, let label = value[1] as? String, let count = value[2] as? Int else { return nil }
+                return (id, label, count)
             }
         }
     }
@@ -133,53 +137,59 @@ public final class SearchIndex: @unchecked Sendable {
                                })
     }
 
-    public func search(_ text: String, filters: SearchFilters = SearchFilters(), order: SearchOrder = .relevance) -> SearchResults {
-        let query = Query(text, stopWords: stopWords)
-        var message: String?
-        var candidates = Set(allowed(by: filters))
-        var scores: [Int: Double] = [:]
-        var matches: [(part: [Int: [Int: [Int]]], idf: Double)] = []
+    /// What one part of a query matched: document → impact, and per word of the part the indexed forms
+    /// of its stems (to find it again in a shown paragraph) with its offset in the phrase.
+    struct Match {
+        var documents: [Int: Int] = [:]
+        var words: [(forms: Set<String>, offset: Int)] = []
+        var idf = 0.0
+    }
 
+    /// `paragraphsFor`: how many of the best hits get their paragraphs (read from their display data).
+    public func search(_ text: String, filters: SearchFilters = SearchFilters(), order: SearchOrder = .relevance, paragraphsFor: Int = .max) -> SearchResults {
+        let query = Query(text, stopWords: stopWords)
         if query.required.isEmpty && !query.droppedStopWords.isEmpty {
             return SearchResults(hits: [], facets: facetCounts([]), message: "Only very common words were typed (\(query.droppedStopWords.joined(separator: ", "))); they are not indexed. Add a more distinctive word.")
         }
         if query.isEmpty && query.droppedStopWords.isEmpty && !text.allSatisfy(\.isWhitespace) {
             return SearchResults(hits: [], facets: facetCounts([]), message: "The query has no words to search for.")
         }
+        var candidates = allowed(by: filters)
+        var matches: [Match] = []
         for part in query.required {
-            let found = match(part)
-            candidates.formIntersection(found.keys)
-            let idf = log(1 + (Double(documentCount) - Double(found.count) + 0.5) / (Double(found.count) + 0.5))
-            matches.append((found, idf))
+            var found = match(part)
+            candidates.formIntersection(found.documents.keys)
+            let count = Double(found.documents.count)
+            found.idf = log(1 + (Double(documentCount) - count + 0.5) / (count + 0.5))
+            matches.append(found)
         }
         for part in query.excluded {
-            candidates.subtract(match(part).keys)
+            candidates.subtract(match(part).documents.keys)
         }
+        var scores: [Int: Double] = [:]
         for ordinal in candidates {
-            var score = 0.0
-            let norm = 1.2 * (1 - 0.75 + 0.75 * Double(lengths[ordinal]) / averageLength)
-            for (found, idf) in matches {
-                let frequency = found[ordinal]!.reduce(0.0) { $0 + Double($1.value.count) * ($1.key == 0 ? 3 : 1) }
-                score += idf * frequency * 2.2 / (frequency + norm)
-            }
-            scores[ordinal] = score
+            scores[ordinal] = matches.reduce(0.0) { $0 + $1.idf * Double($1.documents[ordinal]!) }
         }
         let ranked = candidates.sorted { order == .date || matches.isEmpty ? $0 < $1 : (scores[$0]!, $1) > (scores[$1]!, $0) }
-        let hits = ranked.map { ordinal in
-            DocumentHit(ordinal: ordinal, score: scores[ordinal] ?? 0, paragraphs: bestParagraphs(ordinal, matches))
+        let hits = ranked.enumerated().map { rank, ordinal in
+            DocumentHit(ordinal: ordinal, score: scores[ordinal] ?? 0, paragraphs: rank < paragraphsFor ? bestParagraphs(ordinal, matches) : [])
         }
-        if hits.isEmpty { message = "No results." }
-        return SearchResults(hits: hits, facets: facetCounts(Set(ranked)), message: message)
+        return SearchResults(hits: hits, facets: facetCounts(Set(ranked)), message: hits.isEmpty ? "No results." : nil)
     }
 
-    /// Paragraphs scored by the idf of each part they hold, times 1 + ln(its count there).
-    private func bestParagraphs(_ ordinal: Int, _ matches: [(part: [Int: [Int: [Int]]], idf: Double)]) -> [ParagraphHit] {
+    /// Paragraphs of the document's display data, scored by the idf of each part they hold, times 1 + ln(its
+    /// count there); a part is found again by its forms (and a phrase by their distances), like the index.
+    private func bestParagraphs(_ ordinal: Int, _ matches: [Match]) -> [ParagraphHit] {
+        guard !matches.isEmpty, let shown = document(ordinal) else { return [] }
         var score: [Int: Double] = [:]
         var positions: [Int: Set<Int>] = [:]
-        for (found, idf) in matches {
-            for (paragraph, places) in found[ordinal] ?? [:] {
-                score[paragraph, default: 0] += idf * (1 + log(Double(places.count)))
-                positions[paragraph, default: []].formUnion(places)
+        for paragraph in shown.paragraphs {
+            let kept = Tokenizer.tokens(paragraph.text).filter { !stopWords.contains($0.text) }
+            for found in matches {
+                let places = Self.places(of: found.words, in: kept)
+                guard !places.isEmpty else { continue }
+                score[paragraph.number, default: 0] += found.idf * (1 + log(Double(places.count)))
+                positions[paragraph.number, default: []].formUnion(places)
             }
         }
         let text = score.keys.filter { $0 > 0 }
@@ -187,30 +197,53 @@ public final class SearchIndex: @unchecked Sendable {
         return chosen.prefix(IndexFormat.paragraphsPerHit).map { ParagraphHit(number: $0, positions: positions[$0]!.sorted()) }
     }
 
-    /// Documents a part matches → paragraph → positions (of every word of each phrase match).
-    func match(_ part: Query.Part) -> [Int: [Int: [Int]]] {
+    /// Positions of a part's words in a paragraph's indexed tokens: each token of a word's forms; for a
+    /// phrase, every word of each place where the next indexed tokens are its words at its distances.
+    static func places(of words: [(forms: Set<String>, offset: Int)], in kept: [Token]) -> [Int] {
+        var places: [Int] = []
+        for start in kept.indices where start + words.count <= kept.count {
+            let fits = words.indices.allSatisfy { index in
+                words[index].forms.contains(kept[start + index].text) && kept[start + index].position - kept[start].position == words[index].offset
+            }
+            if fits { places += words.indices.map { kept[start + $0].position } }
+        }
+        return places
+    }
+
+    /// Documents a part matches, with its impact there.
+    func match(_ part: Query.Part) -> Match {
         switch part {
         case .word(let word, let prefix):
-            var merged: [Int: [Int: [Int]]] = [:]
-            for stem in stems(of: word, prefix: prefix) {
-                for (ordinal, paragraphs) in postings(stem) {
-                    merged[ordinal, default: [:]].merge(paragraphs) { $0 + $1 }
-                }
+            let (stems, forms) = self.stems(of: word, prefix: prefix)
+            var found = Match(words: [(forms, 0)])
+            for stem in stems {
+                for (ordinal, impact) in postings(stem) { found.documents[ordinal, default: 0] += impact }
             }
-            return merged
+            return found
         case .phrase(let words):
-            let lists = words.map { word in stems(of: word.text, prefix: false).first.map(postings) ?? [:] }
-            guard var common = lists.first.map({ Set($0.keys) }) else { return [:] }
-            for list in lists.dropFirst() { common.formIntersection(list.keys) }
-            var found: [Int: [Int: [Int]]] = [:]
+            var stems: [String] = []
+            var found = Match()
+            for word in words {
+                let (stem, forms) = self.stems(of: word.text, prefix: false)
+                guard let first = stem.first else { return Match() }
+                stems.append(first)
+                found.words.append((forms, word.offset))
+            }
+            let pairs = (0..<words.count - 1).map { index in
+                pairPostings(IndexFormat.pairKey(stems[index], stems[index + 1], gap: words[index + 1].offset - words[index].offset))
+            }
+            guard var common = pairs.first.map({ Set($0.keys) }) else { return Match() }
+            for list in pairs.dropFirst() { common.formIntersection(list.keys) }
             for ordinal in common {
-                for (paragraph, starts) in lists[0][ordinal]! {
-                    let sets = lists.map { Set($0[ordinal]![paragraph] ?? []) }
-                    var places: [Int] = []
-                    for start in starts where zip(words, sets).allSatisfy({ $1.contains(start + $0.offset) }) {
-                        places += words.map { start + $0.offset }
-                    }
-                    if !places.isEmpty { found[ordinal, default: [:]][paragraph] = places }
+                // Where the first pair starts, every later pair must start at its word's offset.
+                let later = pairs.dropFirst().map { Set($0[ordinal]!.places.map { [$0.paragraph, $0.position] }) }
+                var frequency = 0
+                for place in pairs[0][ordinal]!.places {
+                    let fits = later.enumerated().allSatisfy { index, set in set.contains([place.paragraph, place.position + words[index + 1].offset]) }
+                    if fits { frequency += words.count * (place.paragraph == 0 ? 3 : 1) }
+                }
+                if frequency > 0 {
+                    found.documents[ordinal] = IndexFormat.impact(frequency: frequency, length: pairs[0][ordinal]!.length, averageLength: averageLength)
                 }
             }
             return found
@@ -218,18 +251,23 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// The stems a query word stands for, through the words files: its own, and with `prefix` those of
-    /// every indexed word it begins (at most 64, in the file's order).
-    func stems(of word: String, prefix: Bool) -> [String] {
+    /// every indexed word it begins (at most 64, in the file's order); and every form of those stems.
+    func stems(of word: String, prefix: Bool) -> (stems: [String], forms: Set<String>) {
         let key = IndexFormat.wordKey(word)
-        guard wordKeys.contains(key) else { return [] }
-        let list = wordsList(key)
-        if !prefix { return list.first { $0.surface == word }.map { [$0.stem] } ?? [] }
+        // A prefix shorter than a key stands for the words of every file whose key it begins.
+        let keys = prefix && word.unicodeScalars.count < IndexFormat.keyLength ? wordKeys.filter { $0.hasPrefix(key) }.sorted() : wordKeys.contains(key) ? [key] : []
+        let list = keys.flatMap { wordsList($0) }
         var stems: [String] = []
-        for entry in list where entry.surface.hasPrefix(word) && !stems.contains(entry.stem) {
-            stems.append(entry.stem)
-            if stems.count == IndexFormat.maximumPrefixStems { break }
+        if !prefix {
+            stems = list.first { $0.surface == word }.map { [$0.stem] } ?? []
+        } else {
+            for entry in list where entry.surface.hasPrefix(word) && !stems.contains(entry.stem) {
+                stems.append(entry.stem)
+                if stems.count == IndexFormat.maximumPrefixStems { break }
+            }
         }
-        return stems
+        let wanted = Set(stems)
+        return (stems, Set(list.filter { wanted.contains($0.stem) }.map(\.surface)))
     }
 
     private func wordsList(_ key: String) -> [(surface: String, stem: String)] {
@@ -243,50 +281,39 @@ public final class SearchIndex: @unchecked Sendable {
         return entries
     }
 
-    /// A stem's postings decoded: document → paragraph → positions.
-    func postings(_ stem: String) -> [Int: [Int: [Int]]] {
-        let shard = IndexFormat.shard(of: stem, count: shardCount)
-        if shards[shard] == nil {
-            let json = load(IndexFormat.shardPath(shard, count: shardCount)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: [Int]] }
-            shards[shard] = json ?? [:]
-        }
-        guard let list = shards[shard]?[stem] else { return [:] }
-        var result: [Int: [Int: [Int]]] = [:]
-        var index = 0, ordinal = 0
-        func next() -> Int? {
-            guard index < list.count else { return nil }
-            index += 1
-            return list[index - 1]
-        }
-        while let delta = next(), let paragraphCount = next() {
-            ordinal += delta
-            var paragraph = 0
-            var paragraphs: [Int: [Int]] = [:]
-            for _ in 0..<paragraphCount {
-                guard let paragraphDelta = next(), let count = next() else { return result }
-                paragraph += paragraphDelta
-                var position = 0
-                var positions: [Int] = []
-                for _ in 0..<count {
-                    guard let step = next() else { return result }
-                    position += step
-                    positions.append(position)
-                }
-                paragraphs[paragraph] = positions
-            }
-            result[ordinal] = paragraphs
+    /// A stem's documents with their impacts.
+    func postings(_ stem: String) -> [Int: Int] {
+        let list = shardEntry(stem, count: shardCount, path: IndexFormat.shardPath, cache: &shards)
+        var result: [Int: Int] = [:]
+        var ordinal = 0
+        for index in stride(from: 0, to: list.count - 1, by: 2) {
+            ordinal += list[index]
+            result[ordinal] = list[index + 1]
         }
         return result
     }
 
-    private func allowed(by filters: SearchFilters) -> [Int] {
-        var allowed = Set(0..<documentCount)
-        for (name, value) in [("speaker", filters.speaker), ("topic", filters.topic), ("type", filters.type), ("list", filters.list)] {
-            guard let value else { continue }
-            allowed.formIntersection(facets[name]?.first { $0.id == value }?.ordinals ?? [])
+    /// A pair's documents: their length, and the paragraph and position of each occurrence.
+    func pairPostings(_ key: String) -> [Int: (length: Int, places: [(paragraph: Int, position: Int)])] {
+        let list = shardEntry(key, count: pairShardCount, path: IndexFormat.pairShardPath, cache: &pairShards)
+        var result: [Int: (length: Int, places: [(paragraph: Int, position: Int)])] = [:]
+        var index = 0, ordinal = 0
+        while index + 2 < list.count {
+            ordinal += list[index]
+            let length = list[index + 1], count = list[index + 2]
+            index += 3
+            var places: [(paragraph: Int, position: Int)] = []
+            var paragraph = 0, position = 0
+            for _ in 0..<count where index + 1 < list.count {
+                if list[index] != 0 { position = 0 }
+                paragraph += list[index]
+                position += list[index + 1]
+                places.append((paragraph, position))
+                index += 2
+            }
+            result[ordinal] = (length, places)
         }
-        if let range = filters.years { allowed = allowed.filter { range.contains(years[$0]) } }
-        return allowed.sorted()
+        return result
     }
 
     /// `1960s`; decades of ISO years before 1 CE by their years: 0 to 9 is "1 BCE–9", -50 to -41 "51 BCE–42 BCE".
@@ -295,13 +322,55 @@ public final class SearchIndex: @unchecked Sendable {
         return start > 0 ? "\(start)s" : year(start) + "–" + year(start + 9)
     }
 
-    /// Counts among the hits: each facet value, and each decade for the year.
+    private func shardEntry(_ key: String, count: Int, path: (Int, Int) -> String, cache: inout [Int: [String: [Int]]]) -> [Int] {
+        let shard = IndexFormat.shard(of: key, count: count)
+        if cache[shard] == nil {
+            cache[shard] = load(path(shard, count)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: [Int]] } ?? [:]
+        }
+        return cache[shard]?[key] ?? []
+    }
+
+    /// The facet values of a document, by facet, as value numbers (`facets/N.json`).
+    private func facetCodes(_ ordinal: Int) -> [[Int]] {
+        let block = ordinal / blockSize
+        if blocks[block] == nil {
+            blocks[block] = load(IndexFormat.facetBlockPath(block)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [[[Int]]] } ?? []
+        }
+        let rows = blocks[block]!
+        return ordinal % blockSize < rows.count ? rows[ordinal % blockSize] : []
+    }
+
+    private func allowed(by filters: SearchFilters) -> Set<Int> {
+        var allowed = Array(0..<documentCount)
+        for (facet, (name, value)) in [("speaker", filters.speaker), ("topic", filters.topic), ("type", filters.type), ("list", filters.list)].enumerated() {
+            guard let value else { continue }
+            guard let number = facets[name]?.firstIndex(where: { $0.id == value }) else { return [] }
+            allowed = allowed.filter { ordinal in
+                let codes = facetCodes(ordinal)
+                return facet < codes.count && codes[facet].contains(number)
+            }
+        }
+        if let range = filters.years { allowed = allowed.filter { range.contains(years[$0]) } }
+        return Set(allowed)
+    }
+
+    /// Counts among the hits: each facet value, and each decade for the year. When every document is a
+    /// hit, the counts are those of `index.json`, and no facet block is read.
     private func facetCounts(_ hits: Set<Int>) -> [String: [FacetCount]] {
+        var tallies = Self.facetNames.map { facets[$0].map { Array(repeating: 0, count: $0.count) } ?? [] }
+        if hits.count == documentCount {
+            tallies = Self.facetNames.map { (facets[$0] ?? []).map(\.count) }
+        } else {
+            for ordinal in hits.sorted() {
+                for (facet, numbers) in facetCodes(ordinal).enumerated() where facet < tallies.count {
+                    for number in numbers where number < tallies[facet].count { tallies[facet][number] += 1 }
+                }
+            }
+        }
         var counts: [String: [FacetCount]] = [:]
-        for name in Self.facetNames {
-            counts[name] = (facets[name] ?? []).compactMap { value in
-                let count = value.ordinals.reduce(0) { $0 + (hits.contains($1) ? 1 : 0) }
-                return count == 0 ? nil : FacetCount(id: value.id, label: value.label, count: count)
+        for (facet, name) in Self.facetNames.enumerated() {
+            counts[name] = (facets[name] ?? []).enumerated().compactMap { number, value in
+                tallies[facet][number] == 0 ? nil : FacetCount(id: value.id, label: value.label, count: tallies[facet][number])
             }.sorted { ($1.count, $0.label) < ($0.count, $1.label) }
         }
         var decades: [Int: Int] = [:]

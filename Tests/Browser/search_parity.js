@@ -15,8 +15,9 @@ api.SearchIndex.open(load).then(async (index) => {
     const hits = [];
     for (const hit of results.hits.slice(0, 10)) {
       const doc = await index.document(hit.ordinal);
-      hits.push({ id: doc.id, paragraphs: hit.paragraphs.map((p) => p.number),
-                  snippets: hit.paragraphs.map((p) => api.snippet(doc.paragraphs.find((r) => r[0] === p.number)[2], p.positions).text) });
+      const paragraphs = index.paragraphs(results, doc);
+      hits.push({ id: doc.id, paragraphs: paragraphs.map((p) => p.number),
+                  snippets: paragraphs.map((p) => api.snippet(doc.paragraphs.find((r) => r[0] === p.number)[2], p.positions).text) });
     }
     out.push({ query, count: results.hits.length, message: results.message || null, hits });
   }

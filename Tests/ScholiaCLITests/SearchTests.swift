@@ -99,9 +99,9 @@ import Testing
         #expect(try site.build().status == 0)
         let output = site.root.appendingPathComponent("Public/search")
         let index = try String(contentsOf: output.appendingPathComponent("index.json"), encoding: .utf8)
-        #expect(index.hasPrefix("{\"format\":1,\"language\":\"en-US\",\"shards\":1,\"documents\":3,"))
+        #expect(index.hasPrefix("{\"format\":2,\"language\":\"en-US\",\"shards\":1,\"pairShards\":1,\"documents\":3,"))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
-        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("words/ch.json").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("words/che.json").path))
         #expect(try String(contentsOf: output.appendingPathComponent("docs/0.json"), encoding: .utf8).hasPrefix("{\"id\":\"press\""))
         // Every page has the search box in its header.
         let home = try String(contentsOf: site.root.appendingPathComponent("Public/index.html"), encoding: .utf8)

@@ -4,30 +4,71 @@ import Testing
 
 @Suite struct IndexFormatTests {
     @Test func wordKeysAndShardPaths() {
-        #expect(IndexFormat.wordKey("kerry") == "ke")
+        #expect(IndexFormat.wordKey("kerry") == "ker")
         #expect(IndexFormat.wordKey("x") == "x")
         #expect(IndexFormat.wordKey("中华") == "_4e2d_534e")
         #expect(IndexFormat.wordKey("éa") == "_e9a")
         #expect(IndexFormat.shardPath(10, count: 256) == "terms/0a.json")
         #expect(IndexFormat.shardPath(0, count: 1) == "terms/0.json")
+        #expect(IndexFormat.pairShardPath(10, count: 4096) == "pairs/00a.json")
         // FNV-1a of "a" is 0xe40c292c: search.js computes the same.
         #expect(IndexFormat.shard(of: "a", count: 4096) == 0x92c)
+        #expect(IndexFormat.pairKey("state", "union", gap: 3) == "state 3 union")
+        #expect(IndexFormat.pairKey("chemic", "weapon", gap: 1) == "chemic weapon")
     }
 
-    @Test func postingsEncodeDocumentsParagraphsAndPositionsAsDeltas() throws {
+    @Test func impactsAreBM25FrequenciesTimes100() {
+        // An average-length document: norm 1.2, so one use gives 2.2 / 2.2 = 1 → 100, two 4.4 / 3.2 → 138.
+        #expect(IndexFormat.impact(frequency: 1, length: 5, averageLength: 5) == 100)
+        #expect(IndexFormat.impact(frequency: 2, length: 5, averageLength: 5) == 138)
+        // A longer document gets less for the same frequency, never less than 1.
+        #expect(IndexFormat.impact(frequency: 1, length: 50, averageLength: 5) == 21)
+        #expect(IndexFormat.impact(frequency: 1, length: 1_000_000, averageLength: 1) == 1)
+    }
+
+    @Test func postingsHoldOrdinalDeltasAndImpactsOnly() throws {
         let documents = [document("one", ["alpha beta alpha"]), document("two", ["gamma", "x alpha"])]
         let files = IndexWriter(language: "en").files(for: documents)
         let shards = files.filter { $0.path.hasPrefix("terms/") }.map { String(decoding: $0.data, as: UTF8.self) }
         let alpha = try #require(shards.first { $0.contains("\"alpha\"") })
-        // Document 0: its head (¶0: "one", no alpha) is skipped; ¶1 holds alpha at 0 and 2.
-        // Document 1 (delta 1): ¶2 holds alpha at 1.
-        #expect(alpha.contains("\"alpha\":[0,1,1,2,0,2,1,1,2,1,1]"))
+        // Both documents have 5 indexed tokens (head: id and type). Document 0 uses alpha twice, document 1 (delta 1) once.
+        #expect(alpha.contains("\"alpha\":[0,138,1,100]"))
     }
 
-    @Test func wordsMapSurfaceFormsToStemsOnlyWhenTheyDiffer() throws {
-        let files = IndexWriter(language: "en").files(for: [document("d", ["negotiations negotiate talks"])])
-        let words = try #require(files.first { $0.path == "words/ne.json" })
+    @Test func pairsHoldEveryOccurrenceWithItsParagraphAndPosition() throws {
+        let documents = [document("one", ["alpha beta alpha beta", "the state of the union"]), document("two", ["beta", "alpha beta"])]
+        let files = IndexWriter(language: "en").files(for: documents)
+        let pairs = files.filter { $0.path.hasPrefix("pairs/") }.map { String(decoding: $0.data, as: UTF8.self) }.joined()
+        // Document 0 (length 8): ¶1 at 0 and 2 (delta); document 1 (delta 1, length 5): ¶2 at 0.
+        #expect(pairs.contains("\"alpha beta\":[0,8,2,1,0,0,2,1,5,1,2,0]"))
+        // Stop words between two indexed words make a gap: "state of the union" is state, 3 places, union.
+        #expect(pairs.contains("\"state 3 union\":[0,8,1,2,1]"))
+        // Pairs stay within a paragraph: "beta" ends ¶1 of document 1, "alpha" starts ¶2.
+        #expect(pairs.contains("\"beta alpha\":[0,8,1,1,1]"))
+    }
+
+    @Test func wordsMapSurfaceFormsToStemsWithTheOtherFormsOfTheirStems() throws {
+        let files = IndexWriter(language: "en").files(for: [document("d", ["negotiations negotiate talks dying die"])])
+        let words = try #require(files.first { $0.path == "words/neg.json" })
         #expect(String(decoding: words.data, as: UTF8.self) == "[[\"negotiate\",\"negoti\"],[\"negotiations\",\"negoti\"]]\n")
+        // "dying" is stemmed "die", whose words file is another: each file names the other form too.
+        let di = String(decoding: try #require(files.first { $0.path == "words/die.json" }).data, as: UTF8.self)
+        let dy = String(decoding: try #require(files.first { $0.path == "words/dyi.json" }).data, as: UTF8.self)
+        #expect(di == "[\"die\",[\"dying\",\"die\"]]\n")
+        #expect(dy == di)
+    }
+
+    @Test func facetsAreValueCountsInTheIndexAndCodesInBlocks() throws {
+        let documents = (0..<300).map { document("d\($0)", speakers: $0 % 2 == 0 ? ["even"] : ["odd"], topics: $0 == 299 ? ["last"] : [], ["text"]) }
+        let files = IndexWriter(language: "en").files(for: documents)
+        let index = String(decoding: try #require(files.first { $0.path == "index.json" }).data, as: UTF8.self)
+        #expect(index.contains("\"facets\":{\"speaker\":[[\"even\",\"EVEN\",150],[\"odd\",\"ODD\",150]],\"topic\":[[\"last\",\"last\",1]],\"type\":[[\"speech\",\"Speech\",300]],\"list\":[]}"))
+        let blocks = files.filter { $0.path.hasPrefix("facets/") }.map(\.path)
+        #expect(blocks == ["facets/0.json", "facets/1.json"])
+        let second = String(decoding: try #require(files.first { $0.path == "facets/1.json" }).data, as: UTF8.self)
+        // Ordinal 256 is even (speaker 0), ordinal 299 odd (speaker 1) with topic 0.
+        #expect(second.hasPrefix("[[[0],[],[0],[]],[[1],[],[0],[]],"))
+        #expect(second.hasSuffix(",[[1],[0],[0],[]]]\n"))
     }
 
     @Test func displayDataHasTheHeadAndEveryParagraph() throws {

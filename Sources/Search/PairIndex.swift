@@ -1,0 +1,104 @@
+import Foundation
+
+/// The pairs of consecutive indexed tokens of each paragraph, which answer phrases without the positions
+/// of every word: `pairs/HEX.json` maps a pair key (`IndexFormat.pairKey`) to, per document, ordinal
+/// delta, length (for BM25), occurrence count, then per occurrence paragraph delta and position (a delta
+/// from the previous occurrence when the paragraph is the same, else from 0).
+struct PairIndex {
+    let shardCount: Int
+    /// Per shard, flat: first stem, second stem, gap, ordinal, paragraph, position; in ordinal order.
+    private let buckets: [[Int32]]
+    private let stems: [String]
+    private let lengths: [Int]
+    private static let fields = 6
+
+    init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String]) {
+        self.stems = stems
+        lengths = analyses.map(\.length)
+        let occurrences = analyses.reduce(0) { $0 + $1.pairs.count / DocumentAnalysis.pairFields }
+        let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards)
+        self.shardCount = shardCount
+        // The key's hash continues from the first stem's and a space, so each stem's bytes are hashed once here.
+        let afterFirst = stems.map { IndexFormat.fnv([0x20], from: IndexFormat.fnv($0.utf8)) }
+        let bytes = stems.map { Array($0.utf8) }
+        let gaps = (0..<64).map { Array("\($0) ".utf8) }
+        func shard(_ first: Int32, _ second: Int32, _ gap: Int32) -> Int {
+            var hash = afterFirst[Int(first)]
+            if gap != 1 { hash = IndexFormat.fnv(gap < 64 ? gaps[Int(gap)] : Array("\(gap) ".utf8), from: hash) }
+            return Int(IndexFormat.fnv(bytes[Int(second)], from: hash) & UInt32(shardCount - 1))
+        }
+        var buckets = Array(repeating: [Int32](), count: shardCount)
+        for (ordinal, analysis) in analyses.enumerated() {
+            let ids = globalIDs[ordinal]
+            var index = 0
+            while index < analysis.pairs.count {
+                let first = ids[Int(analysis.pairs[index])], second = ids[Int(analysis.pairs[index + 1])], gap = analysis.pairs[index + 2]
+                let number = shard(first, second, gap)
+                buckets[number].append(first)
+                buckets[number].append(second)
+                buckets[number].append(gap)
+                buckets[number].append(Int32(ordinal))
+                buckets[number].append(analysis.pairs[index + 3])
+                buckets[number].append(analysis.pairs[index + 4])
+                index += DocumentAnalysis.pairFields
+            }
+        }
+        self.buckets = buckets
+    }
+
+    func files() -> [IndexFile] {
+        buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, bucket in
+            IndexFile(path: IndexFormat.pairShardPath(number, count: shardCount), data: shardData(bucket))
+        }
+    }
+
+    private func shardData(_ bucket: [Int32]) -> Data {
+        let f = Self.fields
+        // Entries grouped by pair, keeping their ordinal, paragraph and position order within a pair.
+        let order = (0..<bucket.count / f).sorted { a, b in
+            (bucket[a * f], bucket[a * f + 1], bucket[a * f + 2], a) < (bucket[b * f], bucket[b * f + 1], bucket[b * f + 2], b)
+        }
+        var json = JSONText()
+        json.raw("{")
+        var start = 0
+        while start < order.count {
+            let e = order[start] * f
+            var end = start + 1
+            while end < order.count, (bucket[order[end] * f], bucket[order[end] * f + 1], bucket[order[end] * f + 2]) == (bucket[e], bucket[e + 1], bucket[e + 2]) { end += 1 }
+            if start > 0 { json.raw(",") }
+            json.string(IndexFormat.pairKey(stems[Int(bucket[e])], stems[Int(bucket[e + 1])], gap: Int(bucket[e + 2])))
+            json.raw(":[")
+            var lastOrdinal = 0
+            var run = start
+            var firstNumber = true
+            func put(_ value: Int) {
+                if !firstNumber { json.raw(",") }
+                firstNumber = false
+                json.number(value)
+            }
+            while run < end {
+                let ordinal = Int(bucket[order[run] * f + 3])
+                var runEnd = run + 1
+                while runEnd < end, Int(bucket[order[runEnd] * f + 3]) == ordinal { runEnd += 1 }
+                put(ordinal - lastOrdinal)
+                put(lengths[ordinal])
+                put(runEnd - run)
+                var paragraph = 0, position = 0
+                for occurrence in run..<runEnd {
+                    let thisParagraph = Int(bucket[order[occurrence] * f + 4]), thisPosition = Int(bucket[order[occurrence] * f + 5])
+                    if thisParagraph != paragraph { position = 0 }
+                    put(thisParagraph - paragraph)
+                    put(thisPosition - position)
+                    paragraph = thisParagraph
+                    position = thisPosition
+                }
+                lastOrdinal = ordinal
+                run = runEnd
+            }
+            json.raw("]")
+            start = end
+        }
+        json.raw("}\n")
+        return json.data
+    }
+}

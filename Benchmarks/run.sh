@@ -84,6 +84,9 @@ measure() {
     for run in $(seq 1 "$RUNS"); do
         # Scholia's cache sits beside its output (in the site): a clean build has neither.
         rm -rf "$output" "$(dirname "$output")/.scholia-cache"
+        # Scholia makes its output durable with syncfs, which waits for every dirty page of the file system:
+        # flush the deletion above and the last run's writes first, so that no tool pays for another's.
+        sync
         time_once "$tool" "$@" || { failed "$size" "$tool"; return 0; }
     done
     echo "$size $tool $best" >>"$RESULTS"
@@ -98,6 +101,7 @@ measure_rebuild() {
     best=""
     for run in $(seq 1 "$RUNS"); do
         [ "$edit" = 1 ] && printf '\nAn added line, run %s.\n' "$run$RANDOM" >>"$site/Content/documents/$document"
+        sync
         time_once "$tool" "$SCHOLIA" build --site "$site" --quiet || { failed "$size" "$tool"; return 0; }
     done
     echo "$size $tool $best" >>"$RESULTS"

@@ -38,8 +38,7 @@ package struct BuildReport: Sendable {
 /// The build: load → resolve → render → write. Each stage reports every problem it finds; the output is
 /// written only when there are no errors.
 package enum SiteBuilder {
-    /// Loads and resolves the site without rendering (what `scholia check` runs), with no cache: every
-    /// document carries its transcript.
+    /// Loads and resolves the site without rendering, with no cache: every document carries its transcript.
     static func loadSite(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
         let (site, _, diagnostics) = load(options, cache: nil)
         return (site, diagnostics)

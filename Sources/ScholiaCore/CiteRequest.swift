@@ -40,7 +40,10 @@ package struct CiteRequest: Sendable {
 
     /// The citations, ready to print; content errors are thrown as `ContentErrors`.
     package func run() throws -> String {
-        let (site, transcripts, found) = SiteBuilder.load(BuildOptions(siteDirectory: siteDirectory), cache: DocumentCache.read(from: siteDirectory.appendingPathComponent(SiteLayout.cacheFolder)))
+        // The last build's caches, read only: documents unchanged since then are neither read nor parsed.
+        let caches = siteDirectory.appendingPathComponent(SiteLayout.cacheFolder)
+        let (site, transcripts, found) = SiteBuilder.load(BuildOptions(siteDirectory: siteDirectory), cache: DocumentCache.read(from: caches),
+                                                          stamps: FileStamps.read(from: caches))
         var diagnostics = DiagnosticList(found)
         guard let site, !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
         var ids = documentIDs

@@ -6,7 +6,7 @@ import Foundation
 /// older than the stamps is trusted by its stamp; any other is read again, so an edit in the same clock tick
 /// as the last build, or an old modification time put back by a copy, is still seen.
 package final class FileStamps: @unchecked Sendable {
-    struct Stamp: Equatable {
+    struct Stamp {
         var size: Int64, modified: Int64, changed: Int64, inode: UInt64
         var hash: UInt64
     }

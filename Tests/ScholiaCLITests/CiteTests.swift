@@ -33,6 +33,22 @@ import Testing
         #expect(try cite(["letter", "--format", "ris"]).hasPrefix("TY  - PCOMM\r\nAU  - Lincoln, Abraham\r\nA2  - Greeley, Horace\r\n"))
     }
 
+    /// `cite` reads the last build's caches: an unchanged document comes from them, an edited one is read again.
+    @Test func afterABuildCitesFromTheCacheAndSeesAnEdit() throws {
+        let site = try FixtureSite(Self.files)
+        defer { site.remove() }
+        Thread.sleep(forTimeInterval: 1.2)
+        #expect(try site.build().status == 0)
+        let cached = try CLI.run(["cite", "--site", site.root.path, "press", "letter", "--style", "apa"])
+        #expect(cached.status == 0, "\(cached.stderr)")
+        #expect(cached.stdout.contains("Joint press conference") || cached.stdout.contains("Joint Press Conference"))
+        try site.write("Content/documents/press.md", try site.read("Content/documents/press.md")
+            .replacingOccurrences(of: "Joint Press Conference", with: "Second Press Conference"))
+        let edited = try CLI.run(["cite", "--site", site.root.path, "press", "--style", "apa"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout.contains("Second"), "the edited title, not the cached one: \(edited.stdout)")
+    }
+
     @Test func findsADocumentByItsSlug() throws {
         var files = Self.files
         files["Content/documents/Some File Name.md"] = document("Renamed", extra: "slug: renamed\n")

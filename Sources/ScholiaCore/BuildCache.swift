@@ -13,6 +13,8 @@ struct BuildCache {
     let siteDirectory: URL
     let options: BuildOptions
     static let folderName = SiteLayout.cacheFolder
+    /// The search index's part of each document (`SearchPages.entries`), by fingerprint.
+    static let searchEntriesName = "search-entries"
 
     var folder: URL { siteDirectory.appendingPathComponent(Self.folderName) }
     private var file: URL { folder.appendingPathComponent("build-key") }

@@ -65,7 +65,7 @@ package enum SiteBuilder {
 
     /// Loads and resolves the site and its templates and styles: everything a render needs.
     static func prepare(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?, stamps: FileStamps? = nil,
-                        progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
+                        searchCache: DataCache? = nil, progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
         progress?("Loading content")
         let readBefore = cache?.storeCount ?? 0
         let (site, transcripts, found) = load(options, cache: cache, stamps: stamps)
@@ -80,7 +80,7 @@ package enum SiteBuilder {
         let pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment,
                               builtInAssets: theme.assets.compactMap { file in
             if case .builtIn(let contents) = file.source { (file.path, contents) } else { nil }
-        })
+        }, searchCache: searchCache)
         let readAnew = (cache?.storeCount ?? site.documents.count) - readBefore
         return PreparedSite(site: site, pages: pages, copies: staticCopies(site: site, theme: theme), diagnostics: diagnostics, readAnew: readAnew)
     }
@@ -103,11 +103,12 @@ package enum SiteBuilder {
         let output = options.output.path
         let records = interrupted ? PageRecords() : PageRecords.load(from: cache.folder)
         let documents = DocumentCache.read(from: cache.folder)
+        let searchEntries = DataCache.read(from: cache.folder, name: BuildCache.searchEntriesName)
         try writer.checkOutputIsOurs()
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
-        let prepared = try prepare(options, environment: environment, cache: documents, stamps: stamps, progress: progress)
+        let prepared = try prepare(options, environment: environment, cache: documents, stamps: stamps, searchCache: searchEntries, progress: progress)
         let inPlace = updatable && prepared.readAnew <= max(50, prepared.site.documents.count / 10)
         let staged = inPlace ? nil : try writer.begin()
         let memory = MemorySink()
@@ -125,6 +126,7 @@ package enum SiteBuilder {
             }
             newRecords(rendering.jobs, previous: records, output: output, environment: environment).save(to: cache.folder)
             documents.save(to: cache.folder)
+            searchEntries.save(to: cache.folder, name: BuildCache.searchEntriesName)
             stamps.save(to: cache.folder)
             cache.save(key: key)
             writer.journal.end()

@@ -11,6 +11,7 @@ import ScholiaPublish
 package final class SiteSession: @unchecked Sendable {
     package let options: BuildOptions
     private let documents = DocumentCache()
+    private let searchEntries = DataCache()
     private var pages: [String: (fingerprint: UInt64, files: [OutputFile])] = [:]
     private let lock = NSLock()
 
@@ -21,8 +22,9 @@ package final class SiteSession: @unchecked Sendable {
         try lock.withLock {
             let previous = pages
             let memory = MemorySink()
-            var rendering = try SiteBuilder.prepare(options, cache: documents, progress: nil)
+            var rendering = try SiteBuilder.prepare(options, cache: documents, searchCache: searchEntries, progress: nil)
                 .render(unchanged: { previous[$0]?.fingerprint == $1 }, into: memory)
+            searchEntries.forgetUnused()
             var next: [String: (fingerprint: UInt64, files: [OutputFile])] = [:]
             for job in rendering.jobs {
                 let jobFiles = (job.paths == nil ? previous[job.id]?.files : memory.files(of: job.id)) ?? []

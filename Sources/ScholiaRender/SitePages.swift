@@ -37,10 +37,13 @@ package struct SitePages: Sendable {
     let documentIDs: Set<String>, speakerIDs: Set<String>
     /// The built-in theme's assets that the site does not override: (path under the output, text).
     let builtInAssets: [(path: String, contents: String)]
+    /// The search index's entries of an earlier build, by fingerprint (`SearchPages.entries`).
+    let searchCache: DataCache?
 
     package init(site: Site, transcripts: any TranscriptSource, templates: TemplateSet, styles: SiteStyles, environment: UInt64,
-         builtInAssets: [(path: String, contents: String)] = []) {
+         builtInAssets: [(path: String, contents: String)] = [], searchCache: DataCache? = nil) {
         self.site = site
+        self.searchCache = searchCache
         self.transcripts = transcripts
         self.builtInAssets = builtInAssets
         self.templates = templates
@@ -111,7 +114,7 @@ package struct SitePages: Sendable {
         }
         plans.append { [self] in builtInAssetsJob() }
         page(Routes.search, "search") { SearchPages.context(contexts) }
-        for job in SearchPages.indexJobs(site, transcripts) { plans.append { job } }
+        for job in SearchPages.indexJobs(site, transcripts, cache: searchCache) { plans.append { job } }
         // The feed and the sitemap take a few milliseconds: always made.
         plans.append { [self] in
             PageJob(id: Routes.feed, fingerprint: nil) {

@@ -1,50 +1,79 @@
 /// One document's contribution to the index: the stems it uses with their frequencies (the head counted
-/// three times), the words it uses with their stems, its pairs of consecutive indexed tokens, and its length.
-struct DocumentAnalysis: Sendable {
+/// three times), the words it uses with their stems, its indexed tokens paragraph by paragraph (for the
+/// pairs), and its length.
+struct DocumentAnalysis: Sendable, Equatable {
     /// The document's stems, in the order of their first use.
     var stems: [String] = []
     /// Per stem (same index): how often it occurs, the head three times over.
     var frequencies: [Int] = []
-    var surfaces: [String: String] = [:]
-    /// Flat: per pair occurrence, first stem, second stem (indexes into `stems`), gap, paragraph, position.
-    var pairs: [Int32] = []
+    /// Each word used, with the index of its stem in `stems`.
+    var surfaces: [String: Int] = [:]
+    /// Flat: per indexed token, its stem (an index into `stems`) and its position in its paragraph.
+    var tokens: [Int32] = []
+    /// Flat: per paragraph with tokens, its number and the end of its tokens in `tokens` (in tokens, not Int32s).
+    var paragraphs: [Int32] = []
     var length = 0
 
-    static let pairFields = 5
+    init() {}
 
     init(_ document: SearchDocument, language: String, stopWords: Set<String>) {
         let stemmer = Stemmer(language: language)
         var stemIndex: [String: Int] = [:]
-        var stemOfSurface: [String: Int] = [:]
         let texts = [(0, document.headText)] + document.paragraphs.map { ($0.number, $0.text) }
         for (number, text) in texts {
-            var previous: (stem: Int, position: Int)?
+            let before = tokens.count
             for token in Tokenizer.tokens(text) where !stopWords.contains(token.text) {
                 length += 1
                 let index: Int
-                if let known = stemOfSurface[token.text] {
+                if let known = surfaces[token.text] {
                     index = known
                 } else {
                     let stem = token.isCJK ? token.text : stemmer.stem(token.text)
-                    surfaces[token.text] = stem
                     if let known = stemIndex[stem] { index = known } else {
                         index = stems.count
                         stemIndex[stem] = index
                         stems.append(stem)
                         frequencies.append(0)
                     }
-                    stemOfSurface[token.text] = index
+                    surfaces[token.text] = index
                 }
                 frequencies[index] += number == 0 ? 3 : 1
-                if let previous {
-                    pairs.append(Int32(previous.stem))
-                    pairs.append(Int32(index))
-                    pairs.append(Int32(token.position - previous.position))
-                    pairs.append(Int32(number))
-                    pairs.append(Int32(previous.position))
-                }
-                previous = (index, token.position)
+                tokens.append(Int32(index))
+                tokens.append(Int32(token.position))
+            }
+            if tokens.count > before {
+                paragraphs.append(Int32(number))
+                paragraphs.append(Int32(tokens.count / 2))
             }
         }
+    }
+
+    /// Calls `body` with each pair of consecutive indexed tokens of a paragraph: first stem, second stem (indexes
+    /// into `stems`), the gap between their positions, the paragraph's number and the first one's position.
+    func forEachPair(_ body: (Int32, Int32, Int32, Int32, Int32) -> Void) {
+        var start = 0
+        var index = 0
+        while index < paragraphs.count {
+            let number = paragraphs[index], end = Int(paragraphs[index + 1])
+            var token = start + 1
+            while token < end {
+                let first = 2 * (token - 1), second = 2 * token
+                body(tokens[first], tokens[second], tokens[second + 1] - tokens[first + 1], number, tokens[first + 1])
+                token += 1
+            }
+            start = end
+            index += 2
+        }
+    }
+
+    var pairCount: Int {
+        var count = 0, start = 0, index = 1
+        while index < paragraphs.count {
+            let end = Int(paragraphs[index])
+            count += max(0, end - start - 1)
+            start = end
+            index += 2
+        }
+        return count
     }
 }

@@ -10,12 +10,25 @@ public struct IndexFile: Sendable {
 /// number in the list is its ordinal, and sorting by date is sorting by ordinal).
 public struct IndexWriter: Sendable {
     public let language: String
+    private let stopWords: Set<String>
 
-    public init(language: String) { self.language = language }
+    public init(language: String) {
+        self.language = language
+        stopWords = IndexFormat.stopWords(language: language)
+    }
+
+    /// What the index takes of one document: its analysis and display data.
+    public func entry(for document: SearchDocument) -> IndexEntry {
+        IndexEntry(document: document, analysis: DocumentAnalysis(document, language: language, stopWords: stopWords), display: Self.displayData(document))
+    }
 
     public func files(for documents: [SearchDocument]) -> [IndexFile] {
-        let stopWords = IndexFormat.stopWords(language: language)
-        let analyses = documents.concurrentMap { DocumentAnalysis($0, language: language, stopWords: stopWords) }
+        files(for: documents.concurrentMap { entry(for: $0) })
+    }
+
+    public func files(for entries: [IndexEntry]) -> [IndexFile] {
+        let analyses = entries.map(\.analysis)
+        let documents = entries.map(\.document)
         let averageLength = IndexFormat.averageLength(tokens: analyses.reduce(0) { $0 + $1.length }, documents: documents.count)
 
         // Stems numbered once for the whole site, in order of first use; each document's own numbers mapped to them.
@@ -23,7 +36,7 @@ public struct IndexWriter: Sendable {
         var stems: [String] = []
         var words: [String: String] = [:]
         let globalIDs: [[Int32]] = analyses.map { analysis in
-            words.merge(analysis.surfaces) { first, _ in first }
+            for (surface, stem) in analysis.surfaces where words[surface] == nil { words[surface] = analysis.stems[stem] }
             return analysis.stems.map { stem in
                 if let known = stemIDs[stem] { return known }
                 stemIDs[stem] = Int32(stems.count)
@@ -64,7 +77,7 @@ public struct IndexWriter: Sendable {
         let pairs = PairIndex(analyses: analyses, globalIDs: globalIDs, stems: stems)
         files += pairs.files()
         let keys = wordsFiles(words, into: &files)
-        files += documents.enumerated().map { IndexFile(path: IndexFormat.documentPath($0), data: Self.displayData($1)) }
+        files += entries.enumerated().map { IndexFile(path: IndexFormat.documentPath($0), data: $1.display) }
         files += FacetData(documents).files()
         files.append(IndexFile(path: IndexFormat.indexPath, data: indexData(documents, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount,
                                                                             wordKeys: keys, stopWords: stopWords)))

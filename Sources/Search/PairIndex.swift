@@ -15,7 +15,7 @@ struct PairIndex {
     init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String]) {
         self.stems = stems
         lengths = analyses.map(\.length)
-        let occurrences = analyses.reduce(0) { $0 + $1.pairs.count / DocumentAnalysis.pairFields }
+        let occurrences = analyses.reduce(0) { $0 + $1.pairCount }
         let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards)
         self.shardCount = shardCount
         // The key's hash continues from the first stem's and a space, so each stem's bytes are hashed once here.
@@ -30,17 +30,15 @@ struct PairIndex {
         var buckets = Array(repeating: [Int32](), count: shardCount)
         for (ordinal, analysis) in analyses.enumerated() {
             let ids = globalIDs[ordinal]
-            var index = 0
-            while index < analysis.pairs.count {
-                let first = ids[Int(analysis.pairs[index])], second = ids[Int(analysis.pairs[index + 1])], gap = analysis.pairs[index + 2]
+            analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
+                let first = ids[Int(firstLocal)], second = ids[Int(secondLocal)]
                 let number = shard(first, second, gap)
                 buckets[number].append(first)
                 buckets[number].append(second)
                 buckets[number].append(gap)
                 buckets[number].append(Int32(ordinal))
-                buckets[number].append(analysis.pairs[index + 3])
-                buckets[number].append(analysis.pairs[index + 4])
-                index += DocumentAnalysis.pairFields
+                buckets[number].append(paragraph)
+                buckets[number].append(position)
             }
         }
         self.buckets = buckets

@@ -32,7 +32,7 @@ package struct SearchRequest: Sendable {
     package static func index(siteDirectory: URL) throws -> SearchIndex {
         let (site, transcripts, diagnostics) = SiteBuilder.load(BuildOptions(siteDirectory: siteDirectory), cache: nil)
         guard let site else { throw ContentErrors(diagnostics) }
-        let files = IndexWriter(language: site.config.language).files(for: SearchPages.entries(site, transcripts, cache: nil))
+        let files = IndexWriter(language: site.config.language).files(for: SearchPages.documents(site, transcripts))
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
         return try SearchIndex { byPath[$0] }
     }

@@ -12,36 +12,59 @@ extension Routes {
 package enum SearchPages {
     /// What the index is made from: every document's head (title, summary, names, topics, type) and its
     /// paragraphs with the speaker of their turn, analysed. A document whose inputs have the fingerprint of an
-    /// entry in `cache` takes that entry: its transcript is neither read again nor analysed.
-    package static func entries(_ site: Site, _ transcripts: any TranscriptSource, cache: DataCache?) -> [IndexEntry] {
+    /// entry in `cache` takes that entry: its transcript is neither read again nor analysed. With each entry, its
+    /// key and the document with its paragraphs when they were read.
+    static func entries(_ site: Site, _ transcripts: any TranscriptSource, cache: DataCache?) -> [(entry: IndexEntry, key: UInt64, read: SearchDocument?)] {
+        let lists = readingLists(site)
+        let writer = IndexWriter(language: site.config.language)
+        return site.documents.parallelMap { document in
+            let head = head(document, site, lists)
+            let key = entryKey(head, document, language: writer.language)
+            if let data = cache?.data(for: key), let entry = IndexEntry(document: head, encodedText: data) { return (entry, key, nil) }
+            let read = withParagraphs(head, document, site, transcripts)
+            let entry = writer.entry(for: read)
+            cache?.store(entry.encodedText, for: key)
+            return (entry, key, read)
+        }
+    }
+
+    /// Every document with its paragraphs, for an index made at once (`scholia search` without a build).
+    package static func documents(_ site: Site, _ transcripts: any TranscriptSource) -> [SearchDocument] {
+        let lists = readingLists(site)
+        return site.documents.parallelMap { withParagraphs(head($0, site, lists), $0, site, transcripts) }
+    }
+
+    /// The reading lists that include each document, by document id.
+    private static func readingLists(_ site: Site) -> [String: [SearchDocument.Value]] {
         var lists: [String: [SearchDocument.Value]] = [:]
         for collection in site.collections {
             for item in collection.items { lists[item.documentID, default: []].append(.init(id: collection.id, label: collection.title)) }
         }
-        let writer = IndexWriter(language: site.config.language)
-        return site.documents.parallelMap { [lists] document in
-            var head = SearchDocument(
-                id: document.id, title: document.title, dateLabel: document.date.display, year: document.date.year,
-                type: .init(id: document.type, label: DocumentTypes.label(document.type)), summary: document.summaryText ?? "",
-                speakers: document.participants.compactMap { participant in site.speaker(participant.speakerID).map { .init(id: $0.id, label: $0.name.display) } },
-                topics: document.topicIDs.compactMap { site.topic($0).map { .init(id: $0.id, label: $0.title) } },
-                lists: lists[document.id] ?? [], paragraphs: [])
-            let key = entryKey(head, document, language: writer.language)
-            if let data = cache?.data(for: key), let entry = IndexEntry(document: head, encodedText: data) { return entry }
-            for turn in transcripts.transcript(of: document).turns {
-                let speaker = turn.speakerID.flatMap { site.speaker($0)?.name.display } ?? turn.label
-                for case .paragraph(let paragraph) in turn.blocks {
-                    head.paragraphs.append(.init(number: paragraph.number, speaker: speaker, text: paragraph.plainText))
-                }
-            }
-            let entry = writer.entry(for: head)
-            cache?.store(entry.encodedText, for: key)
-            return entry
-        }
+        return lists
     }
 
-    /// Everything a document's entry is made from: its files (`contentKey`: they include the speaker files its
-    /// turns name) and what the head shows; not its reading lists, which only its facets carry.
+    private static func head(_ document: Document, _ site: Site, _ lists: [String: [SearchDocument.Value]]) -> SearchDocument {
+        SearchDocument(
+            id: document.id, title: document.title, dateLabel: document.date.display, year: document.date.year,
+            type: .init(id: document.type, label: DocumentTypes.label(document.type)), summary: document.summaryText ?? "",
+            speakers: document.participants.compactMap { participant in site.speaker(participant.speakerID).map { .init(id: $0.id, label: $0.name.display) } },
+            topics: document.topicIDs.compactMap { site.topic($0).map { .init(id: $0.id, label: $0.title) } },
+            lists: lists[document.id] ?? [], paragraphs: [])
+    }
+
+    private static func withParagraphs(_ head: SearchDocument, _ document: Document, _ site: Site, _ transcripts: any TranscriptSource) -> SearchDocument {
+        var read = head
+        for turn in transcripts.transcript(of: document).turns {
+            let speaker = turn.speakerID.flatMap { site.speaker($0)?.name.display } ?? turn.label
+            for case .paragraph(let paragraph) in turn.blocks {
+                read.paragraphs.append(.init(number: paragraph.number, speaker: speaker, text: paragraph.plainText))
+            }
+        }
+        return read
+    }
+
+    /// Everything a document's entry and display data are made from: its files (`contentKey`: they include the
+    /// speaker files its turns name) and what the head shows; not its reading lists, which only its facets carry.
     private static func entryKey(_ head: SearchDocument, _ document: Document, language: String) -> UInt64 {
         var key = Fingerprint("search-entry", language, head.id, head.title, head.dateLabel, head.type.label, head.summary)
         key.add(IndexFormat.version)
@@ -50,19 +73,31 @@ package enum SearchPages {
         return key.value
     }
 
-    /// The index files as jobs, one per file, each fingerprinted by its bytes: the index is made whole from the
-    /// documents' entries, but a file whose bytes did not change is not written again.
+    /// The index files as jobs, one per file, each with the fingerprint of its content: the index is planned whole
+    /// from the documents' entries, but a file whose fingerprint did not change is neither made nor written again.
     static func indexJobs(_ site: Site, _ transcripts: any TranscriptSource, cache: DataCache?) -> [PageJob] {
         // SCHOLIA_SEARCH_INDEX=off leaves the index out, so that Benchmarks/search.py can measure what it adds to a build.
         if ProcessInfo.processInfo.environment["SCHOLIA_SEARCH_INDEX"] == "off" { return [] }
-        let files = IndexWriter(language: site.config.language).files(for: entries(site, transcripts, cache: cache))
-        return files.map { file in
-            let path = Routes.search + file.path
+        let entries = entries(site, transcripts, cache: cache)
+        let plans = IndexWriter(language: site.config.language).plans(for: entries.map(\.entry))
+        let indexJobs = plans.map { plan in
+            let path = Routes.search + plan.path
             var fingerprint = Fingerprint("search-index", path)
-            fingerprint.add(file.data)
-            let output = OutputFile(path: path, data: file.data)
-            return PageJob(id: path, fingerprint: fingerprint.value) { [output] }
+            fingerprint.add(plan.fingerprint)
+            return PageJob(id: path, fingerprint: fingerprint.value) { [OutputFile(path: path, data: plan.make())] }
         }
+        // Display data: the paragraphs of a document read for its entry, or read again if its file must be made.
+        let displayJobs = zip(site.documents, entries).enumerated().map { ordinal, pair in
+            let (document, made) = pair
+            let path = Routes.search + IndexFormat.documentPath(ordinal)
+            var fingerprint = Fingerprint("search-display", path)
+            fingerprint.add(made.key)
+            return PageJob(id: path, fingerprint: fingerprint.value) {
+                let read = made.read ?? withParagraphs(made.entry.document, document, site, transcripts)
+                return [OutputFile(path: path, data: IndexWriter.displayData(read))]
+            }
+        }
+        return indexJobs + displayJobs
     }
 
     /// The page: the form, the results the script fills in, and without JavaScript, links to browse by.

@@ -1,23 +1,20 @@
 import Foundation
 
-/// A document as the index takes it: what the site says of it (`document`, its paragraphs dropped) and what was
-/// made of its text, the analysis and the display data. A build keeps the second part between builds
-/// (`encodedText`), so that a document whose inputs did not change is neither read nor analysed again.
+/// A document as the index takes it: what the site says of it (`document`, its paragraphs dropped) and the
+/// analysis of its text. A build keeps the analysis between builds (`encodedText`), so that a document whose
+/// inputs did not change is neither read nor analysed again.
 public struct IndexEntry: Sendable {
     public let document: SearchDocument
     let analysis: DocumentAnalysis
-    /// `docs/N.json`.
-    let display: Data
 
-    init(document: SearchDocument, analysis: DocumentAnalysis, display: Data) {
+    init(document: SearchDocument, analysis: DocumentAnalysis) {
         var head = document
         head.paragraphs = []
         self.document = head
         self.analysis = analysis
-        self.display = display
     }
 
-    /// The analysis and display data, compact (variable-length integers), with a format number first.
+    /// The analysis, compact (variable-length integers), with a format number first.
     public var encodedText: Data {
         var writer = ByteWriter()
         writer.integer(Self.codingVersion)
@@ -44,8 +41,6 @@ public struct IndexEntry: Sendable {
             }
             start = end
         }
-        writer.integer(display.count)
-        writer.bytes.append(contentsOf: display)
         return Data(writer.bytes)
     }
 
@@ -76,11 +71,11 @@ public struct IndexEntry: Sendable {
             analysis.paragraphs.append(Int32(number))
             analysis.paragraphs.append(Int32(analysis.tokens.count / 2))
         }
-        guard let displayCount = reader.integer(), let display = reader.take(displayCount), reader.isAtEnd else { return nil }
-        self.init(document: document, analysis: analysis, display: Data(display))
+        guard reader.isAtEnd else { return nil }
+        self.init(document: document, analysis: analysis)
     }
 
-    static let codingVersion = 1
+    static let codingVersion = 2
 }
 
 /// Unsigned LEB128 integers and length-prefixed UTF-8 strings.

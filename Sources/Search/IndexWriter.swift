@@ -6,6 +6,13 @@ public struct IndexFile: Sendable {
     public var data: Data
 }
 
+/// One file of the index, to be made: the fingerprint of everything its bytes depend on, and how to make them.
+public struct IndexFilePlan: Sendable {
+    public let path: String
+    public let fingerprint: UInt64
+    public let make: @Sendable () -> Data
+}
+
 /// Makes the static index of a list of documents, in their order (the site's, newest first: a document's
 /// number in the list is its ordinal, and sorting by date is sorting by ordinal).
 public struct IndexWriter: Sendable {
@@ -17,16 +24,22 @@ public struct IndexWriter: Sendable {
         stopWords = IndexFormat.stopWords(language: language)
     }
 
-    /// What the index takes of one document: its analysis and display data.
+    /// What the index takes of one document: its analysis.
     public func entry(for document: SearchDocument) -> IndexEntry {
-        IndexEntry(document: document, analysis: DocumentAnalysis(document, language: language, stopWords: stopWords), display: Self.displayData(document))
+        IndexEntry(document: document, analysis: DocumentAnalysis(document, language: language, stopWords: stopWords))
     }
 
+    /// Every file of the index of `documents`, display data included.
     public func files(for documents: [SearchDocument]) -> [IndexFile] {
-        files(for: documents.concurrentMap { entry(for: $0) })
+        let made = plans(for: documents.concurrentMap { entry(for: $0) }).map { IndexFile(path: $0.path, data: $0.make()) }
+        let display = documents.enumerated().map { IndexFile(path: IndexFormat.documentPath($0), data: Self.displayData($1)) }
+        return (made + display).sorted { $0.path < $1.path }
     }
 
-    public func files(for entries: [IndexEntry]) -> [IndexFile] {
+    /// The files of the index of `entries` but their display data (`docs/N.json`, `displayData`, which the
+    /// caller makes, since it needs the documents' paragraphs): each with the fingerprint of its content, and
+    /// made only when asked, so that a build keeps the files whose fingerprint it already has.
+    public func plans(for entries: [IndexEntry]) -> [IndexFilePlan] {
         let analyses = entries.map(\.analysis)
         let documents = entries.map(\.document)
         let averageLength = IndexFormat.averageLength(tokens: analyses.reduce(0) { $0 + $1.length }, documents: documents.count)
@@ -56,32 +69,51 @@ public struct IndexWriter: Sendable {
                 lastOrdinal[stem] = ordinal
             }
         }
+        let stemHashes = stems.concurrentMap { stem in
+            var hash = ContentHash()
+            hash.add(stem)
+            return hash.value
+        }
         let shardCount = IndexFormat.shardCount(keys: stems.count, keysPerShard: IndexFormat.stemsPerShard)
         var shards = Array(repeating: [Int](), count: shardCount)
         for (id, stem) in stems.enumerated() { shards[IndexFormat.shard(of: stem, count: shardCount)].append(id) }
         let stemNames = stems, stemPostings = postings
         postings = []
-        var files: [IndexFile] = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, ids in
-            var json = JSONText()
-            json.raw("{")
-            for (index, id) in ids.sorted(by: { stemNames[$0].utf8.lexicographicallyPrecedes(stemNames[$1].utf8) }).enumerated() {
-                if index > 0 { json.raw(",") }
-                json.string(stemNames[id])
-                json.raw(":")
-                json.numbers(stemPostings[id])
+        var plans: [IndexFilePlan] = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, ids in
+            // The shard's stems and postings, in the order of the stems' numbers, which may differ between builds
+            // for the same content: that only costs making a file whose bytes turn out the same.
+            var hash = ContentHash()
+            for id in ids {
+                hash.add(stemHashes[id])
+                hash.add(stemPostings[id])
             }
-            json.raw("}\n")
-            return IndexFile(path: IndexFormat.shardPath(number, count: shardCount), data: json.data)
+            return IndexFilePlan(path: IndexFormat.shardPath(number, count: shardCount), fingerprint: hash.value) {
+                var json = JSONText()
+                json.raw("{")
+                for (index, id) in ids.sorted(by: { stemNames[$0].utf8.lexicographicallyPrecedes(stemNames[$1].utf8) }).enumerated() {
+                    if index > 0 { json.raw(",") }
+                    json.string(stemNames[id])
+                    json.raw(":")
+                    json.numbers(stemPostings[id])
+                }
+                json.raw("}\n")
+                return json.data
+            }
         }
 
-        let pairs = PairIndex(analyses: analyses, globalIDs: globalIDs, stems: stems)
-        files += pairs.files()
+        let pairs = PairIndex(analyses: analyses, globalIDs: globalIDs, stems: stems, stemHashes: stemHashes)
+        plans += pairs.plans()
+        var files: [IndexFile] = []
         let keys = wordsFiles(words, into: &files)
-        files += entries.enumerated().map { IndexFile(path: IndexFormat.documentPath($0), data: $1.display) }
         files += FacetData(documents).files()
         files.append(IndexFile(path: IndexFormat.indexPath, data: indexData(documents, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount,
                                                                             wordKeys: keys, stopWords: stopWords)))
-        return files.sorted { $0.path < $1.path }
+        plans += files.map { file in
+            var hash = ContentHash()
+            hash.add(file.data)
+            return IndexFilePlan(path: file.path, fingerprint: hash.value) { file.data }
+        }
+        return plans.sorted { $0.path < $1.path }
     }
 
     /// `words/KEY.json`: each words file holds the words of its key, and the other words of their stems (so
@@ -144,7 +176,7 @@ public struct IndexWriter: Sendable {
 
     /// `docs/N.json`: what a hit shows: id, title, date, type, speakers, and every paragraph (number,
     /// speaker, text), paragraph 0 being the head the index searched (title, summary, names, topics, type).
-    static func displayData(_ document: SearchDocument) -> Data {
+    public static func displayData(_ document: SearchDocument) -> Data {
         var json = JSONText()
         json.raw("{\"id\":")
         json.string(document.id)

@@ -4,16 +4,18 @@ import Foundation
 /// of every word: `pairs/HEX.json` maps a pair key (`IndexFormat.pairKey`) to, per document, ordinal
 /// delta, length (for BM25), occurrence count, then per occurrence paragraph delta and position (a delta
 /// from the previous occurrence when the paragraph is the same, else from 0).
-struct PairIndex {
+struct PairIndex: Sendable {
     let shardCount: Int
     /// Per shard, flat: first stem, second stem, gap, ordinal, paragraph, position; in ordinal order.
     private let buckets: [[Int32]]
     private let stems: [String]
+    private let stemHashes: [UInt64]
     private let lengths: [Int]
     private static let fields = 6
 
-    init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String]) {
+    init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String], stemHashes: [UInt64]) {
         self.stems = stems
+        self.stemHashes = stemHashes
         lengths = analyses.map(\.length)
         let occurrences = analyses.reduce(0) { $0 + $1.pairCount }
         let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards)
@@ -22,19 +24,28 @@ struct PairIndex {
         let afterFirst = stems.map { IndexFormat.fnv([0x20], from: IndexFormat.fnv($0.utf8)) }
         let bytes = stems.map { Array($0.utf8) }
         let gaps = (0..<64).map { Array("\($0) ".utf8) }
-        func shard(_ first: Int32, _ second: Int32, _ gap: Int32) -> Int {
+        @Sendable func shard(_ first: Int32, _ second: Int32, _ gap: Int32) -> Int32 {
             var hash = afterFirst[Int(first)]
             if gap != 1 { hash = IndexFormat.fnv(gap < 64 ? gaps[Int(gap)] : Array("\(gap) ".utf8), from: hash) }
-            return Int(IndexFormat.fnv(bytes[Int(second)], from: hash) & UInt32(shardCount - 1))
+            return Int32(IndexFormat.fnv(bytes[Int(second)], from: hash) & UInt32(shardCount - 1))
+        }
+        // Each pair's shard, on every core; then the pairs go to their shards in ordinal order.
+        let shardsOfPairs = Array(analyses.indices).concurrentMap { ordinal in
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(analyses[ordinal].pairCount)
+            let ids = globalIDs[ordinal]
+            analyses[ordinal].forEachPair { first, second, gap, _, _ in numbers.append(shard(ids[Int(first)], ids[Int(second)], gap)) }
+            return numbers
         }
         var buckets = Array(repeating: [Int32](), count: shardCount)
         for (ordinal, analysis) in analyses.enumerated() {
-            let ids = globalIDs[ordinal]
+            let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
+            var pair = 0
             analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
-                let first = ids[Int(firstLocal)], second = ids[Int(secondLocal)]
-                let number = shard(first, second, gap)
-                buckets[number].append(first)
-                buckets[number].append(second)
+                let number = Int(numbers[pair])
+                pair += 1
+                buckets[number].append(ids[Int(firstLocal)])
+                buckets[number].append(ids[Int(secondLocal)])
                 buckets[number].append(gap)
                 buckets[number].append(Int32(ordinal))
                 buckets[number].append(paragraph)
@@ -44,9 +55,20 @@ struct PairIndex {
         self.buckets = buckets
     }
 
-    func files() -> [IndexFile] {
+    /// A plan per shard, fingerprinted by its pairs (their stems as text), their places and the lengths of their documents.
+    func plans() -> [IndexFilePlan] {
         buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, bucket in
-            IndexFile(path: IndexFormat.pairShardPath(number, count: shardCount), data: shardData(bucket))
+            var hash = ContentHash()
+            var entry = 0
+            while entry < bucket.count {
+                hash.add(stemHashes[Int(bucket[entry])])
+                hash.add(stemHashes[Int(bucket[entry + 1])])
+                hash.add(UInt64(UInt32(bitPattern: bucket[entry + 2])) << 32 | UInt64(UInt32(bitPattern: bucket[entry + 3])))
+                hash.add(UInt64(UInt32(bitPattern: bucket[entry + 4])) << 32 | UInt64(UInt32(bitPattern: bucket[entry + 5])))
+                hash.add(lengths[Int(bucket[entry + 3])])
+                entry += Self.fields
+            }
+            return IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: hash.value) { shardData(bucket) }
         }
     }
 

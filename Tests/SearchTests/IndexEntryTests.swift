@@ -14,11 +14,12 @@ import Testing
         let decoded = try entries.map { entry in try #require(IndexEntry(document: entry.document, encodedText: entry.encodedText)) }
         for (entry, back) in zip(entries, decoded) {
             #expect(back.analysis == entry.analysis)
-            #expect(back.display == entry.display)
             #expect(back.document.paragraphs.isEmpty)
         }
-        let direct = writer.files(for: documents).map { [$0.path: $0.data] }
-        #expect(writer.files(for: decoded).map { [$0.path: $0.data] } == direct)
+        let direct = writer.plans(for: entries), fromDecoded = writer.plans(for: decoded)
+        #expect(direct.map(\.path) == fromDecoded.map(\.path))
+        #expect(direct.map(\.fingerprint) == fromDecoded.map(\.fingerprint))
+        #expect(direct.map { $0.make() } == fromDecoded.map { $0.make() })
     }
 
     @Test func aCutOrForeignEncodingIsNotAnEntry() {
@@ -28,5 +29,31 @@ import Testing
         #expect(IndexEntry(document: entry.document, encodedText: data + Data([0])) == nil)
         #expect(IndexEntry(document: entry.document, encodedText: Data([99]) + data.dropFirst()) == nil)
         #expect(IndexEntry(document: entry.document, encodedText: Data()) == nil)
+    }
+}
+
+/// A file's fingerprint changes when its bytes do, so that a build never keeps a stale index file.
+@Suite struct IndexPlanTests {
+    @Test func anEditChangesTheFingerprintOfEveryFileWhoseBytesChangeAndOnlyThose() {
+        let writer = IndexWriter(language: "en")
+        var documents = (0..<40).map { number in
+            document("d\(number)", ["Paragraph of document \(number) about talks and treaties number \(number).", "Second paragraph \(number % 7)."])
+        }
+        let before = writer.plans(for: documents.map { writer.entry(for: $0) })
+        documents[17].paragraphs[1].text = "A new sentence about ceasefire monitors."
+        let after = writer.plans(for: documents.map { writer.entry(for: $0) })
+        let old = Dictionary(uniqueKeysWithValues: before.map { ($0.path, $0) })
+        var changed = 0, kept = 0
+        for plan in after {
+            guard let previous = old[plan.path] else { continue }
+            if previous.fingerprint == plan.fingerprint {
+                #expect(previous.make() == plan.make(), "\(plan.path)")
+                kept += 1
+            } else {
+                if previous.make() != plan.make() { changed += 1 }
+            }
+        }
+        #expect(changed > 0)
+        #expect(kept > changed)
     }
 }

@@ -15,7 +15,8 @@ struct TranscriptBuilder {
         var builder = TranscriptBuilder(labels: labels)
         for paragraph in paragraphs(of: text) {
             let (label, rest) = builder.splitLabel(paragraph)
-            builder.addParagraph(label: label, html: Self.editorialHTML(rest), plainText: rest)
+            let (html, layout) = Self.editorialHTML(rest)
+            builder.addParagraph(label: label, html: html, plainText: rest, layout: layout)
         }
         return Transcript(turns: builder.turns)
     }
@@ -32,14 +33,17 @@ struct TranscriptBuilder {
                     block.removeLeadingText(characters: label.consumed)
                 }
                 block.markEditorialRemarks()
-                builder.addParagraph(label: label, html: block.innerHTML, plainText: block.plainText)
+                // One walk writes the HTML and the plain text and records how they line up.
+                let rendered = block.inlineRendering
+                builder.addParagraph(label: label, html: rendered.html, plainText: rendered.plainText,
+                                     layout: ParagraphLayout(rendered.pieces))
             case .heading:
                 block.markEditorialRemarks()
-                builder.turns.append(TranscriptTurn(label: nil, speakerID: nil, isDeclaredSpeaker: false, blocks: [.other(html: block.html)]))
+                builder.turns.append(TranscriptTurn(label: nil, speakerID: nil, isDeclaredSpeaker: false, blocks: [Self.other(block)]))
                 builder.turns.append(TranscriptTurn(label: nil, speakerID: nil, isDeclaredSpeaker: false, blocks: []))
             case .other:
                 block.markEditorialRemarks()
-                builder.appendToCurrentTurn(.other(html: block.html))
+                builder.appendToCurrentTurn(Self.other(block))
             }
         }
         return Transcript(turns: builder.turns.filter { !$0.blocks.isEmpty })
@@ -62,9 +66,16 @@ struct TranscriptBuilder {
         return (FoundLabel(text: candidate, consumed: consumed), String(rest))
     }
 
-    private mutating func addParagraph(label: FoundLabel?, html: String, plainText: String) {
+    /// A block other than a paragraph, with its text read from the Markdown tree; raw HTML kept with
+    /// `unsafeHTML` is the only part whose text is read from HTML.
+    private static func other(_ block: MarkdownBlock) -> TranscriptBlock {
+        let text = block.readableText(rawHTMLText: InlineHTML.textContent)
+        return .other(html: block.html, plainText: text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+    }
+
+    private mutating func addParagraph(label: FoundLabel?, html: String, plainText: String, layout: ParagraphLayout) {
         paragraphCount += 1
-        let paragraph = TranscriptBlock.paragraph(TranscriptParagraph(number: paragraphCount, html: html, plainText: plainText))
+        let paragraph = TranscriptBlock.paragraph(TranscriptParagraph(number: paragraphCount, html: html, plainText: plainText, layout: layout))
         if let label {
             let speaker = labels.speaker(for: label.text)
             turns.append(TranscriptTurn(label: label.text, speakerID: speaker.id, isDeclaredSpeaker: speaker.declared, blocks: [paragraph]))
@@ -94,15 +105,29 @@ struct TranscriptBuilder {
         return paragraphs
     }
 
-    /// Escapes plain text and marks its editorial remarks.
-    static func editorialHTML(_ text: String) -> String {
+    /// Escapes plain text and marks its editorial remarks, recording where the text lies in the HTML.
+    static func editorialHTML(_ text: String) -> (String, ParagraphLayout) {
         var html = ""
+        var layout = ParagraphLayout()
+        func add(_ piece: Substring) {
+            guard !piece.isEmpty else { return }
+            let escaped = HTML.escape(piece)
+            html += escaped
+            layout.pieces.append(.init(.text, htmlLength: escaped.utf8.count, textLength: piece.unicodeScalars.count))
+        }
+        func add(markup: String, _ kind: ParagraphLayout.Kind) {
+            html += markup
+            layout.pieces.append(.init(kind, htmlLength: markup.utf8.count))
+        }
         var cursor = text.startIndex
         for range in EditorialRemarks.ranges(in: text) {
-            html += HTML.escape(text[cursor..<range.lowerBound])
-            html += #"<span class="editorial">"# + HTML.escape(text[range]) + "</span>"
+            add(text[cursor..<range.lowerBound])
+            add(markup: #"<span class="editorial">"#, .open)
+            add(text[range])
+            add(markup: "</span>", .close)
             cursor = range.upperBound
         }
-        return html + HTML.escape(text[cursor...])
+        add(text[cursor...])
+        return (html, layout)
     }
 }

@@ -7,18 +7,22 @@ package struct TranscriptParagraph: Sendable, Hashable {
     package var html: String
     /// What a reader sees, without markup or label.
     package var plainText: String
+    /// Where `plainText` lies in `html`, recorded when the HTML was written.
+    package var layout: ParagraphLayout
 
-    package init(number: Int, html: String, plainText: String) {
+    package init(number: Int, html: String, plainText: String, layout: ParagraphLayout) {
         self.number = number
         self.html = html
         self.plainText = plainText
+        self.layout = layout
     }
 }
 
 package enum TranscriptBlock: Sendable, Hashable {
     case paragraph(TranscriptParagraph)
-    /// A heading, list, quotation or other block, as HTML.
-    case other(html: String)
+    /// A heading, list, quotation or other block, as HTML, and its text: what it shows, with runs of
+    /// white space made one space and none at either end.
+    case other(html: String, plainText: String)
 }
 
 /// A speaker's turn (or, without a label, text outside any turn).

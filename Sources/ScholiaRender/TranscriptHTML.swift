@@ -33,7 +33,7 @@ struct TranscriptHTML: Sendable {
                     html += "\(label)\(paragraph.html)</p>\n"
                     if let here = notes[number] { html += notesHTML(here, paragraph: number) }
                     label = ""
-                case .other(let blockHTML):
+                case .other(let blockHTML, _):
                     html += blockHTML
                 }
             }

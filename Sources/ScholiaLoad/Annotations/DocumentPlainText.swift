@@ -1,12 +1,12 @@
 import ScholiaModel
 
 /// The document's plain text, over which exported selectors count positions. It is made from the
-/// transcript as rendered, so that it reads like the page:
+/// transcript's recorded text (never from its HTML), so that it reads like the page:
 ///
 /// - each paragraph, in order, is its `plainText`, preceded by its turn's label and ": " when it
 ///   starts a speaker turn (`SECRETARY KERRY: Well, the – let me begin…`);
-/// - each other block (heading, list, block quotation) is its text content: tags dropped, entities
-///   decoded, runs of white space made one space, trimmed; an empty one is skipped;
+/// - each other block (heading, list, block quotation) is its `plainText`: what it shows, runs of white
+///   space made one space, trimmed; an empty one is skipped;
 /// - blocks are joined by a blank line ("\n\n"); there is no leading or trailing white space.
 ///
 /// The title, summary and other metadata are not part of it. Positions (`TextPositionSelector`) count
@@ -41,8 +41,7 @@ package struct DocumentPlainText: Sendable, Hashable {
                     label = nil
                     starts[paragraph.number] = Position(characters: characters, scalars: scalars)
                     add(paragraph.plainText)
-                case .other(let html):
-                    let content = Self.collapsed(InlineHTML.textContent(html))
+                case .other(_, let content):
                     guard !content.isEmpty else { continue }
                     if !text.isEmpty { add("\n\n") }
                     add(content)
@@ -57,9 +56,5 @@ package struct DocumentPlainText: Sendable, Hashable {
     package func scalarOffset(paragraph number: Int, plainText: String, characterOffset offset: Int) -> Int? {
         guard let start = paragraphStarts[number] else { return nil }
         return start.scalars + plainText.prefix(offset).unicodeScalars.count
-    }
-
-    private static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import ScholiaModel
 
-/// A minimal reader for the inline HTML of a paragraph (cmark output or escaped plain text), enough to
-/// count the characters a reader sees and to insert markup between them. It is not a general HTML parser:
-/// it trusts its input to be well formed, as cmark's is.
+/// A minimal reader of HTML, enough to find the text a reader sees in it. Transcripts never need it for
+/// what Scholia writes (the Markdown walk records text and offsets as it writes HTML, see
+/// `ParagraphLayout`); it reads only raw HTML that an author writes with `unsafe_html`, which has no
+/// Markdown tree to walk. It is not a general HTML parser: it trusts its input to be well formed.
 package enum InlineHTML {
     package enum Token: Sendable, Equatable {
         /// Text as written, entities and all.
@@ -103,13 +104,13 @@ package enum InlineHTML {
         return value.firstIndex(of: "\"").map { value[..<$0] }
     }
 
-    /// One unit of text: a character, or an entity that stands for one. Markup is only ever inserted between units.
-    package struct TextUnit {
-        package var raw: Substring
-        package var decoded: String
+    /// One unit of text: a character, or an entity that stands for one.
+    private struct TextUnit {
+        var raw: Substring
+        var decoded: String
     }
 
-    package static func units(_ raw: Substring) -> [TextUnit] {
+    private static func units(_ raw: Substring) -> [TextUnit] {
         var units: [TextUnit] = []
         let scalars = raw.unicodeScalars
         var index = scalars.startIndex

@@ -1,5 +1,4 @@
 import ScholiaModel
-import ScholiaLoad
 
 /// Marks annotated passages in a paragraph's inner HTML.
 ///
@@ -13,7 +12,7 @@ import ScholiaLoad
 /// reference is never put inside a link of the text (links cannot nest), but right after it.
 enum HTMLHighlighter {
     package struct Highlight: Sendable, Hashable {
-        /// Character offsets in the HTML's text content (tags dropped, entities decoded).
+        /// Character offsets in the paragraph's `plainText`.
         package var range: Range<Int>
         package var number: Int
         package var kind: AnnotationKind
@@ -25,30 +24,53 @@ enum HTMLHighlighter {
         }
     }
 
-    static func highlight(_ html: String, _ highlights: [Highlight]) -> String {
-        guard !highlights.isEmpty else { return html }
-        var writer = Writer(highlights: scalarRanges(html, highlights))
-        for token in InlineHTML.tokens(html) {
-            switch token {
-            case .text(let raw):
-                for unit in InlineHTML.units(raw) { writer.text(unit.raw, length: unit.decoded.unicodeScalars.count) }
-            case .void(_, let raw, let alt) where !alt.isEmpty:
-                writer.text(raw, length: alt.unicodeScalars.count)
-            case .void(_, let raw, _), .comment(let raw):
+    /// The paragraph's HTML with the highlights marked. Each highlight goes where the paragraph's layout
+    /// (recorded when its HTML was written) puts its plain-text offsets: the HTML is not read again.
+    static func highlight(_ paragraph: TranscriptParagraph, _ highlights: [Highlight]) -> String {
+        guard !highlights.isEmpty else { return paragraph.html }
+        var writer = Writer(highlights: scalarRanges(paragraph.plainText, highlights))
+        let html = paragraph.html.utf8
+        var start = html.startIndex
+        for piece in paragraph.layout.pieces {
+            let end = html.index(start, offsetBy: piece.htmlLength)
+            let raw = Substring(html[start..<end])
+            start = end
+            switch piece.kind {
+            case .text:
+                for unit in textUnits(raw) { writer.text(unit, length: 1) }
+            case .atom where piece.textLength > 0:
+                writer.text(raw, length: piece.textLength)
+            case .atom, .inline:
                 writer.inline(raw)
-            case .startTag(let name, let raw):
-                writer.tag(raw, opening: name)
-            case .endTag(let name, let raw):
-                writer.tag(raw, closing: name)
+            case .open, .openLink:
+                writer.tag(raw, opening: piece.kind == .openLink)
+            case .close, .closeLink:
+                writer.tag(raw, closing: piece.kind == .closeLink)
             }
         }
         return writer.finish()
     }
 
-    /// The highlights with their ranges converted from Characters to Unicode scalars of the text content,
+    /// The HTML of each plain-text scalar of a text piece: the scalar, or the entity written for it. The
+    /// piece is escaped text, so an `&` always starts an entity that ends at the next `;`.
+    private static func textUnits(_ raw: Substring) -> [Substring] {
+        var units: [Substring] = []
+        let scalars = raw.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            var end = scalars.index(after: index)
+            if scalars[index] == "&", let semicolon = scalars[index...].firstIndex(of: ";") {
+                end = scalars.index(after: semicolon)
+            }
+            units.append(Substring(scalars[index..<end]))
+            index = end
+        }
+        return units
+    }
+
+    /// The highlights with their ranges converted from Characters to Unicode scalars of the plain text,
     /// the unit the writer counts in (a grapheme may join across a tag; a scalar never does).
-    private static func scalarRanges(_ html: String, _ highlights: [Highlight]) -> [Highlight] {
-        let text = InlineHTML.textContent(html)
+    private static func scalarRanges(_ text: String, _ highlights: [Highlight]) -> [Highlight] {
         var scalarOffsets: [Int] = [0]
         scalarOffsets.reserveCapacity(text.count + 1)
         for character in text { scalarOffsets.append(scalarOffsets[scalarOffsets.count - 1] + character.unicodeScalars.count) }
@@ -72,8 +94,8 @@ enum HTMLHighlighter {
         /// Highlights whose passage is over and whose reference is still to be written.
         var pendingReferences: [Int] = []
         var referenced: Set<Int> = []
-        /// The paragraph's own open elements, to keep references out of its links.
-        var elements: [String] = []
+        /// How many of the paragraph's own links are open, to keep references out of them.
+        var openLinks = 0
         /// Position in the text content, in Unicode scalars.
         var position = 0
 
@@ -100,20 +122,20 @@ enum HTMLHighlighter {
             output += raw
         }
 
-        mutating func tag(_ raw: Substring, opening name: String) {
+        mutating func tag(_ raw: Substring, opening isLink: Bool) {
             settle()
             keepOnly([])
             output += raw
-            elements.append(name)
+            if isLink { openLinks += 1 }
         }
 
-        mutating func tag(_ raw: Substring, closing name: String) {
+        mutating func tag(_ raw: Substring, closing isLink: Bool) {
             // References wait until after end tags, so that one follows `</em>` rather than sitting in it.
             closeEndedMarks()
             collectEndedPassages()
             keepOnly([])
             output += raw
-            if let last = elements.lastIndex(of: name) { elements.remove(at: last) }
+            if isLink { openLinks = max(openLinks - 1, 0) }
         }
 
         mutating func finish() -> String {
@@ -149,7 +171,7 @@ enum HTMLHighlighter {
         }
 
         private mutating func writeReferences(force: Bool) {
-            guard !pendingReferences.isEmpty, force || !elements.contains("a") else { return }
+            guard !pendingReferences.isEmpty, force || openLinks == 0 else { return }
             for index in pendingReferences.sorted(by: { highlights[$0].number < highlights[$1].number }) {
                 let highlight = highlights[index]
                 let kind = highlight.kind.rawValue

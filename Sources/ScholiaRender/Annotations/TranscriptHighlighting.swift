@@ -12,7 +12,7 @@ extension Transcript {
             for block in copy.turns[turn].blocks.indices {
                 guard case .paragraph(var paragraph) = copy.turns[turn].blocks[block],
                       let marks = byParagraph[paragraph.number] else { continue }
-                paragraph.html = HTMLHighlighter.highlight(paragraph.html, marks.map(\.highlight))
+                paragraph.html = HTMLHighlighter.highlight(paragraph, marks.map(\.highlight))
                 copy.turns[turn].blocks[block] = .paragraph(paragraph)
             }
         }

@@ -3,6 +3,12 @@
 struct ContentHash {
     private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
 
+    static func of(_ text: String) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(text)
+        return hash.value
+    }
+
     mutating func add(_ word: UInt64) {
         value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
         value ^= value >> 29

@@ -44,19 +44,7 @@ public struct IndexWriter: Sendable {
         let documents = entries.map(\.document)
         let averageLength = IndexFormat.averageLength(tokens: analyses.reduce(0) { $0 + $1.length }, documents: documents.count)
 
-        // Stems numbered once for the whole site, in order of first use; each document's own numbers mapped to them.
-        var stemIDs: [String: Int32] = [:]
-        var stems: [String] = []
-        var words: [String: String] = [:]
-        let globalIDs: [[Int32]] = analyses.map { analysis in
-            for (surface, stem) in analysis.surfaces where words[surface] == nil { words[surface] = analysis.stems[stem] }
-            return analysis.stems.map { stem in
-                if let known = stemIDs[stem] { return known }
-                stemIDs[stem] = Int32(stems.count)
-                stems.append(stem)
-                return Int32(stems.count - 1)
-            }
-        }
+        let (stems, globalIDs, words) = Self.numberStems(analyses)
 
         // Per stem: ordinal delta, impact, for every document that uses it, in ordinal order.
         var postings = Array(repeating: [Int32](), count: stems.count)
@@ -69,19 +57,13 @@ public struct IndexWriter: Sendable {
                 lastOrdinal[stem] = ordinal
             }
         }
-        let stemHashes = stems.concurrentMap { stem in
-            var hash = ContentHash()
-            hash.add(stem)
-            return hash.value
-        }
+        let stemHashes = stems.concurrentMap(ContentHash.of)
         let shardCount = IndexFormat.shardCount(keys: stems.count, keysPerShard: IndexFormat.stemsPerShard)
         var shards = Array(repeating: [Int](), count: shardCount)
         for (id, stem) in stems.enumerated() { shards[IndexFormat.shard(of: stem, count: shardCount)].append(id) }
         let stemNames = stems, stemPostings = postings
         postings = []
         var plans: [IndexFilePlan] = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, ids in
-            // The shard's stems and postings, in the order of the stems' numbers, which may differ between builds
-            // for the same content: that only costs making a file whose bytes turn out the same.
             var hash = ContentHash()
             for id in ids {
                 hash.add(stemHashes[id])
@@ -90,7 +72,7 @@ public struct IndexWriter: Sendable {
             return IndexFilePlan(path: IndexFormat.shardPath(number, count: shardCount), fingerprint: hash.value) {
                 var json = JSONText()
                 json.raw("{")
-                for (index, id) in ids.sorted(by: { stemNames[$0].utf8.lexicographicallyPrecedes(stemNames[$1].utf8) }).enumerated() {
+                for (index, id) in ids.enumerated() {
                     if index > 0 { json.raw(",") }
                     json.string(stemNames[id])
                     json.raw(":")
@@ -114,6 +96,47 @@ public struct IndexWriter: Sendable {
             return IndexFilePlan(path: file.path, fingerprint: hash.value) { file.data }
         }
         return plans.sorted { $0.path < $1.path }
+    }
+
+    /// Numbers the stems of all documents in byte order, so that every file's order follows from its content
+    /// alone (a file whose fingerprint did not change is then the same, byte for byte); returns them, each
+    /// document's stems by those numbers, and every word with its stem. The documents' stems and words are
+    /// hashed on every core, so that the one pass through them all compares strings only when hashes match.
+    private static func numberStems(_ analyses: [DocumentAnalysis]) -> (stems: [String], globalIDs: [[Int32]], words: [String: String]) {
+        let hashes = analyses.concurrentMap { analysis in
+            (stems: analysis.stems.map(ContentHash.of), surfaces: analysis.surfaces.map { (ContentHash.of($0.key), $0.key, $0.value) })
+        }
+        var stems: [String] = []
+        var byHash: [UInt64: Int32] = [:]
+        var collided: [String: Int32] = [:]
+        var surfaceByHash: [UInt64: String] = [:]
+        var words: [String: String] = [:]
+        let firstUseIDs: [[Int32]] = zip(analyses, hashes).map { analysis, hashes in
+            for (hash, surface, stem) in hashes.surfaces {
+                if let known = surfaceByHash[hash] {
+                    if known != surface && words[surface] == nil { words[surface] = analysis.stems[stem] }
+                } else {
+                    surfaceByHash[hash] = surface
+                    words[surface] = analysis.stems[stem]
+                }
+            }
+            return zip(analysis.stems, hashes.stems).map { stem, hash in
+                if let id = byHash[hash] {
+                    if stems[Int(id)] == stem { return id }
+                    if let id = collided[stem] { return id }
+                    collided[stem] = Int32(stems.count)
+                } else {
+                    byHash[hash] = Int32(stems.count)
+                }
+                stems.append(stem)
+                return Int32(stems.count - 1)
+            }
+        }
+        let order = stems.indices.sorted { stems[$0].utf8.lexicographicallyPrecedes(stems[$1].utf8) }
+        var rank = [Int32](repeating: 0, count: stems.count)
+        for (place, id) in order.enumerated() { rank[id] = Int32(place) }
+        let ranks = rank
+        return (order.map { stems[$0] }, firstUseIDs.concurrentMap { ids in ids.map { ranks[Int($0)] } }, words)
     }
 
     /// `words/KEY.json`: each words file holds the words of its key, and the other words of their stems (so

@@ -1,15 +1,21 @@
 import Foundation
 
 /// Bytes kept between builds by the fingerprint of what they were made from (the search index's part of each
-/// document). Thread-safe. Saving keeps only what this build looked up or stored, so the entries of deleted or
-/// changed documents go with the build that no longer asks for them.
+/// document). Thread-safe. On disk, a log: a header line, then records (key, length, a fingerprint of the bytes,
+/// the bytes). Saving appends what this build made; when the records no build asked for outweigh the others,
+/// the file is written anew with only what this build used. A record cut short or damaged ends the reading:
+/// what came before it is kept, since each record carries its own check.
 package final class DataCache: @unchecked Sendable {
     private var entries: [UInt64: Data] = [:]
     private var used: Set<UInt64> = []
-    private var changed = false
+    /// Keys stored since the cache was read, in order: what saving appends.
+    private var stored: [UInt64] = []
+    /// Bytes of records in the file as read (the header's excluded), and whether there was a usable file.
+    private var fileBytes = 0
+    private var fileIsUsable = false
     private let lock = NSLock()
     /// How many entries were stored (made anew) since the cache was made or read.
-    package private(set) var storeCount = 0
+    package var storeCount: Int { lock.withLock { stored.count } }
     package var count: Int { lock.withLock { entries.count } }
 
     package init() {}
@@ -26,68 +32,81 @@ package final class DataCache: @unchecked Sendable {
         lock.withLock {
             entries[key] = data
             used.insert(key)
-            changed = true
-            storeCount += 1
+            stored.append(key)
         }
     }
 
     /// Drops what was not used since the last call: a long-lived cache (the preview's) keeps only the current site's.
     package func forgetUnused() {
         lock.withLock {
-            if entries.count != used.count { changed = true }
             entries = entries.filter { used.contains($0.key) }
             used = []
         }
     }
 
-    /// The first line: Scholia's version, the cache's name and a fingerprint of the rest, so that a file cut short,
-    /// edited or written by another version is not trusted. Then per entry: key, length (8 bytes each, little-endian), bytes.
-    private static func header(_ name: String, for body: Data) -> Data {
-        var check = Fingerprint()
-        check.add(body)
-        return Data("scholia-\(name) \(ScholiaVersion.current) \(check.hex)\n".utf8)
-    }
+    private static func header(_ name: String) -> Data { Data("scholia-\(name) \(ScholiaVersion.current) log\n".utf8) }
+    private static let recordHead = 24
 
-    /// The cache `name` a build left in `folder`; a missing, broken or foreign one is an empty cache.
+    /// The cache `name` a build left in `folder`; a missing or foreign one is an empty cache.
     package static func read(from folder: URL, name: String) -> DataCache {
         let cache = DataCache()
+        let header = header(name)
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-              let newline = data.firstIndex(of: 0x0A) else { return cache }
-        let body = data[(newline + 1)...]
-        guard data[..<(newline + 1)] == header(name, for: Data(body)) else { return cache }
-        var entries: [UInt64: Data] = [:]
-        let complete = body.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                guard bytes.count - offset >= 16 else { return false }
+              data.starts(with: header) else { return cache }
+        data.withUnsafeBytes { bytes in
+            var offset = header.count
+            while bytes.count - offset >= recordHead {
                 let key = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                let length = Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
-                offset += 16
-                guard length >= 0, length <= bytes.count - offset else { return false }
-                entries[key] = Data(bytes[offset..<offset + length])
-                offset += length
+                let length = Int(truncatingIfNeeded: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                let check = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+                guard length >= 0, length <= bytes.count - offset - recordHead else { break }
+                let body = UnsafeRawBufferPointer(rebasing: bytes[(offset + recordHead)..<(offset + recordHead + length)])
+                var fingerprint = Fingerprint()
+                fingerprint.add(bytes: body)
+                guard fingerprint.value == check else { break }
+                cache.entries[key] = Data(body)
+                offset += recordHead + length
             }
-            return true
+            cache.fileBytes = offset - header.count
+            // Records can be appended only to a file read to its end.
+            cache.fileIsUsable = offset == bytes.count
         }
-        if complete { cache.entries = entries }
         return cache
     }
 
-    /// Writes the entries used by this build, if anything changed; nothing else is kept.
+    /// Appends the entries made by this build, or writes the file anew with only those it used when the rest
+    /// would outweigh them.
     package func save(to folder: URL, name: String) {
-        let body: Data? = lock.withLock {
-            guard changed || entries.count != used.count else { return nil }
-            var body = Data()
-            for key in used.sorted() {
+        let plan: (records: Data, rewrite: Bool)? = lock.withLock {
+            let liveBytes = used.reduce(0) { $0 + Self.recordHead + (entries[$1]?.count ?? 0) }
+            let appendedBytes = stored.reduce(0) { $0 + Self.recordHead + (entries[$1]?.count ?? 0) }
+            let rewrite = !fileIsUsable || fileBytes + appendedBytes > 2 * liveBytes
+            let keys = rewrite ? used.sorted() : stored
+            guard rewrite || !keys.isEmpty else { return nil }
+            var records = Data()
+            for key in keys {
                 guard let data = entries[key] else { continue }
-                withUnsafeBytes(of: key.littleEndian) { body.append(contentsOf: $0) }
-                withUnsafeBytes(of: UInt64(data.count).littleEndian) { body.append(contentsOf: $0) }
-                body.append(data)
+                var fingerprint = Fingerprint()
+                fingerprint.add(data)
+                for word in [key, UInt64(data.count), fingerprint.value] { withUnsafeBytes(of: word.littleEndian) { records.append(contentsOf: $0) } }
+                records.append(data)
             }
-            return body
+            return (records, rewrite)
         }
-        guard let body else { return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? (Self.header(name, for: body) + body).write(to: folder.appendingPathComponent(name), options: .atomic)
+        guard let (records, rewrite) = plan else { return }
+        let file = folder.appendingPathComponent(name)
+        var written = false
+        if rewrite {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            written = (try? (Self.header(name) + records).write(to: file, options: .atomic)) != nil
+        } else if let handle = try? FileHandle(forWritingTo: file) {
+            defer { try? handle.close() }
+            written = (try? handle.seekToEnd()) != nil && (try? handle.write(contentsOf: records)) != nil
+        }
+        lock.withLock {
+            stored = []
+            fileIsUsable = written
+            fileBytes = rewrite ? records.count : fileBytes + records.count
+        }
     }
 }

@@ -487,6 +487,8 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 .search-layout[hidden] { display: none; }
 @media (max-width: 48rem) { .search-layout { grid-template-columns: 1fr; } }
 .search-facets { font-family: system-ui, sans-serif; font-size: 0.95rem; }
+.search-facets summary { font-weight: 600; cursor: pointer; padding: 0.3rem 0; }
+@media (max-width: 48rem) { .search-facets-box { border-bottom: 1px solid var(--rule); margin-bottom: 0.5rem; } }
 .search-facet h2 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 .search-facet ul { list-style: none; margin: 0; padding: 0; }
 .search-facet li { padding: 0.15rem 0; }
@@ -954,7 +956,9 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     var form = page.querySelector('.search-form'), input = form.querySelector('input[name="q"]');
     var layout = page.querySelector('.search-layout'), browse = page.querySelector('.search-browse');
     var status = page.querySelector('.search-status'), list = page.querySelector('.search-results');
-    var facetsBox = page.querySelector('.search-facets'), sort = page.querySelector('.search-sort');
+    var facetsBox = page.querySelector('.search-facet-groups'), sort = page.querySelector('.search-sort');
+    // Beside the results on a wide screen; on a narrow one, where they would come before the first result, folded.
+    page.querySelector('.search-facets-box').open = window.matchMedia('(min-width: 48rem)').matches;
     var more = page.querySelector('.search-more');
     var index = null, current = null, shown = 0, generation = 0, timer = null;
     layout.hidden = false;
@@ -1457,7 +1461,9 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     <p class="search-noscript">Search needs JavaScript, which is off in this browser. You can browse the documents by speaker, topic or year instead:</p>
   </noscript>
   <div class="search-layout" hidden>
-    <aside class="search-facets" aria-label="Narrow the results"></aside>
+    <aside class="search-facets" aria-label="Narrow the results">
+      <details class="search-facets-box"><summary>Narrow the results</summary><div class="search-facet-groups"></div></details>
+    </aside>
     <section class="search-results-section" aria-label="Results">
       <div class="search-toolbar">
         <p class="search-status" role="status" aria-live="polite"></p>

@@ -447,7 +447,9 @@
     var form = page.querySelector('.search-form'), input = form.querySelector('input[name="q"]');
     var layout = page.querySelector('.search-layout'), browse = page.querySelector('.search-browse');
     var status = page.querySelector('.search-status'), list = page.querySelector('.search-results');
-    var facetsBox = page.querySelector('.search-facets'), sort = page.querySelector('.search-sort');
+    var facetsBox = page.querySelector('.search-facet-groups'), sort = page.querySelector('.search-sort');
+    // Beside the results on a wide screen; on a narrow one, where they would come before the first result, folded.
+    page.querySelector('.search-facets-box').open = window.matchMedia('(min-width: 48rem)').matches;
     var more = page.querySelector('.search-more');
     var index = null, current = null, shown = 0, generation = 0, timer = null;
     layout.hidden = false;

@@ -118,6 +118,22 @@ def test_facets_are_shown_before_a_query_and_combine(browser, site):
     assert wait_for_status(browser, lambda t: t != "1 result") == "2 results"
 
 
+def test_on_a_phone_the_first_result_comes_before_the_facets(browser, site):
+    browser.set_window_size(390, 844)
+    try:
+        open_search(browser, site, "?q=chemical+weapons")
+        WebDriverWait(browser, 10).until(lambda b: hits(b))
+        first_hit = hits(browser)[0].rect
+        summary = browser.find_element(By.CSS_SELECTOR, ".search-facets summary")
+        assert not browser.find_element(By.CSS_SELECTOR, ".search-facet").is_displayed()
+        # Within the first screenful (the unfolded facets of the sample site alone are taller than that).
+        assert first_hit["y"] + 40 < 844, first_hit
+        summary.click()
+        assert browser.find_element(By.CSS_SELECTOR, ".search-facet").is_displayed()
+    finally:
+        browser.set_window_size(1200, 900)
+
+
 def test_a_year_range_and_sort_by_date_come_from_the_url(browser, site):
     open_search(browser, site, "?year=1950-1969&sort=date")
     WebDriverWait(browser, 10).until(lambda b: len(hits(b)) == 4)

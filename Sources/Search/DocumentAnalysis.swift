@@ -1,3 +1,5 @@
+import Foundation
+
 /// One document's contribution to the index: the stems it uses with their frequencies (the head counted
 /// three times), the words it uses with their stems, its indexed tokens paragraph by paragraph (for the
 /// pairs), and its length.
@@ -16,8 +18,8 @@ struct DocumentAnalysis: Sendable, Equatable {
 
     init() {}
 
-    init(_ document: SearchDocument, language: String, stopWords: Set<String>) {
-        let stemmer = Stemmer(language: language)
+    init(_ document: SearchDocument, language: String, stopWords: Set<String>, known: StemCache) {
+        var stemmer: Stemmer?
         var stemIndex: [String: Int] = [:]
         let texts = [(0, document.headText)] + document.paragraphs.map { ($0.number, $0.text) }
         for (number, text) in texts {
@@ -28,7 +30,10 @@ struct DocumentAnalysis: Sendable, Equatable {
                 if let known = surfaces[token.text] {
                     index = known
                 } else {
-                    let stem = token.isCJK ? token.text : stemmer.stem(token.text)
+                    let stem = token.isCJK ? token.text : known.stem(of: token.text) { word in
+                        if stemmer == nil { stemmer = Stemmer(language: language) }
+                        return stemmer!.stem(word)
+                    }
                     if let known = stemIndex[stem] { index = known } else {
                         index = stems.count
                         stemIndex[stem] = index
@@ -75,5 +80,19 @@ struct DocumentAnalysis: Sendable, Equatable {
             index += 2
         }
         return count
+    }
+}
+
+/// The stems of words already seen, shared by the documents analysed on every core: a site's documents share
+/// most of their words, and Snowball need not stem each again for each document.
+final class StemCache: @unchecked Sendable {
+    private var stems: [String: String] = [:]
+    private let lock = NSLock()
+
+    func stem(of word: String, _ make: (String) -> String) -> String {
+        if let known = lock.withLock({ stems[word] }) { return known }
+        let stem = make(word)
+        lock.withLock { stems[word] = stem }
+        return stem
     }
 }

@@ -18,6 +18,7 @@ public struct IndexFilePlan: Sendable {
 public struct IndexWriter: Sendable {
     public let language: String
     private let stopWords: Set<String>
+    private let known = StemCache()
 
     public init(language: String) {
         self.language = language
@@ -26,7 +27,7 @@ public struct IndexWriter: Sendable {
 
     /// What the index takes of one document: its analysis.
     public func entry(for document: SearchDocument) -> IndexEntry {
-        IndexEntry(document: document, analysis: DocumentAnalysis(document, language: language, stopWords: stopWords))
+        IndexEntry(document: document, analysis: DocumentAnalysis(document, language: language, stopWords: stopWords, known: known))
     }
 
     /// Every file of the index of `documents`, display data included.

@@ -49,6 +49,7 @@ import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ left in Benchmarks/
 from search import generate, scholia_binary  # noqa: E402  (the same corpus and binary lookup as the search benchmark)
 
 

@@ -67,12 +67,12 @@ def linear_ticks(high):
 
 
 class Panel:
-    """One chart: an x axis of documents (log) and a y axis (log or linear), at an offset in the SVG."""
+    """One chart: an x axis of documents (log, whole decades) and a y axis (log or linear), at an offset in the SVG."""
 
     def __init__(self, x_offset, title, y_label, sizes, values, y_log):
         self.x0, self.title, self.y_label = x_offset, title, y_label
-        self.x_low, self.x_high, self.x_ticks = log_ticks(min(sizes), max(sizes))
-        self.x_ticks = [tick for tick in self.x_ticks if str(tick)[0] == "1"]
+        self.x_low, self.x_high, _ = log_ticks(min(sizes), max(sizes))
+        self.x_ticks = sorted(set(sizes))  # the sizes measured, so each point sits on a labelled line
         self.y_log = y_log
         if y_log:
             self.y_low, self.y_high, self.y_ticks = log_ticks(min(values), max(values))

@@ -18,6 +18,9 @@ On a generated site (generate_corpus.py N DIR --text zipf, plus a copy of the re
    --saves of each, --gap seconds apart, and the server is let go idle before each.
 3. Peak memory: VmHWM of the server process (/proc/PID/status), read just before it is stopped.
 
+Beside each time, the server's CPU seconds over it (all threads, /proc/PID/stat): on a shared machine the
+wall time grows with the load, the CPU time much less, so it tells how much work there was.
+
 What a save's latency includes (Sources/ScholiaServer): inotify reports the write to the watcher's
 thread (InotifyWatcher; polling every 500 ms where inotify is missing), which records it in the
 ChangeFeed; the RebuildService waits until no change has come for the debounce (PreviewConfiguration's
@@ -151,15 +154,17 @@ class Server:
 
 
 def save_latency(server, path, page, edit, timeout, poll):
-    """Seconds from just before edit(path, token) to the end of the first response of page containing token."""
+    """Seconds from just before edit(path, token) to the end of the first response of page containing token,
+    and the server's CPU seconds over that time."""
     token = "benchsave" + uuid.uuid4().hex[:12]
+    cpu = cpu_seconds(server.process.pid)
     start = time.monotonic()
     edit(path, token)
     needle = token.encode()
     while True:
         answer = fetch(server.port, page)
         if answer and answer[0] == 200 and needle in answer[1]:
-            return time.monotonic() - start
+            return time.monotonic() - start, cpu_seconds(server.process.pid) - cpu
         if time.monotonic() - start > timeout:
             server.fail(f"the save to {path} ({token}) did not show on {page} within {timeout:.0f} s")
         server.check_alive()
@@ -193,7 +198,7 @@ def middle(folder, suffix):
 def start_row(label, server, paths, arguments):
     home, document = server.wait_pages(paths, arguments.start_timeout, arguments.poll)
     idle = server.wait_idle(arguments.start_timeout)
-    return label, home, document, idle
+    return label, home, document, idle, cpu_seconds(server.process.pid)
 
 
 def main():
@@ -210,6 +215,7 @@ def main():
     binary = arguments.binary or scholia_binary()
     print("command:", shlex.join([sys.executable] + sys.argv), flush=True)
     print("binary:", binary, flush=True)
+    load_before = os.getloadavg()[0]
 
     work = tempfile.mkdtemp(prefix="scholia-serve-bench-")
     try:
@@ -246,7 +252,7 @@ def main():
                 time.sleep(arguments.gap)
                 server.wait_idle(time.monotonic() - server.started + arguments.timeout)
                 saves.setdefault(kind, []).append(save_latency(server, path, page, edit, arguments.timeout, arguments.poll))
-                print(f"  {saves[kind][-1] * 1000:.0f} ms", flush=True)
+                print(f"  {saves[kind][-1][0] * 1000:.0f} ms, server CPU {saves[kind][-1][1]:.2f} s", flush=True)
         peaks[f"with .scholia-cache, after {2 * arguments.saves} saves"] = server.stop()
         rebuilds = [line.strip() for line in open(server.log_path) if line.startswith(("Built", "Rebuilt"))]
     finally:
@@ -257,18 +263,19 @@ def main():
 
     print()
     print(f"`scholia serve` on {arguments.docs} generated documents (--text zipf), {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.1f}")
+          f"load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print()
-    print("| start | home page 200 | document page 200 | idle |")
-    print("| --- | --- | --- | --- |")
-    for label, home, page, idle in starts:
-        print(f"| {label} | {home:.2f} s | {page:.2f} s | {idle:.2f} s |")
+    print("| start | home page 200 | document page 200 | idle | server CPU until idle |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, home, page, idle, cpu in starts:
+        print(f"| {label} | {home:.2f} s | {page:.2f} s | {idle:.2f} s | {cpu:.1f} s |")
     print()
-    print("| save to served page | median | max | all |")
-    print("| --- | --- | --- | --- |")
-    for kind, values in saves.items():
+    print("| save to served page | median | max | all | server CPU, median |")
+    print("| --- | --- | --- | --- | --- |")
+    for kind, measures in saves.items():
+        values = [latency for latency, _ in measures]
         print(f"| {kind} | {statistics.median(values) * 1000:.0f} ms | {max(values) * 1000:.0f} ms | "
-              f"{', '.join(f'{v * 1000:.0f}' for v in values)} ms |")
+              f"{', '.join(f'{v * 1000:.0f}' for v in values)} ms | {statistics.median(cpu for _, cpu in measures):.2f} s |")
     print()
     print("| server peak RSS (VmHWM) | MiB |")
     print("| --- | --- |")

@@ -4,7 +4,8 @@
 #     Benchmarks/run.sh [SIZES...]        default: 1000 10000 (100000 works too)
 #
 # Environment: SEED (corpus seed, default 1), RUNS (runs per measure, default 2), KEEP=1 (keep the
-# temporary folder), SKIP_SCHOLIA=1 (time only Hugo and the floor).
+# temporary folder), SKIP_SCHOLIA=1 (time only Hugo and the floor), SCHOLIA_BIN (time this executable
+# instead of building one), PLOT (where the growth chart goes, default Benchmarks/growth.svg).
 # See Benchmarks/README.md.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 SEED=${SEED:-1}
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
 RUNS=${RUNS:-2}
+PLOT=${PLOT:-$HERE/growth.svg}
 
 # --- What we need (this script installs nothing) ---------------------------------------------
 missing=()
@@ -38,6 +40,10 @@ fi
 SCHOLIA=""
 if [ "${SKIP_SCHOLIA:-0}" = 1 ]; then
     echo "SKIP_SCHOLIA=1: skipping scholia."
+elif [ -n "${SCHOLIA_BIN:-}" ]; then
+    [ -x "$SCHOLIA_BIN" ] || { echo "error: SCHOLIA_BIN=$SCHOLIA_BIN is not an executable" >&2; exit 1; }
+    echo "Using SCHOLIA_BIN=$SCHOLIA_BIN (not building)."
+    SCHOLIA=$SCHOLIA_BIN
 elif ! command -v swift >/dev/null; then
     echo "warning: swift not found; skipping scholia." >&2
 else
@@ -154,3 +160,11 @@ awk '
         }
     }
 ' "$RESULTS"
+
+# --- Growth chart ------------------------------------------------------------------------------
+if python3 "$HERE/plot.py" "$RESULTS" "$PLOT"; then
+    echo
+    echo "Growth chart (wall time, peak memory, wall time per document, against documents): $PLOT"
+else
+    echo "warning: the growth chart could not be drawn." >&2
+fi

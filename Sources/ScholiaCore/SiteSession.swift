@@ -11,11 +11,16 @@ import ScholiaPublish
 package final class SiteSession: @unchecked Sendable {
     package let options: BuildOptions
     private let documents = DocumentCache()
-    private let searchEntries = DataCache()
+    let searchEntries: DataCache
     private var pages: [String: (fingerprint: UInt64, files: [OutputFile])] = [:]
     private let lock = NSLock()
 
-    package init(options: BuildOptions) { self.options = options }
+    /// The search entries of the site's last `scholia build`, if any, spare the first render the analysis of every
+    /// document; the session only reads them (it writes nothing to the site).
+    package init(options: BuildOptions) {
+        self.options = options
+        searchEntries = DataCache.read(from: options.siteDirectory.appendingPathComponent(BuildCache.folderName), name: BuildCache.searchEntriesName)
+    }
 
     /// Every file of the site as it is now (in `files`), or `ContentErrors` (and the session keeps what it had).
     package func render() throws -> Rendering {

@@ -29,3 +29,19 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: incremental.map { ($0.path, $0.data) }) == Dictionary(uniqueKeysWithValues: clean.map { ($0.path, $0.data) }))
     }
 }
+
+extension SearchEntriesCacheTests {
+    @Test func thePreviewStartsFromTheLastBuildsEntries() throws {
+        var editor = SiteEditor(seed: 5)
+        let site = try TestSite(editor.initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        _ = try SiteBuilder.build(options)
+        try editor.rewrite(document: 2, in: site.root)
+        let session = SiteSession(options: options)
+        let rendered = try session.render()
+        #expect(session.searchEntries.storeCount == 1)
+        let clean = try SiteBuilder.render(options)
+        #expect(Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, $0.data) }) == Dictionary(uniqueKeysWithValues: clean.files.map { ($0.path, $0.data) }))
+    }
+}

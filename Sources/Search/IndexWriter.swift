@@ -144,16 +144,17 @@ public struct IndexWriter: Sendable {
     /// that the file of a query word names every form the page must mark in a paragraph).
     private func wordsFiles(_ words: [String: String], into files: inout [IndexFile]) -> [String] {
         var byStem: [String: [String]] = [:]
-        for (surface, stem) in words { byStem[stem, default: []].append(surface) }
-        var byKey: [String: Set<String>] = [:]
+        var stemsByKey: [String: Set<String>] = [:]
         for (surface, stem) in words {
-            byKey[IndexFormat.wordKey(surface), default: []].formUnion(byStem[stem]!)
+            byStem[stem, default: []].append(surface)
+            stemsByKey[IndexFormat.wordKey(surface), default: []].insert(stem)
         }
-        let keys = byKey.keys.sorted()
-        for key in keys {
+        let keys = stemsByKey.keys.sorted()
+        files += keys.concurrentMap { [byStem, stemsByKey] key in
             var json = JSONText()
             json.raw("[")
-            for (index, surface) in byKey[key]!.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            let surfaces = stemsByKey[key]!.flatMap { byStem[$0]! }.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            for (index, surface) in surfaces.enumerated() {
                 if index > 0 { json.raw(",") }
                 let stem = words[surface]!
                 if surface == stem {
@@ -167,7 +168,7 @@ public struct IndexWriter: Sendable {
                 }
             }
             json.raw("]\n")
-            files.append(IndexFile(path: IndexFormat.wordsPath(key), data: json.data))
+            return IndexFile(path: IndexFormat.wordsPath(key), data: json.data)
         }
         return keys
     }

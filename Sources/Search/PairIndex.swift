@@ -37,21 +37,29 @@ struct PairIndex: Sendable {
             analyses[ordinal].forEachPair { first, second, gap, _, _ in numbers.append(shard(ids[Int(first)], ids[Int(second)], gap)) }
             return numbers
         }
-        var buckets = Array(repeating: [Int32](), count: shardCount)
-        for (ordinal, analysis) in analyses.enumerated() {
-            let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
-            var pair = 0
-            analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
-                let number = Int(numbers[pair])
-                pair += 1
-                buckets[number].append(ids[Int(firstLocal)])
-                buckets[number].append(ids[Int(secondLocal)])
-                buckets[number].append(gap)
-                buckets[number].append(Int32(ordinal))
-                buckets[number].append(paragraph)
-                buckets[number].append(position)
+        // Shards split between the cores by their number: each part walks every document's pairs and keeps its own.
+        let parts = Swift.min(shardCount, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let partBuckets = Array(0..<parts).concurrentMap { part in
+            var buckets = Array(repeating: [Int32](), count: (shardCount - part + parts - 1) / parts)
+            for (ordinal, analysis) in analyses.enumerated() {
+                let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
+                var pair = 0
+                analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
+                    let number = Int(numbers[pair])
+                    pair += 1
+                    guard number % parts == part else { return }
+                    let slot = number / parts
+                    buckets[slot].append(ids[Int(firstLocal)])
+                    buckets[slot].append(ids[Int(secondLocal)])
+                    buckets[slot].append(gap)
+                    buckets[slot].append(Int32(ordinal))
+                    buckets[slot].append(paragraph)
+                    buckets[slot].append(position)
+                }
             }
+            return buckets
         }
+        let buckets = (0..<shardCount).map { partBuckets[$0 % parts][$0 / parts] }
         self.buckets = buckets
     }
 

@@ -58,8 +58,7 @@ package enum SiteResolver {
             AnnotationLinks.check(document.annotations.map(\.annotation), documentIDs: documentIDs, speakerIDs: speakerIDs, &diagnostics)
         }
 
-        let related = RelatedDocuments(documents: documents)
-        let relatedIDs = documents.parallelMap { related.top(5, for: $0) }
+        let relatedIDs = RelatedDocuments(documents: documents).all(5)
         for index in documents.indices { documents[index].relatedIDs = relatedIDs[index] }
 
         return Site(config: content.config, documents: documents,

@@ -108,19 +108,25 @@ private struct CompactReader {
         return value
     }
 
+    /// Types the format stores as themselves are read here: compared by metatype, which costs far less than a
+    /// cast to a protocol. Every integer type is here too: the standard library's single-value containers
+    /// would otherwise hand them back to `decode(_:)` and around again.
     func decode<T: Decodable>(_ type: T.Type, at position: Int) throws -> T {
-        switch type {
-        case is String.Type: return try string(at: position) as! T
-        case is Bool.Type: return try bool(at: position) as! T
-        case is Int.Type: return try integer(Int.self, at: position) as! T
-        case is UInt64.Type: return try integer(UInt64.self, at: position) as! T
-        case is Double.Type: return try double(at: position) as! T
-        case is Float.Type: return Float(try double(at: position)) as! T
-        // Every other integer type here too: the standard library's single-value containers would otherwise
-        // hand them back to `decode(_:)` and around again.
-        case let integerType as any FixedWidthInteger.Type: return try integer(integerType, at: position) as! T
-        default: return try T(from: CompactDecoding(reader: self, position: position))
-        }
+        if type == String.self { return try string(at: position) as! T }
+        if type == Int.self { return try integer(Int.self, at: position) as! T }
+        if type == Bool.self { return try bool(at: position) as! T }
+        if type == UInt64.self { return try integer(UInt64.self, at: position) as! T }
+        if type == Double.self { return try double(at: position) as! T }
+        if type == Float.self { return Float(try double(at: position)) as! T }
+        if type == Int64.self { return try integer(Int64.self, at: position) as! T }
+        if type == Int32.self { return try integer(Int32.self, at: position) as! T }
+        if type == Int16.self { return try integer(Int16.self, at: position) as! T }
+        if type == Int8.self { return try integer(Int8.self, at: position) as! T }
+        if type == UInt.self { return try integer(UInt.self, at: position) as! T }
+        if type == UInt32.self { return try integer(UInt32.self, at: position) as! T }
+        if type == UInt16.self { return try integer(UInt16.self, at: position) as! T }
+        if type == UInt8.self { return try integer(UInt8.self, at: position) as! T }
+        return try T(from: CompactDecoding(reader: self, position: position))
     }
 }
 

@@ -107,8 +107,10 @@ package final class DocumentCache: @unchecked Sendable {
     package func save(to folder: URL) {
         let body: Data? = lock.withLock {
             guard changed else { return nil }
-            let sorted = entries.sorted(by: { $0.key < $1.key })
-            let encoded = sorted.parallelMap { [lines] path, entry in lines[path] ?? (try? CompactEncoder.encode(Line(path: path, entry: entry))) }
+            // Paths are sorted, not entries: moving an entry copies every field of its document.
+            let encoded = entries.keys.sorted().parallelMap { [lines, entries] path in
+                lines[path] ?? (try? CompactEncoder.encode(Line(path: path, entry: entries[path]!)))
+            }
             var body: [UInt8] = []
             for record in encoded {
                 guard let record else { return nil }

@@ -47,8 +47,15 @@ package final class FileStamps: @unchecked Sendable {
             lock.withLock { filesRead += 1 }
         }
         // A name with a tab or a line break in it does not fit the file's format: it is simply read every time.
-        if !path.contains(where: { $0 == "\t" || $0.isNewline }) { lock.withLock { seen[path] = stamp } }
+        if !Self.breaksTheFormat(path) { lock.withLock { seen[path] = stamp } }
         return stamp.hash
+    }
+
+    /// Whether the path has a tab or a line break. Checked on the bytes first: walking characters costs more
+    /// than the rest of a stamp, and a path of plain ASCII letters has neither.
+    static func breaksTheFormat(_ path: String) -> Bool {
+        guard path.utf8.contains(where: { (0x09...0x0D).contains($0) || $0 >= 0x80 }) else { return false }
+        return path.contains(where: { $0 == "\t" || $0.isNewline })
     }
 
     package static func hash(_ data: Data) -> UInt64 {

@@ -31,6 +31,15 @@ import Testing
         #expect(!TabbedText.forEachLine(bytes) { _ in false })
     }
 
+    @Test func pathsWithATabOrALineBreakAreNotStamped() {
+        for path in ["Content/documents/a.md", "Content/documents/é.md", "Content/documents/a b.md"] {
+            #expect(!FileStamps.breaksTheFormat(path), "\(path)")
+        }
+        for path in ["a\tb.md", "a\nb.md", "a\rb.md", "a\u{0B}b.md", "a\u{2028}b.md", "é\u{85}.md"] {
+            #expect(FileStamps.breaksTheFormat(path), "\(path.debugDescription)")
+        }
+    }
+
     @Test func pageRecordsReadBackAsSaved() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scholia-pages-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -52,22 +52,29 @@ struct PageRecords: Sendable {
     }
 
     static func load(from folder: URL) -> PageRecords {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return PageRecords() }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3, lines.removeLast().isEmpty, let check = lines.popLast(), check == "end " + checksum(lines),
-              let first = lines.first, first.hasPrefix(header + " "), let environment = UInt64(first.dropFirst(header.count + 1), radix: 16)
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return PageRecords() }
+        let bytes = [UInt8](data)
+        // The last line is "end " and the checksum of the lines before it.
+        guard bytes.last == 0x0A, let lastStart = bytes.dropLast().lastIndex(of: 0x0A).map({ $0 + 1 }),
+              let firstEnd = bytes.firstIndex(of: 0x0A), firstEnd < lastStart,
+              TabbedText.string(bytes, lastStart ..< bytes.count - 1) == "end " + checksum(bytes, lines: 0 ..< lastStart - 1)
         else { return PageRecords() }
+        let first = TabbedText.string(bytes, 0 ..< firstEnd)
+        guard first.hasPrefix(header + " "), let environment = UInt64(first.dropFirst(header.count + 1), radix: 16) else { return PageRecords() }
         var jobs: [String: Job] = [:]
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 2, (fields.count - 2) % 3 == 0, let fingerprint = UInt64(fields[1], radix: 16) else { return PageRecords() }
+        let body = Array(bytes[(firstEnd + 1) ..< lastStart])
+        let valid = TabbedText.forEachLine(body) { fields in
+            guard fields.count >= 2, (fields.count - 2) % 3 == 0, let fingerprint = TabbedText.hex(body, fields[1]) else { return false }
             var files: [Written] = []
+            files.reserveCapacity((fields.count - 2) / 3)
             for index in stride(from: 2, to: fields.count, by: 3) {
-                guard let size = Int(fields[index + 1]), let modified = Int(fields[index + 2]) else { return PageRecords() }
-                files.append(Written(path: String(fields[index]), size: size, modified: modified))
+                guard let size = TabbedText.decimal(body, fields[index + 1]), let modified = TabbedText.decimal(body, fields[index + 2]) else { return false }
+                files.append(Written(path: TabbedText.string(body, fields[index]), size: Int(size), modified: Int(modified)))
             }
-            jobs[String(fields[0])] = Job(fingerprint: fingerprint, files: files)
+            jobs[TabbedText.string(body, fields[0])] = Job(fingerprint: fingerprint, files: files)
+            return true
         }
+        guard valid else { return PageRecords() }
         return PageRecords(jobs: jobs, environment: environment)
     }
 
@@ -77,14 +84,17 @@ struct PageRecords: Sendable {
             let files = job.files.map { "\t\($0.path)\t\($0.size)\t\($0.modified)" }.joined()
             lines.append("\(id)\t\(String(job.fingerprint, radix: 16))\(files)"[...])
         }
-        let text = lines.joined(separator: "\n") + "\nend " + Self.checksum(lines) + "\n"
+        let text = lines.joined(separator: "\n")
+        let checked = Array(text.utf8)
+        let end = "\nend " + Self.checksum(checked, lines: 0 ..< checked.count) + "\n"
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        try? Data(checked + Array(end.utf8)).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
     }
 
-    private static func checksum(_ lines: [Substring]) -> String {
+    /// The fingerprint of the lines (without their final line break) whose bytes are `bytes[lines]`.
+    private static func checksum(_ bytes: [UInt8], lines: Range<Int>) -> String {
         var fingerprint = Fingerprint()
-        for line in lines { fingerprint.add(String(line)) }
+        bytes[lines].withUnsafeBytes { fingerprint.add(bytes: $0) }
         return fingerprint.hex
     }
 }

@@ -22,20 +22,23 @@ package final class DocumentCache: @unchecked Sendable {
 
     static let fileName = "documents"
 
-    /// One line of the file: a document as JSON. Lines read are kept as they are, so that saving encodes only
-    /// the documents read anew.
+    /// One record of the file: a document in the compact binary form, after its length as a varint. Records
+    /// read are kept as they are, so that saving encodes only the documents read anew.
     private struct Line: Codable {
         var path: String
         var entry: Entry
     }
-    private var lines: [String: Data] = [:]
+    private var lines: [String: [UInt8]] = [:]
 
-    /// The first line: Scholia's version and a fingerprint of the rest, so that a cache cut short or edited is
-    /// not trusted.
+    /// The file's format, part of its first line: a cache in another format (the JSON lines of before) is not read.
+    static let format = "compact-1"
+
+    /// The first line: the format, Scholia's version and a fingerprint of the rest, so that a cache cut short
+    /// or edited is not trusted.
     private static func header(for body: Data) -> Data {
         var check = Fingerprint()
         check.add(body)
-        return Data("scholia-documents \(ScholiaVersion.current) v\(Document.codingVersion) \(check.hex)\n".utf8)
+        return Data("scholia-documents \(format) \(ScholiaVersion.current) v\(Document.codingVersion) \(check.hex)\n".utf8)
     }
 
     package init() {}
@@ -69,30 +72,52 @@ package final class DocumentCache: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
               let newline = data.firstIndex(of: 0x0A) else { return cache }
         let body = Data(data[(newline + 1)...])
-        guard data[...newline] == header(for: body) else { return cache }
-        let decoded = body.split(separator: 0x0A).map { Data($0) }.parallelMap { line -> (Line, Data)? in
-            (try? JSONDecoder().decode(Line.self, from: line)).map { ($0, line) }
-        }
+        guard data[...newline] == header(for: body),
+              let records = records(in: [UInt8](body)) else { return cache }
+        let decoded = records.parallelMap { record in (try? CompactDecoder.decode(Line.self, from: record)).map { ($0, record) } }
         guard decoded.allSatisfy({ $0 != nil }) else { return cache }
-        for case let (line, json)? in decoded {
+        for case let (line, record)? in decoded {
             cache.entries[line.path] = line.entry
-            cache.lines[line.path] = json
+            cache.lines[line.path] = record
         }
         return cache
+    }
+
+    /// The body cut into records; nil if a length runs past the end.
+    private static func records(in body: [UInt8]) -> [[UInt8]]? {
+        var records: [[UInt8]] = []
+        var position = 0
+        while position < body.count {
+            var length: UInt64 = 0, shift: UInt64 = 0
+            while true {
+                guard position < body.count, shift < 64 else { return nil }
+                let byte = body[position]
+                position += 1
+                length |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            guard length <= UInt64(body.count - position) else { return nil }
+            records.append(Array(body[position ..< position + Int(length)]))
+            position += Int(length)
+        }
+        return records
     }
 
     package func save(to folder: URL) {
         let body: Data? = lock.withLock {
             guard changed else { return nil }
-            let sorted = entries.sorted(by: { $0.key < $1.key })
-            let encoded = sorted.parallelMap { [lines] path, entry in lines[path] ?? (try? JSONEncoder().encode(Line(path: path, entry: entry))) }
-            var body = Data()
-            for line in encoded {
-                guard let line else { return nil }
-                body += line
-                body.append(0x0A)
+            // Paths are sorted, not entries: moving an entry copies every field of its document.
+            let encoded = entries.keys.sorted().parallelMap { [lines, entries] path in
+                lines[path] ?? (try? CompactEncoder.encode(Line(path: path, entry: entries[path]!)))
             }
-            return body
+            var body: [UInt8] = []
+            for record in encoded {
+                guard let record else { return nil }
+                CompactBytes.appendVarint(UInt64(record.count), to: &body)
+                body += record
+            }
+            return Data(body)
         }
         guard let body else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

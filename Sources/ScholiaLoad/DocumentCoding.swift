@@ -57,13 +57,16 @@ extension Document: Codable {
 extension JSONValue: Codable {
     package init(from decoder: Decoder) throws {
         if var items = try? decoder.unkeyedContainer() {
-            // An object is a list whose first element is the marker "{", then name and value pairs.
+            // An object is a list whose first element is the marker "{", then name and value pairs; a list whose first
+            // element is "{" or "[" has the marker "[" before it.
             var values: [JSONValue] = []
             while !items.isAtEnd { values.append(try items.decode(JSONValue.self)) }
             if case .string("{")? = values.first, values.count % 2 == 1 {
                 self = .object(stride(from: 1, to: values.count, by: 2).compactMap { index in
                     if case .string(let name) = values[index] { (name, values[index + 1]) } else { nil }
                 })
+            } else if case .string("[")? = values.first {
+                self = .array(Array(values.dropFirst()))
             } else {
                 self = .array(values)
             }

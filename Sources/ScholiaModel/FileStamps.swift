@@ -47,8 +47,15 @@ package final class FileStamps: @unchecked Sendable {
             lock.withLock { filesRead += 1 }
         }
         // A name with a tab or a line break in it does not fit the file's format: it is simply read every time.
-        if !path.contains(where: { $0 == "\t" || $0.isNewline }) { lock.withLock { seen[path] = stamp } }
+        if !Self.breaksTheFormat(path) { lock.withLock { seen[path] = stamp } }
         return stamp.hash
+    }
+
+    /// Whether the path has a tab or a line break. Checked on the bytes first: walking characters costs more
+    /// than the rest of a stamp, and a path of plain ASCII letters has neither.
+    static func breaksTheFormat(_ path: String) -> Bool {
+        guard path.utf8.contains(where: { (0x09...0x0D).contains($0) || $0 >= 0x80 }) else { return false }
+        return path.contains(where: { $0 == "\t" || $0.isNewline })
     }
 
     package static func hash(_ data: Data) -> UInt64 {
@@ -66,12 +73,15 @@ package final class FileStamps: @unchecked Sendable {
         let header = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ")
         guard header.count == 4, header[0] == "scholia-file-stamps", header[1] == ScholiaVersion.current,
               header[3] == Self.check(body), let takenAt = Int64(header[2]) else { return stamps }
-        for line in body.split(separator: 0x0A) {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == 6, let size = Int64(fields[1]), let modified = Int64(fields[2]), let changed = Int64(fields[3]),
-                  let inode = UInt64(fields[4]), let hash = UInt64(fields[5], radix: 16) else { return FileStamps() }
-            stamps.known[fields[0]] = Stamp(size: size, modified: modified, changed: changed, inode: inode, hash: hash)
+        let bytes = [UInt8](body)
+        let valid = TabbedText.forEachLine(bytes) { fields in
+            guard fields.count == 6, let size = TabbedText.decimal(bytes, fields[1]), let modified = TabbedText.decimal(bytes, fields[2]),
+                  let changed = TabbedText.decimal(bytes, fields[3]), let inode = TabbedText.decimal(bytes, fields[4]).flatMap(UInt64.init(exactly:)),
+                  let hash = TabbedText.hex(bytes, fields[5]) else { return false }
+            stamps.known[TabbedText.string(bytes, fields[0])] = Stamp(size: size, modified: modified, changed: changed, inode: inode, hash: hash)
+            return true
         }
+        guard valid else { return FileStamps() }
         stamps.takenAt = takenAt
         return stamps
     }

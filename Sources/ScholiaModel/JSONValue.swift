@@ -46,6 +46,10 @@ package enum JSONValue: Sendable, Hashable {
     }
 
     static func quote(_ s: String) -> String {
+        // Most strings need no escape: checked on the bytes, they are copied whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -9,7 +9,9 @@ package enum SiteResolver {
         var seen: [String: SourceLocation] = [:]
         var documents: [Document] = []
         var references: [String: LoadedDocument] = [:]
-        for loaded in content.documents.sorted(by: { $0.location < $1.location }) {
+        // Indices are sorted, not documents: moving a document copies every field of it.
+        let byLocation = content.documents.indices.sorted { content.documents[$0].location < content.documents[$1].location }
+        for loaded in byLocation.lazy.map({ content.documents[$0] }) {
             let id = loaded.document.id
             if let first = seen[id] {
                 diagnostics.error("two documents have the id '\(id)' (the other is \(first.path)); rename one or set 'slug'", at: loaded.location)
@@ -19,7 +21,10 @@ package enum SiteResolver {
             documents.append(loaded.document)
             references[id] = loaded
         }
-        documents.sort { ($0.date.start, $1.id) > ($1.date.start, $0.id) }
+        let newestFirst = documents.indices.sorted { a, b in
+            (documents[a].date.start, documents[b].id) > (documents[b].date.start, documents[a].id)
+        }
+        documents = newestFirst.map { documents[$0] }
 
         var speakers = content.speakers
         var topics = content.topics
@@ -58,8 +63,7 @@ package enum SiteResolver {
             AnnotationLinks.check(document.annotations.map(\.annotation), documentIDs: documentIDs, speakerIDs: speakerIDs, &diagnostics)
         }
 
-        let related = RelatedDocuments(documents: documents)
-        let relatedIDs = documents.parallelMap { related.top(5, for: $0) }
+        let relatedIDs = RelatedDocuments(documents: documents).all(5)
         for index in documents.indices { documents[index].relatedIDs = relatedIDs[index] }
 
         return Site(config: content.config, documents: documents,

@@ -129,8 +129,10 @@ import Testing
         #expect(read?.0?.document.details == document.details)
         // A cache written before documents had details (an older coding version) is not read.
         let file = folder.appendingPathComponent(DocumentCache.fileName)
-        let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: " v\(Document.codingVersion) ", with: " v1 ").write(to: file, atomically: true, encoding: .utf8)
+        let saved = try Data(contentsOf: file)
+        let newline = try #require(saved.firstIndex(of: 0x0A))
+        let header = String(decoding: saved[..<newline], as: UTF8.self).replacingOccurrences(of: " v\(Document.codingVersion) ", with: " v1 ")
+        try (Data(header.utf8) + saved[newline...]).write(to: file)
         #expect(DocumentCache.read(from: folder).result(for: "Content/documents/nsc-68.md", key: 7) == nil)
     }
 

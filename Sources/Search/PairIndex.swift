@@ -6,8 +6,11 @@ import Foundation
 /// from the previous occurrence when the paragraph is the same, else from 0).
 struct PairIndex: Sendable {
     let shardCount: Int
-    /// Per shard, flat: first stem, second stem, gap, ordinal, paragraph, position; in ordinal order.
+    /// Per shard, flat: ordinal, and the index of the pair's second token among that document's tokens; in
+    /// ordinal order. Eight bytes an occurrence: the rest is read from the analyses when a shard is hashed or made.
     private let buckets: [[Int32]]
+    private let analyses: [DocumentAnalysis]
+    private let globalIDs: [[Int32]]
     private let stems: [String]
     private let stemHashes: [UInt64]
     private let lengths: [Int]
@@ -16,6 +19,8 @@ struct PairIndex: Sendable {
     init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String], stemHashes: [UInt64]) {
         self.stems = stems
         self.stemHashes = stemHashes
+        self.analyses = analyses
+        self.globalIDs = globalIDs
         lengths = analyses.map(\.length)
         let occurrences = analyses.reduce(0) { $0 + $1.pairCount }
         let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards)
@@ -32,9 +37,12 @@ struct PairIndex: Sendable {
         // Each pair's shard, on every core; then the pairs go to their shards in ordinal order.
         let shardsOfPairs = Array(analyses.indices).concurrentMap { ordinal in
             var numbers: [Int32] = []
-            numbers.reserveCapacity(analyses[ordinal].pairCount)
-            let ids = globalIDs[ordinal]
-            analyses[ordinal].forEachPair { first, second, gap, _, _ in numbers.append(shard(ids[Int(first)], ids[Int(second)], gap)) }
+            let analysis = analyses[ordinal], ids = globalIDs[ordinal]
+            numbers.reserveCapacity(analysis.pairCount)
+            analysis.forEachPair { token in
+                let pair = analysis.pair(endingAt: token)
+                numbers.append(shard(ids[Int(pair.first)], ids[Int(pair.second)], pair.gap))
+            }
             return numbers
         }
         // Shards split between the cores by their number: each part walks every document's pairs and keeps its own.
@@ -42,19 +50,14 @@ struct PairIndex: Sendable {
         let partBuckets = Array(0..<parts).concurrentMap { part in
             var buckets = Array(repeating: [Int32](), count: (shardCount - part + parts - 1) / parts)
             for (ordinal, analysis) in analyses.enumerated() {
-                let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
+                let numbers = shardsOfPairs[ordinal]
                 var pair = 0
-                analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
+                analysis.forEachPair { token in
                     let number = Int(numbers[pair])
                     pair += 1
                     guard number % parts == part else { return }
-                    let slot = number / parts
-                    buckets[slot].append(ids[Int(firstLocal)])
-                    buckets[slot].append(ids[Int(secondLocal)])
-                    buckets[slot].append(gap)
-                    buckets[slot].append(Int32(ordinal))
-                    buckets[slot].append(paragraph)
-                    buckets[slot].append(position)
+                    buckets[number / parts].append(Int32(ordinal))
+                    buckets[number / parts].append(Int32(token))
                 }
             }
             return buckets
@@ -65,7 +68,8 @@ struct PairIndex: Sendable {
 
     /// A plan per shard, fingerprinted by its pairs (their stems as text), their places and the lengths of their documents.
     func plans() -> [IndexFilePlan] {
-        buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, bucket in
+        buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, references in
+            let bucket = expanded(references)
             var hash = ContentHash()
             var entry = 0
             while entry < bucket.count {
@@ -76,8 +80,28 @@ struct PairIndex: Sendable {
                 hash.add(lengths[Int(bucket[entry + 3])])
                 entry += Self.fields
             }
-            return IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: hash.value) { shardData(bucket) }
+            return IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: hash.value) { shardData(expanded(references)) }
         }
+    }
+
+    /// A shard's occurrences in full, flat: first stem, second stem, gap, ordinal, paragraph, position.
+    private func expanded(_ references: [Int32]) -> [Int32] {
+        var bucket: [Int32] = []
+        bucket.reserveCapacity(references.count * 3)
+        var index = 0
+        while index < references.count {
+            let ordinal = Int(references[index]), token = Int(references[index + 1])
+            let ids = globalIDs[ordinal], analysis = analyses[ordinal]
+            let pair = analysis.pair(endingAt: token)
+            bucket.append(ids[Int(pair.first)])
+            bucket.append(ids[Int(pair.second)])
+            bucket.append(pair.gap)
+            bucket.append(Int32(ordinal))
+            bucket.append(analysis.paragraphNumber(ofToken: token))
+            bucket.append(pair.position)
+            index += 2
+        }
+        return bucket
     }
 
     private func shardData(_ bucket: [Int32]) -> Data {

@@ -53,37 +53,22 @@ struct DocumentAnalysis: Sendable, Equatable {
         }
     }
 
-    /// Calls `body` with each pair of consecutive indexed tokens of a paragraph, as the index of its second token.
-    func forEachPair(_ body: (Int) -> Void) {
+    /// Calls `body` with each pair of consecutive indexed tokens of a paragraph: first stem, second stem (indexes
+    /// into `stems`), the gap between their positions, the paragraph's number and the first one's position.
+    func forEachPair(_ body: (Int32, Int32, Int32, Int32, Int32) -> Void) {
         var start = 0
-        var index = 1
+        var index = 0
         while index < paragraphs.count {
-            let end = Int(paragraphs[index])
+            let number = paragraphs[index], end = Int(paragraphs[index + 1])
             var token = start + 1
             while token < end {
-                body(token)
+                let first = 2 * (token - 1), second = 2 * token
+                body(tokens[first], tokens[second], tokens[second + 1] - tokens[first + 1], number, tokens[first + 1])
                 token += 1
             }
             start = end
             index += 2
         }
-    }
-
-    /// The pair that ends with token `second`: first stem, second stem (indexes into `stems`), the gap between their
-    /// positions, the first one's position.
-    func pair(endingAt second: Int) -> (first: Int32, second: Int32, gap: Int32, position: Int32) {
-        let a = 2 * (second - 1), b = 2 * second
-        return (tokens[a], tokens[b], tokens[b + 1] - tokens[a + 1], tokens[a + 1])
-    }
-
-    /// The number of the paragraph that holds token `token`.
-    func paragraphNumber(ofToken token: Int) -> Int32 {
-        var low = 0, high = paragraphs.count / 2 - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(paragraphs[2 * middle + 1]) > token { high = middle } else { low = middle + 1 }
-        }
-        return paragraphs[2 * low]
     }
 
     var pairCount: Int {

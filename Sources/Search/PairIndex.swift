@@ -6,11 +6,8 @@ import Foundation
 /// from the previous occurrence when the paragraph is the same, else from 0).
 struct PairIndex: Sendable {
     let shardCount: Int
-    /// Per shard, flat: ordinal, and the index of the pair's second token among that document's tokens; in
-    /// ordinal order. Eight bytes an occurrence: the rest is read from the analyses when a shard is hashed or made.
+    /// Per shard, flat: first stem, second stem, gap, ordinal, paragraph, position; in ordinal order.
     private let buckets: [[Int32]]
-    private let analyses: [DocumentAnalysis]
-    private let globalIDs: [[Int32]]
     private let stems: [String]
     private let stemHashes: [UInt64]
     private let lengths: [Int]
@@ -19,8 +16,6 @@ struct PairIndex: Sendable {
     init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String], stemHashes: [UInt64]) {
         self.stems = stems
         self.stemHashes = stemHashes
-        self.analyses = analyses
-        self.globalIDs = globalIDs
         lengths = analyses.map(\.length)
         let occurrences = analyses.reduce(0) { $0 + $1.pairCount }
         let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards)
@@ -37,12 +32,9 @@ struct PairIndex: Sendable {
         // Each pair's shard, on every core; then the pairs go to their shards in ordinal order.
         let shardsOfPairs = Array(analyses.indices).concurrentMap { ordinal in
             var numbers: [Int32] = []
-            let analysis = analyses[ordinal], ids = globalIDs[ordinal]
-            numbers.reserveCapacity(analysis.pairCount)
-            analysis.forEachPair { token in
-                let pair = analysis.pair(endingAt: token)
-                numbers.append(shard(ids[Int(pair.first)], ids[Int(pair.second)], pair.gap))
-            }
+            numbers.reserveCapacity(analyses[ordinal].pairCount)
+            let ids = globalIDs[ordinal]
+            analyses[ordinal].forEachPair { first, second, gap, _, _ in numbers.append(shard(ids[Int(first)], ids[Int(second)], gap)) }
             return numbers
         }
         // Shards split between the cores by their number: each part walks every document's pairs and keeps its own.
@@ -50,14 +42,19 @@ struct PairIndex: Sendable {
         let partBuckets = Array(0..<parts).concurrentMap { part in
             var buckets = Array(repeating: [Int32](), count: (shardCount - part + parts - 1) / parts)
             for (ordinal, analysis) in analyses.enumerated() {
-                let numbers = shardsOfPairs[ordinal]
+                let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
                 var pair = 0
-                analysis.forEachPair { token in
+                analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
                     let number = Int(numbers[pair])
                     pair += 1
                     guard number % parts == part else { return }
-                    buckets[number / parts].append(Int32(ordinal))
-                    buckets[number / parts].append(Int32(token))
+                    let slot = number / parts
+                    buckets[slot].append(ids[Int(firstLocal)])
+                    buckets[slot].append(ids[Int(secondLocal)])
+                    buckets[slot].append(gap)
+                    buckets[slot].append(Int32(ordinal))
+                    buckets[slot].append(paragraph)
+                    buckets[slot].append(position)
                 }
             }
             return buckets
@@ -68,8 +65,7 @@ struct PairIndex: Sendable {
 
     /// A plan per shard, fingerprinted by its pairs (their stems as text), their places and the lengths of their documents.
     func plans() -> [IndexFilePlan] {
-        buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, references in
-            let bucket = expanded(references)
+        buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, bucket in
             var hash = ContentHash()
             var entry = 0
             while entry < bucket.count {
@@ -80,28 +76,8 @@ struct PairIndex: Sendable {
                 hash.add(lengths[Int(bucket[entry + 3])])
                 entry += Self.fields
             }
-            return IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: hash.value) { shardData(expanded(references)) }
+            return IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: hash.value) { shardData(bucket) }
         }
-    }
-
-    /// A shard's occurrences in full, flat: first stem, second stem, gap, ordinal, paragraph, position.
-    private func expanded(_ references: [Int32]) -> [Int32] {
-        var bucket: [Int32] = []
-        bucket.reserveCapacity(references.count * 3)
-        var index = 0
-        while index < references.count {
-            let ordinal = Int(references[index]), token = Int(references[index + 1])
-            let ids = globalIDs[ordinal], analysis = analyses[ordinal]
-            let pair = analysis.pair(endingAt: token)
-            bucket.append(ids[Int(pair.first)])
-            bucket.append(ids[Int(pair.second)])
-            bucket.append(pair.gap)
-            bucket.append(Int32(ordinal))
-            bucket.append(analysis.paragraphNumber(ofToken: token))
-            bucket.append(pair.position)
-            index += 2
-        }
-        return bucket
     }
 
     private func shardData(_ bucket: [Int32]) -> Data {

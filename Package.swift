@@ -30,7 +30,9 @@ let package = Package(
         // The system Snowball stemmers (Debian: libstemmer-dev; no pkg-config file, so the module map links it).
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // Full-text search: tokenizer, stemming, the static index and its query engine. Knows nothing of the site.
-        .target(name: "Search", dependencies: ["CStemmer"]),
+        .target(name: "Search", dependencies: ["CStemmer", "Fingerprinting"]),
+        // The 64-bit fingerprint that says whether an output file would come out as the last build made it.
+        .target(name: "Fingerprinting"),
         // The citation processor: depends on nothing but Foundation.
         .target(name: "CSL"),
         // The page template engine (Mustache): plain values in, text out.
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(name: "csl-suite", dependencies: ["CSL", "CSLFixtures"]),
         // The site generator, one target per stage; each depends only on the stages before it.
         // The model: plain value types (documents, speakers, transcripts, diagnostics), no I/O.
-        .target(name: "ScholiaModel"),
+        .target(name: "ScholiaModel", dependencies: ["Fingerprinting"]),
         // Load: the site folder → the model and its diagnostics (site.yml, front matter, transcripts, annotations).
         .target(name: "ScholiaLoad", dependencies: ["ScholiaModel", "Markdown", .product(name: "Yams", package: "Yams")]),
         // Resolve: cross-references, related documents, annotation links → the immutable `Site`.

@@ -1,4 +1,5 @@
 import Foundation
+import Fingerprinting
 
 /// One file of the index, its path relative to the `search/` folder.
 public struct IndexFile: Sendable {
@@ -58,14 +59,14 @@ public struct IndexWriter: Sendable {
                 lastOrdinal[stem] = ordinal
             }
         }
-        let stemHashes = stems.concurrentMap(ContentHash.of)
+        let stemHashes = stems.concurrentMap { Fingerprint($0).value }
         let shardCount = IndexFormat.shardCount(keys: stems.count, keysPerShard: IndexFormat.stemsPerShard)
         var shards = Array(repeating: [Int](), count: shardCount)
         for (id, stem) in stems.enumerated() { shards[IndexFormat.shard(of: stem, count: shardCount)].append(id) }
         let stemNames = stems, stemPostings = postings
         postings = []
         var plans: [IndexFilePlan] = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, ids in
-            var hash = ContentHash()
+            var hash = Fingerprint()
             for id in ids {
                 hash.add(stemHashes[id])
                 hash.add(stemPostings[id])
@@ -92,7 +93,7 @@ public struct IndexWriter: Sendable {
         files.append(IndexFile(path: IndexFormat.indexPath, data: indexData(documents, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount,
                                                                             wordKeys: keys, stopWords: stopWords)))
         plans += files.map { file in
-            var hash = ContentHash()
+            var hash = Fingerprint()
             hash.add(file.data)
             return IndexFilePlan(path: file.path, fingerprint: hash.value) { file.data }
         }
@@ -105,7 +106,7 @@ public struct IndexWriter: Sendable {
     /// hashed on every core, so that the one pass through them all compares strings only when hashes match.
     private static func numberStems(_ analyses: [DocumentAnalysis]) -> (stems: [String], globalIDs: [[Int32]], words: [String: String]) {
         let hashes = analyses.concurrentMap { analysis in
-            (stems: analysis.stems.map(ContentHash.of), surfaces: analysis.surfaces.map { (ContentHash.of($0.key), $0.key, $0.value) })
+            (stems: analysis.stems.map { Fingerprint($0).value }, surfaces: analysis.surfaces.map { (Fingerprint($0.key).value, $0.key, $0.value) })
         }
         var stems: [String] = []
         var byHash: [UInt64: Int32] = [:]

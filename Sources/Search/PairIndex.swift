@@ -1,4 +1,5 @@
 import Foundation
+import Fingerprinting
 
 /// The pairs of consecutive indexed tokens of each paragraph, which answer phrases without the positions
 /// of every word: `pairs/HEX.json` maps a pair key (`IndexFormat.pairKey`) to, per document, ordinal
@@ -66,7 +67,7 @@ struct PairIndex: Sendable {
     /// A plan per shard, fingerprinted by its pairs (their stems as text), their places and the lengths of their documents.
     func plans() -> [IndexFilePlan] {
         buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, bucket in
-            var hash = ContentHash()
+            var hash = Fingerprint()
             var entry = 0
             while entry < bucket.count {
                 hash.add(stemHashes[Int(bucket[entry])])

@@ -69,6 +69,12 @@ import Testing
         #expect(errors.contains("Content/documents/a.md:5:1: error: unknown key 'plce' in document metadata; did you mean 'place'?"))
     }
 
+    /// The CSL item of document `id` of a loaded site.
+    static func item(_ id: String, of site: Site) throws -> JSONValue {
+        let document = try #require(site.document(id))
+        return CitationItem.make(for: document, config: site.config, url: "https://example.org/documents/\(id)/") { site.speaker($0)?.name }
+    }
+
     @Test func theItemNamesWhereTheWordsWereSpokenAndTheSitesPublisher() throws {
         let site = try TestSite([
             "site.yml": "title: Primary Sources Online\nbase_url: https://example.org/\npublisher: Center for Primary Sources\n",
@@ -78,15 +84,11 @@ import Testing
         defer { site.remove() }
         let (loaded, diagnostics) = site.load()
         let built = try #require(loaded, "\(diagnostics)")
-        func item(_ id: String) throws -> JSONValue {
-            let document = try #require(built.document(id))
-            return CitationItem.make(for: document, config: built.config, url: "https://example.org/documents/\(id)/") { built.speaker($0)?.name }
-        }
-        let report = try item("nsc-68")
+        let report = try Self.item("nsc-68", of: built)
         #expect(report["event-place"]?.stringValue == "Washington, DC")
         #expect(report["authority"]?.stringValue == "National Security Council")
         #expect(report["number"]?.stringValue == "NSC 68")
-        let talk = try item("talk")
+        let talk = try Self.item("talk", of: built)
         // The reader reads the site's version: the edition's publisher and place are not the item's.
         #expect(talk["publisher"]?.stringValue == "Center for Primary Sources")
         #expect(talk["publisher-place"] == nil)
@@ -100,15 +102,11 @@ import Testing
         defer { site.remove() }
         let (loaded, diagnostics) = site.load()
         let built = try #require(loaded, "\(diagnostics)")
-        func item(_ id: String) throws -> JSONValue {
-            let document = try #require(built.document(id))
-            return CitationItem.make(for: document, config: built.config, url: "https://example.org/documents/\(id)/") { built.speaker($0)?.name }
-        }
-        let testimony = try item("kerry")
+        let testimony = try Self.item("kerry", of: built)
         #expect(testimony["event-title"]?.stringValue == "Legislative Proposals: Hearings before the Committee on Foreign Relations")
         #expect(testimony["collection-number"] == .int(92))
         #expect(testimony["chapter-number"] == .int(1))
-        let treaty = try item("charter")
+        let treaty = try Self.item("charter", of: built)
         #expect(treaty["jurisdiction"]?.stringValue == "U.S.-U.K.")
         #expect(treaty["collection-title"]?.stringValue == "55 Stat. 1603")
         // Without the details, neither item has these variables: the styles cite it as other primary sources.

@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func oneChangedDocumentRendersOnlyThePagesThatShowIt() throws {
-        var editor = SiteEditor(seed: 7)
+        let editor = SiteEditor(seed: 7)
         let site = try TestSite(editor.initialFiles())
         defer { site.remove() }
         let options = BuildOptions(siteDirectory: site.root)

@@ -89,8 +89,9 @@ public struct IndexWriter: Sendable {
         plans += pairs.plans()
         var files: [IndexFile] = []
         let keys = wordsFiles(words, into: &files)
-        files += FacetData(documents).files()
-        files.append(IndexFile(path: IndexFormat.indexPath, data: indexData(documents, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount,
+        let facets = FacetData(documents)
+        files += facets.files()
+        files.append(IndexFile(path: IndexFormat.indexPath, data: indexData(documents, facets: facets, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount,
                                                                             wordKeys: keys, stopWords: stopWords)))
         plans += files.map { file in
             var hash = Fingerprint()
@@ -176,7 +177,7 @@ public struct IndexWriter: Sendable {
 
     /// `index.json`: what every query needs first: the format, the shard counts, the words files that
     /// exist, BM25's average length, the years, and each facet's values with their counts.
-    private func indexData(_ documents: [SearchDocument], averageLength: Int, shardCount: Int, pairShardCount: Int, wordKeys: [String], stopWords: Set<String>) -> Data {
+    private func indexData(_ documents: [SearchDocument], facets: FacetData, averageLength: Int, shardCount: Int, pairShardCount: Int, wordKeys: [String], stopWords: Set<String>) -> Data {
         var json = JSONText()
         json.raw("{\"format\":\(IndexFormat.version),\"language\":")
         json.string(language)
@@ -195,7 +196,7 @@ public struct IndexWriter: Sendable {
         }
         json.raw(runs.map { "[\($0.year),\($0.count)]" }.joined(separator: ","))
         json.raw("],\"facets\":")
-        FacetData(documents).writeValues(into: &json)
+        facets.writeValues(into: &json)
         json.raw("}\n")
         return json.data
     }

@@ -1,98 +1,145 @@
 import Foundation
 
-/// One document's contribution to the index: the stems it uses with their frequencies (the head counted
-/// three times), the words it uses with their stems, its indexed tokens paragraph by paragraph (for the
-/// pairs), and its length.
+/// One document's contribution to the index, held in its compact form (`AnalysisParts.encoded`, the bytes a
+/// build keeps between builds) and read in place. The index plans from every document's analysis at once: as
+/// arrays of strings they took three times the memory of these bytes, and a cached one had to be decoded.
 struct DocumentAnalysis: Sendable, Equatable {
-    /// The document's stems, in the order of their first use.
-    var stems: [String] = []
-    /// Per stem (same index): how often it occurs, the head three times over.
-    var frequencies: [Int] = []
-    /// Each word used, with the index of its stem in `stems`.
-    var surfaces: [String: Int] = [:]
-    /// Flat: per indexed token, its stem (an index into `stems`) and its position in its paragraph.
-    var tokens: [Int32] = []
-    /// Flat: per paragraph with tokens, its number and the end of its tokens in `tokens` (in tokens, not Int32s).
-    var paragraphs: [Int32] = []
-    var length = 0
+    let data: Data
+    /// Indexed tokens (the head's too), for BM25.
+    let length: Int
+    let stemCount: Int
+    let surfaceCount: Int
+    let pairCount: Int
+    /// Where the stems, the words and the paragraphs begin in `data` (from its start index).
+    private let stemsOffset: Int
+    private let surfacesOffset: Int
+    private let paragraphsOffset: Int
 
-    init() {}
+    static let codingVersion = 2
 
-    init(_ document: SearchDocument, language: String, stopWords: Set<String>, known: StemCache) {
-        var stemmer: Stemmer?
-        var stemIndex: [String: Int] = [:]
-        let texts = [(0, document.headText)] + document.paragraphs.map { ($0.number, $0.text) }
-        for (number, text) in texts {
-            let before = tokens.count
-            for token in Tokenizer.tokens(text) where !stopWords.contains(token.text) {
-                length += 1
-                let index: Int
-                if let known = surfaces[token.text] {
-                    index = known
-                } else {
-                    let stem = token.isCJK ? token.text : known.stem(of: token.text) { word in
-                        if stemmer == nil { stemmer = Stemmer(language: language) }
-                        return stemmer!.stem(word)
-                    }
-                    if let known = stemIndex[stem] { index = known } else {
-                        index = stems.count
-                        stemIndex[stem] = index
-                        stems.append(stem)
-                        frequencies.append(0)
-                    }
-                    surfaces[token.text] = index
-                }
-                frequencies[index] += number == 0 ? 3 : 1
-                tokens.append(Int32(index))
-                tokens.append(Int32(token.position))
+    init(_ parts: AnalysisParts) {
+        self.init(encoded: parts.encoded)!
+    }
+
+    /// The analysis in `data`, or nil if it is not one (another format, cut short, an index out of range).
+    init?(encoded data: Data) {
+        guard let layout = data.withUnsafeBytes({ Self.layout(of: $0) }) else { return nil }
+        self.data = data
+        (length, stemCount, surfaceCount, pairCount, stemsOffset, surfacesOffset, paragraphsOffset) = layout
+    }
+
+    private static func layout(of bytes: UnsafeRawBufferPointer)
+        -> (length: Int, stems: Int, surfaces: Int, pairs: Int, stemsOffset: Int, surfacesOffset: Int, paragraphsOffset: Int)? {
+        var reader = ByteReader(bytes)
+        guard reader.integer() == codingVersion, let length = reader.integer(), let stemCount = reader.integer(), (0...bytes.count).contains(stemCount) else { return nil }
+        let stemsOffset = reader.offset
+        for _ in 0..<stemCount {
+            guard reader.string() != nil, reader.integer() != nil else { return nil }
+        }
+        guard let surfaceCount = reader.integer(), (0...bytes.count).contains(surfaceCount) else { return nil }
+        let surfacesOffset = reader.offset
+        for _ in 0..<surfaceCount {
+            guard reader.string() != nil, let stem = reader.integer(), (0..<stemCount).contains(stem) else { return nil }
+        }
+        guard let paragraphCount = reader.integer(), (0...bytes.count).contains(paragraphCount) else { return nil }
+        let paragraphsOffset = reader.offset
+        var pairs = 0
+        for _ in 0..<paragraphCount {
+            guard reader.integer() != nil, let count = reader.integer(), (0...bytes.count).contains(count) else { return nil }
+            for _ in 0..<count {
+                guard let stem = reader.integer(), (0..<stemCount).contains(stem), reader.integer() != nil else { return nil }
             }
-            if tokens.count > before {
-                paragraphs.append(Int32(number))
-                paragraphs.append(Int32(tokens.count / 2))
-            }
+            pairs += max(0, count - 1)
+        }
+        guard reader.isAtEnd else { return nil }
+        return (length, stemCount, surfaceCount, pairs, stemsOffset, surfacesOffset, paragraphsOffset)
+    }
+
+    /// Each stem (UTF-8) with its frequency, in the order of first use: a stem's index in this order is the one
+    /// its words and tokens name.
+    func forEachStem(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        read(from: stemsOffset) { reader in
+            for _ in 0..<stemCount { body(reader.string()!, reader.integer()!) }
+        }
+    }
+
+    /// Each word used (folded, UTF-8) with the index of its stem.
+    func forEachSurface(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        read(from: surfacesOffset) { reader in
+            for _ in 0..<surfaceCount { body(reader.string()!, reader.integer()!) }
         }
     }
 
     /// Calls `body` with each pair of consecutive indexed tokens of a paragraph: first stem, second stem (indexes
-    /// into `stems`), the gap between their positions, the paragraph's number and the first one's position.
+    /// in the stems' order), the gap between their positions, the paragraph's number and the first one's position.
     func forEachPair(_ body: (Int32, Int32, Int32, Int32, Int32) -> Void) {
-        var start = 0
-        var index = 0
-        while index < paragraphs.count {
-            let number = paragraphs[index], end = Int(paragraphs[index + 1])
-            var token = start + 1
-            while token < end {
-                let first = 2 * (token - 1), second = 2 * token
-                body(tokens[first], tokens[second], tokens[second + 1] - tokens[first + 1], number, tokens[first + 1])
-                token += 1
+        read(from: paragraphsOffset) { reader in
+            while !reader.isAtEnd {
+                let number = Int32(reader.integer()!), count = reader.integer()!
+                var stem = Int32(0), position = Int32(0)
+                for token in 0..<count {
+                    let nextStem = Int32(reader.integer()!), nextPosition = Int32(reader.integer()!)
+                    if token > 0 { body(stem, nextStem, nextPosition - position, number, position) }
+                    (stem, position) = (nextStem, nextPosition)
+                }
             }
-            start = end
-            index += 2
         }
     }
 
-    var pairCount: Int {
-        var count = 0, start = 0, index = 1
-        while index < paragraphs.count {
-            let end = Int(paragraphs[index])
-            count += max(0, end - start - 1)
-            start = end
-            index += 2
+    private func read(from offset: Int, _ body: (inout ByteReader) -> Void) {
+        data.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            reader.offset = offset
+            body(&reader)
         }
-        return count
+    }
+
+    static func == (left: DocumentAnalysis, right: DocumentAnalysis) -> Bool { left.data == right.data }
+}
+
+/// Unsigned LEB128 integers and length-prefixed UTF-8 strings.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func integer(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value))
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func string(_ text: String) {
+        integer(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
     }
 }
 
-/// The stems of words already seen, shared by the documents analysed on every core: a site's documents share
-/// most of their words, and Snowball need not stem each again for each document.
-final class StemCache: @unchecked Sendable {
-    private var stems: [String: String] = [:]
-    private let lock = NSLock()
+/// Reads what `ByteWriter` wrote; nil where the bytes end too soon.
+struct ByteReader {
+    private let bytes: UnsafeRawBufferPointer
+    var offset = 0
 
-    func stem(of word: String, _ make: (String) -> String) -> String {
-        if let known = lock.withLock({ stems[word] }) { return known }
-        let stem = make(word)
-        lock.withLock { stems[word] = stem }
-        return stem
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func integer() -> Int? {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(truncatingIfNeeded: value) }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func string() -> UnsafeRawBufferPointer? {
+        guard let count = integer(), count >= 0, count <= bytes.count - offset else { return nil }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 }

@@ -19,16 +19,17 @@ public struct IndexFilePlan: Sendable {
 public struct IndexWriter: Sendable {
     public let language: String
     private let stopWords: Set<String>
-    private let known = StemCache()
+    private let vocabulary: Vocabulary
 
     public init(language: String) {
         self.language = language
         stopWords = IndexFormat.stopWords(language: language)
+        vocabulary = Vocabulary(language: language)
     }
 
     /// What the index takes of one document: its analysis.
     public func entry(for document: SearchDocument) -> IndexEntry {
-        IndexEntry(document: document, analysis: DocumentAnalysis(document, language: language, stopWords: stopWords, known: known))
+        IndexEntry(document: document, analysis: DocumentAnalysis(AnalysisParts(document, vocabulary: vocabulary)))
     }
 
     /// Every file of the index of `documents`, display data included.
@@ -52,8 +53,10 @@ public struct IndexWriter: Sendable {
         var postings = Array(repeating: [Int32](), count: stems.count)
         var lastOrdinal = Array(repeating: 0, count: stems.count)
         for (ordinal, analysis) in analyses.enumerated() {
-            for (local, frequency) in analysis.frequencies.enumerated() {
+            var local = 0
+            analysis.forEachStem { _, frequency in
                 let stem = Int(globalIDs[ordinal][local])
+                local += 1
                 postings[stem].append(Int32(ordinal - lastOrdinal[stem]))
                 postings[stem].append(Int32(IndexFormat.impact(frequency: frequency, length: analysis.length, averageLength: averageLength)))
                 lastOrdinal[stem] = ordinal
@@ -103,37 +106,48 @@ public struct IndexWriter: Sendable {
 
     /// Numbers the stems of all documents in byte order, so that every file's order follows from its content
     /// alone (a file whose fingerprint did not change is then the same, byte for byte); returns them, each
-    /// document's stems by those numbers, and every word with its stem. The documents' stems and words are
-    /// hashed on every core, so that the one pass through them all compares strings only when hashes match.
+    /// document's stems by those numbers, and every word with its stem. Stems and words are looked up by a hash
+    /// of their bytes, so that a string is made only for one not met before.
     private static func numberStems(_ analyses: [DocumentAnalysis]) -> (stems: [String], globalIDs: [[Int32]], words: [String: String]) {
-        let hashes = analyses.concurrentMap { analysis in
-            (stems: analysis.stems.map { Fingerprint($0).value }, surfaces: analysis.surfaces.map { (Fingerprint($0.key).value, $0.key, $0.value) })
-        }
         var stems: [String] = []
         var byHash: [UInt64: Int32] = [:]
         var collided: [String: Int32] = [:]
         var surfaceByHash: [UInt64: String] = [:]
         var words: [String: String] = [:]
-        let firstUseIDs: [[Int32]] = zip(analyses, hashes).map { analysis, hashes in
-            for (hash, surface, stem) in hashes.surfaces {
-                if let known = surfaceByHash[hash] {
-                    if known != surface && words[surface] == nil { words[surface] = analysis.stems[stem] }
-                } else {
-                    surfaceByHash[hash] = surface
-                    words[surface] = analysis.stems[stem]
-                }
-            }
-            return zip(analysis.stems, hashes.stems).map { stem, hash in
+        func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+            var hash = Fingerprint()
+            hash.add(bytes: bytes)
+            return hash.value
+        }
+        let firstUseIDs: [[Int32]] = analyses.map { analysis in
+            var ids: [Int32] = []
+            ids.reserveCapacity(analysis.stemCount)
+            analysis.forEachStem { bytes, _ in
+                let hash = hash(bytes)
                 if let id = byHash[hash] {
-                    if stems[Int(id)] == stem { return id }
-                    if let id = collided[stem] { return id }
+                    if stems[Int(id)].utf8.elementsEqual(bytes) { return ids.append(id) }
+                    let stem = String(decoding: bytes, as: UTF8.self)
+                    if let id = collided[stem] { return ids.append(id) }
                     collided[stem] = Int32(stems.count)
                 } else {
                     byHash[hash] = Int32(stems.count)
                 }
-                stems.append(stem)
-                return Int32(stems.count - 1)
+                stems.append(String(decoding: bytes, as: UTF8.self))
+                ids.append(Int32(stems.count - 1))
             }
+            analysis.forEachSurface { bytes, stem in
+                let hash = hash(bytes)
+                if let known = surfaceByHash[hash] {
+                    guard !known.utf8.elementsEqual(bytes) else { return }
+                    let surface = String(decoding: bytes, as: UTF8.self)
+                    if words[surface] == nil { words[surface] = stems[Int(ids[stem])] }
+                } else {
+                    let surface = String(decoding: bytes, as: UTF8.self)
+                    surfaceByHash[hash] = surface
+                    words[surface] = stems[Int(ids[stem])]
+                }
+            }
+            return ids
         }
         let order = stems.indices.sorted { stems[$0].utf8.lexicographicallyPrecedes(stems[$1].utf8) }
         var rank = [Int32](repeating: 0, count: stems.count)

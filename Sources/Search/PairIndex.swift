@@ -38,10 +38,17 @@ struct PairIndex: Sendable {
             analyses[ordinal].forEachPair { first, second, gap, _, _ in numbers.append(shard(ids[Int(first)], ids[Int(second)], gap)) }
             return numbers
         }
-        // Shards split between the cores by their number: each part walks every document's pairs and keeps its own.
+        // Shards split between the cores by their number: each part walks every document's pairs and keeps its own,
+        // each bucket made as large as it will be (grown by doubling, they would hold up to twice the memory).
+        var sizes = [Int](repeating: 0, count: shardCount)
+        for numbers in shardsOfPairs { for number in numbers { sizes[Int(number)] += Self.fields } }
         let parts = Swift.min(shardCount, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let partBuckets = Array(0..<parts).concurrentMap { part in
-            var buckets = Array(repeating: [Int32](), count: (shardCount - part + parts - 1) / parts)
+        let partBuckets = Array(0..<parts).concurrentMap { [sizes] part in
+            var buckets = stride(from: part, to: shardCount, by: parts).map { shard in
+                var bucket = [Int32]()
+                bucket.reserveCapacity(sizes[shard])
+                return bucket
+            }
             for (ordinal, analysis) in analyses.enumerated() {
                 let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
                 var pair = 0
@@ -84,9 +91,9 @@ struct PairIndex: Sendable {
     private func shardData(_ bucket: [Int32]) -> Data {
         let f = Self.fields
         // Entries grouped by pair, keeping their ordinal, paragraph and position order within a pair.
-        let order = (0..<bucket.count / f).sorted { a, b in
-            (bucket[a * f], bucket[a * f + 1], bucket[a * f + 2], a) < (bucket[b * f], bucket[b * f + 1], bucket[b * f + 2], b)
-        }
+        let order = (0..<bucket.count / f).map { entry -> (pair: UInt64, gapAndEntry: UInt64) in
+            (UInt64(bucket[entry * f]) << 32 | UInt64(bucket[entry * f + 1]), UInt64(bucket[entry * f + 2]) << 32 | UInt64(entry))
+        }.sorted { $0 < $1 }.map { Int($0.gapAndEntry & 0xFFFF_FFFF) }
         var json = JSONText()
         json.raw("{")
         var start = 0

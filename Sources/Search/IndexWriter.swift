@@ -107,12 +107,12 @@ public struct IndexWriter: Sendable {
     /// Numbers the stems of all documents in byte order, so that every file's order follows from its content
     /// alone (a file whose fingerprint did not change is then the same, byte for byte); returns them, each
     /// document's stems by those numbers, and every word with its stem. Stems and words are looked up by a hash
-    /// of their bytes, so that a string is made only for one not met before.
+    /// of their bytes, so that a string is made only for one not met before (a word is in most documents).
     private static func numberStems(_ analyses: [DocumentAnalysis]) -> (stems: [String], globalIDs: [[Int32]], words: [String: String]) {
         var stems: [String] = []
-        var byHash: [UInt64: Int32] = [:]
-        var collided: [String: Int32] = [:]
-        var surfaceByHash: [UInt64: String] = [:]
+        var stemNumbers = HashNumbers(capacity: 1 << 16)
+        var surfaces: [String] = []
+        var surfaceNumbers = HashNumbers(capacity: 1 << 16)
         var words: [String: String] = [:]
         func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
             var hash = Fingerprint()
@@ -124,28 +124,30 @@ public struct IndexWriter: Sendable {
             ids.reserveCapacity(analysis.stemCount)
             analysis.forEachStem { bytes, _ in
                 let hash = hash(bytes)
-                if let id = byHash[hash] {
-                    if stems[Int(id)].utf8.elementsEqual(bytes) { return ids.append(id) }
-                    let stem = String(decoding: bytes, as: UTF8.self)
-                    if let id = collided[stem] { return ids.append(id) }
-                    collided[stem] = Int32(stems.count)
-                } else {
-                    byHash[hash] = Int32(stems.count)
+                var found: Int32 = -1
+                stemNumbers.forEach(hash) { number in
+                    if Self.same(stems[Int(number)], bytes) { found = number }
+                    return found >= 0
                 }
-                stems.append(String(decoding: bytes, as: UTF8.self))
-                ids.append(Int32(stems.count - 1))
+                if found < 0 {
+                    found = Int32(stems.count)
+                    stems.append(String(decoding: bytes, as: UTF8.self))
+                    stemNumbers.insert(hash, found)
+                }
+                ids.append(found)
             }
             analysis.forEachSurface { bytes, stem in
                 let hash = hash(bytes)
-                if let known = surfaceByHash[hash] {
-                    guard !known.utf8.elementsEqual(bytes) else { return }
-                    let surface = String(decoding: bytes, as: UTF8.self)
-                    if words[surface] == nil { words[surface] = stems[Int(ids[stem])] }
-                } else {
-                    let surface = String(decoding: bytes, as: UTF8.self)
-                    surfaceByHash[hash] = surface
-                    words[surface] = stems[Int(ids[stem])]
+                var known = false
+                surfaceNumbers.forEach(hash) { number in
+                    known = Self.same(surfaces[Int(number)], bytes)
+                    return known
                 }
+                guard !known else { return }
+                let surface = String(decoding: bytes, as: UTF8.self)
+                surfaceNumbers.insert(hash, Int32(surfaces.count))
+                surfaces.append(surface)
+                words[surface] = stems[Int(ids[stem])]
             }
             return ids
         }
@@ -154,6 +156,11 @@ public struct IndexWriter: Sendable {
         for (place, id) in order.enumerated() { rank[id] = Int32(place) }
         let ranks = rank
         return (order.map { stems[$0] }, firstUseIDs.concurrentMap { ids in ids.map { ranks[Int($0)] } }, words)
+    }
+
+    private static func same(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
     }
 
     /// `words/KEY.json`: each words file holds the words of its key, and the other words of their stems (so

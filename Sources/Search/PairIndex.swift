@@ -8,7 +8,7 @@ import Fingerprinting
 struct PairIndex: Sendable {
     let shardCount: Int
     /// Per shard, flat: first stem, second stem, gap, ordinal, paragraph, position; in ordinal order.
-    private let buckets: [[Int32]]
+    private let buckets: [ArraySlice<Int32>]
     private let stems: [String]
     private let stemHashes: [UInt64]
     private let lengths: [Int]
@@ -38,57 +38,65 @@ struct PairIndex: Sendable {
             analyses[ordinal].forEachPair { first, second, gap, _, _ in numbers.append(shard(ids[Int(first)], ids[Int(second)], gap)) }
             return numbers
         }
-        // Shards split between the cores by their number: each part walks every document's pairs and keeps its own,
-        // each bucket made as large as it will be (grown by doubling, they would hold up to twice the memory).
+        // Shards split between the cores by their number: each part walks every document's pairs and writes its
+        // shards' entries, one shard after another, into storage made once at its final size.
         var sizes = [Int](repeating: 0, count: shardCount)
         for numbers in shardsOfPairs { for number in numbers { sizes[Int(number)] += Self.fields } }
         let parts = Swift.min(shardCount, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let partBuckets = Array(0..<parts).concurrentMap { [sizes] part in
-            var buckets = stride(from: part, to: shardCount, by: parts).map { shard in
-                var bucket = [Int32]()
-                bucket.reserveCapacity(sizes[shard])
-                return bucket
+        let partStorage = Array(0..<parts).concurrentMap { [sizes] part in
+            let shards = Array(stride(from: part, to: shardCount, by: parts))
+            var starts: [Int] = [], total = 0
+            for shard in shards {
+                starts.append(total)
+                total += sizes[shard]
             }
-            for (ordinal, analysis) in analyses.enumerated() {
-                let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
-                var pair = 0
-                analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
-                    let number = Int(numbers[pair])
-                    pair += 1
-                    guard number % parts == part else { return }
-                    let slot = number / parts
-                    buckets[slot].append(ids[Int(firstLocal)])
-                    buckets[slot].append(ids[Int(secondLocal)])
-                    buckets[slot].append(gap)
-                    buckets[slot].append(Int32(ordinal))
-                    buckets[slot].append(paragraph)
-                    buckets[slot].append(position)
+            var cursors = starts
+            let storage = [Int32](unsafeUninitializedCapacity: total) { storage, initialized in
+                for (ordinal, analysis) in analyses.enumerated() {
+                    let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
+                    var pair = 0
+                    analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
+                        let number = Int(numbers[pair])
+                        pair += 1
+                        guard number % parts == part else { return }
+                        let at = cursors[number / parts]
+                        cursors[number / parts] = at + Self.fields
+                        storage[at] = ids[Int(firstLocal)]
+                        storage[at + 1] = ids[Int(secondLocal)]
+                        storage[at + 2] = gap
+                        storage[at + 3] = Int32(ordinal)
+                        storage[at + 4] = paragraph
+                        storage[at + 5] = position
+                    }
                 }
+                initialized = total
             }
-            return buckets
+            return shards.indices.map { storage[starts[$0]..<(starts[$0] + sizes[shards[$0]])] }
         }
-        let buckets = (0..<shardCount).map { partBuckets[$0 % parts][$0 / parts] }
+        let buckets = (0..<shardCount).map { partStorage[$0 % parts][$0 / parts] }
         self.buckets = buckets
     }
 
     /// A plan per shard, fingerprinted by its pairs (their stems as text), their places and the lengths of their documents.
     func plans() -> [IndexFilePlan] {
-        buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, bucket in
+        buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, slice in
             var hash = Fingerprint()
-            var entry = 0
-            while entry < bucket.count {
-                hash.add(stemHashes[Int(bucket[entry])])
-                hash.add(stemHashes[Int(bucket[entry + 1])])
-                hash.add(UInt64(UInt32(bitPattern: bucket[entry + 2])) << 32 | UInt64(UInt32(bitPattern: bucket[entry + 3])))
-                hash.add(UInt64(UInt32(bitPattern: bucket[entry + 4])) << 32 | UInt64(UInt32(bitPattern: bucket[entry + 5])))
-                hash.add(lengths[Int(bucket[entry + 3])])
-                entry += Self.fields
+            slice.withUnsafeBufferPointer { bucket in
+                var entry = 0
+                while entry < bucket.count {
+                    hash.add(stemHashes[Int(bucket[entry])])
+                    hash.add(stemHashes[Int(bucket[entry + 1])])
+                    hash.add(UInt64(UInt32(bitPattern: bucket[entry + 2])) << 32 | UInt64(UInt32(bitPattern: bucket[entry + 3])))
+                    hash.add(UInt64(UInt32(bitPattern: bucket[entry + 4])) << 32 | UInt64(UInt32(bitPattern: bucket[entry + 5])))
+                    hash.add(lengths[Int(bucket[entry + 3])])
+                    entry += Self.fields
+                }
             }
-            return IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: hash.value) { shardData(bucket) }
+            return IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: hash.value) { slice.withUnsafeBufferPointer { shardData($0) } }
         }
     }
 
-    private func shardData(_ bucket: [Int32]) -> Data {
+    private func shardData(_ bucket: UnsafeBufferPointer<Int32>) -> Data {
         let f = Self.fields
         // Entries grouped by pair, keeping their ordinal, paragraph and position order within a pair.
         let order = (0..<bucket.count / f).map { entry -> (pair: UInt64, gapAndEntry: UInt64) in

@@ -57,3 +57,49 @@ struct WordTable {
         return hash
     }
 }
+
+/// 64-bit hashes to numbers, for the merge of every document's stems and words: open addressing over the
+/// hash's own bits (already well mixed), so that a lookup is a probe or two rather than a seeded hash of the key.
+struct HashNumbers {
+    private var keys: [UInt64]
+    /// Per slot, its number, or -1 when free; never more than half full.
+    private var values: [Int32]
+    private var count = 0
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: -1, count: size)
+    }
+
+    /// The numbers stored for `key`, in the order stored (more than one only when different strings share a hash).
+    func forEach(_ key: UInt64, _ body: (Int32) -> Bool) {
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask)
+        while values[slot] >= 0 {
+            if keys[slot] == key, body(values[slot]) { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask)
+        while values[slot] >= 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where value >= 0 { insert(key, value) }
+    }
+
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 32)) & mask }
+}

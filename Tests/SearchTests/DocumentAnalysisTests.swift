@@ -99,3 +99,36 @@ struct SeededRandom {
         return Int(value % UInt64(bound))
     }
 }
+
+/// The tables the analysis and the merge look words up in.
+@Suite struct WordTableTests {
+    @Test func aWordIsMadeOnceAndFoundAfterTheTableGrows() {
+        var table = WordTable(), made = 0
+        for round in 0..<2 {
+            for number in 0..<1000 {
+                var word = "w\(number)"
+                let value = word.withUTF8 { bytes in
+                    table.value(of: bytes, hash: WordTable.hash(bytes)) { _ in
+                        made += 1
+                        return Int32(number)
+                    }
+                }
+                #expect(value == Int32(number), "round \(round)")
+            }
+        }
+        #expect(made == 1000)
+    }
+
+    @Test func hashNumbersKeepsEveryNumberOfAKeyInOrder() {
+        var numbers = HashNumbers(capacity: 4)
+        for key in 0..<500 { numbers.insert(UInt64(key) << 40, Int32(key)) }
+        numbers.insert(7 << 40, 9000)
+        var found: [Int32] = []
+        numbers.forEach(7 << 40) { found.append($0); return false }
+        #expect(found == [7, 9000])
+        found = []
+        numbers.forEach(7 << 40) { found.append($0); return true }
+        #expect(found == [7])
+        numbers.forEach(12345) { _ in Issue.record("an absent key"); return true }
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 /// One document's analysis as it is made, in arrays: the stems it uses with their frequencies (the head counted
 /// three times), the words it uses with their stems, its indexed tokens paragraph by paragraph (for the pairs),
 /// and its length. The index keeps it encoded (`DocumentAnalysis`).
-struct AnalysisParts: Sendable, Equatable {
+struct AnalysisParts: Sendable {
     /// The document's stems, in the order of their first use.
     var stems: [String] = []
     /// Per stem (same index): how often it occurs, the head three times over.

@@ -32,7 +32,6 @@ package struct SitePages: Sendable {
     let routes: Routes
     /// Every input that all pages share (templates, styles, configuration, Scholia itself), as one fingerprint.
     let environment: UInt64
-    let citationItems: [String: JSONValue]
     /// For resolving annotation links.
     let documentIDs: Set<String>, speakerIDs: Set<String>
     /// The built-in theme's assets that the site does not override: (path under the output, text).
@@ -50,10 +49,6 @@ package struct SitePages: Sendable {
         self.styles = styles
         self.environment = environment
         routes = Routes(config: site.config)
-        let made = site.documents.parallelMap { [routes] document in
-            CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) { site.speaker($0)?.name }
-        }
-        citationItems = Dictionary(uniqueKeysWithValues: zip(site.documents.map(\.id), made))
         documentIDs = Set(site.documents.map(\.id))
         speakerIDs = Set(site.speakers.map(\.id))
     }
@@ -159,7 +154,7 @@ package struct SitePages: Sendable {
     /// CSL-JSON. Its citation items and styles stand for the bibliographies in the fingerprint.
     private func collectionJob(_ collection: Collection, _ contexts: PageContexts) -> PageJob {
         let route = Routes.collection(collection.id)
-        let json = collection.items.compactMap { citationItems[$0.documentID] }
+        let json = collection.items.compactMap { site.document($0.documentID).map(citationItem) }
         let context = ListPages.collection(collection, contexts)
         let styles = styles.forCollection(collection), siteOrder = self.styles.configured.map(\.name)
         var fingerprint = fingerprint(route, "collection")
@@ -184,31 +179,24 @@ package struct SitePages: Sendable {
         OutputFile(path: Routes.outputPath(route), data: Data(templates.render(template, context).utf8))
     }
 
-    /// The document's page, its citation downloads and its annotations. Besides the page's context, the
-    /// output depends on the document's own files (its transcript and notes), its citation item, and the
-    /// titles of the pages its notes link to.
+    /// The document's CSL item: made when the page or a reading list that names it is made.
+    private func citationItem(_ document: Document) -> JSONValue {
+        CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) { site.speaker($0)?.name }
+    }
+
+    /// The document's page, its citation downloads and its annotations, fingerprinted by what they are made from
+    /// (`addDocumentPageInputs`): the page's context is built only when it is made.
     private func documentJob(_ document: Document, _ contexts: PageContexts) -> PageJob {
         let route = Routes.document(document.id)
-        let item = citationItems[document.id]!
-        let context = DocumentPage.context(document, contexts, item: item)
-        let transcript = DocumentPage.transcriptRenderer(contexts)
         var fingerprint = fingerprint(route, "document")
-        fingerprint.add(context)
-        fingerprint.add(document.contentKey)
-        fingerprint.add(item)
-        for link in document.annotations.compactMap(\.annotation.link) {
-            fingerprint.add(link)
-            fingerprint.add(transcript.linkTarget(link).map { $0.href + "\n" + $0.title } ?? "")
-        }
-        for tag in Set(document.annotations.flatMap(\.annotation.tags)).sorted() {
-            let target = transcript.tagTarget(tag)
-            fingerprint.add(tag + "\n" + (target.href ?? "") + "\n" + target.title)
-        }
+        fingerprint.addDocumentPageInputs(document, contexts)
         for style in styles.configured { fingerprint.add(style.name) }
         return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+            let item = citationItem(document)
+            let context = DocumentPage.context(document, contexts, item: item)
             let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
             let text = transcripts.transcript(of: document)
-            let transcriptHTML = transcript.render(text, annotations: document.annotations)
+            let transcriptHTML = DocumentPage.transcriptRenderer(contexts).render(text, annotations: document.annotations)
             return [
                 html(route, "document", DocumentPage.withTranscript(context, transcriptHTML: transcriptHTML, citations: citations)),
                 OutputFile(path: Routes.citation(document.id, "json"), data: Data(CitationExports.cslJSON([item]).utf8)),

@@ -42,7 +42,7 @@ extension Fingerprint {
 
     /// A document as a list shows it (`PageContexts.summary`): the fields shown and the names of its people. Not
     /// its `contentKey`: an edit of a document's text must not make the pages that list it again.
-    private mutating func addListing(of document: Document?, _ site: Site) {
+    mutating func addListing(of document: Document?, _ site: Site) {
         guard let document else { return add(0) }
         add(1)
         add(document.id)

@@ -81,7 +81,12 @@ package struct SitePages: Sendable {
         let pageSize = site.config.paginate
         let pageCount = max(1, (site.documents.count + pageSize - 1) / pageSize)
         for number in 1...pageCount {
-            page(Routes.documents(page: number), "documents") { ListPages.documents(contexts, page: number, of: pageCount) }
+            let shown = site.documents.dropFirst((number - 1) * pageSize).prefix(pageSize)
+            plans.append { [self] in
+                listJob(Routes.documents(page: number), "documents", shows: shown, and: [number, pageCount, site.documents.count]) {
+                    ListPages.documents(contexts, page: number, of: pageCount)
+                }
+            }
         }
         for document in site.documents {
             plans.append { [self] in documentJob(document, contexts) }
@@ -97,11 +102,20 @@ package struct SitePages: Sendable {
         page(Routes.types, "types") { ListPages.types(contexts) }
         page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {
-            page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(PartialDate.displayYear(year))", route: Routes.year(year), section: "years", ids: ids, contexts) }
+            let title = "Documents from \(PartialDate.displayYear(year))"
+            plans.append { [self] in
+                listJob(Routes.year(year), "list", shows: ids.compactMap(site.document), and: [], title, "years") {
+                    ListPages.list(title: title, route: Routes.year(year), section: "years", ids: ids, contexts)
+                }
+            }
         }
         for (type, ids) in site.types {
             let title = DocumentTypes.plural(type)
-            page(Routes.type(type), "list") { ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts) }
+            plans.append { [self] in
+                listJob(Routes.type(type), "list", shows: ids.compactMap(site.document), and: [], title, "documents") {
+                    ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts)
+                }
+            }
         }
         page(Routes.collections, "collections") { ListPages.collections(contexts) }
         for collection in site.collections {
@@ -134,6 +148,18 @@ package struct SitePages: Sendable {
         var fingerprint = fingerprint(route, template)
         fingerprint.add(context)
         return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context)] }
+    }
+
+    /// A page that shows documents as lists do (`addListing`) and otherwise only the numbers and texts given:
+    /// fingerprinted from those, its context made only when it is (500 pages of 20 at 10,000 documents).
+    private func listJob(_ route: String, _ template: String, shows documents: some Swift.Collection<Document>, and numbers: [Int], _ texts: String...,
+                         context: @escaping @Sendable () -> TemplateValue) -> PageJob {
+        var fingerprint = fingerprint(route, template)
+        for number in numbers { fingerprint.add(number) }
+        for text in texts { fingerprint.add(text) }
+        fingerprint.add(documents.count)
+        for document in documents { fingerprint.addListing(of: document, site) }
+        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context())] }
     }
 
     private func fingerprint(_ id: String, _ template: String) -> Fingerprint {

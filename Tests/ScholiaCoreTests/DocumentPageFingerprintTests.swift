@@ -1,6 +1,7 @@
 import Testing
 @testable import ScholiaModel
 @testable import ScholiaRender
+@testable import ScholiaCore
 
 /// A document page's fingerprint is made from its inputs, not from its context: it must change with each of
 /// them, and must not change when a document the page does not show changes.
@@ -104,5 +105,67 @@ import Testing
             let changed = what.hasPrefix("the text of") ? (what.hasSuffix("neighbour") ? "d2" : "d5") : "far"
             #expect(fixture.fingerprint(of: changed) != Fixture().fingerprint(of: changed), "but its own page changes: \(what)")
         }
+    }
+}
+
+/// The pages that list documents (all documents, a year, a type) are fingerprinted from what a list shows of
+/// each: read through the loader, as a build reads them, from one site folder (its path is in the environment).
+@Suite struct ListPageFingerprintTests {
+    static let listingThird = ["documents/page/2/", "years/2001/", "types/speech/"]
+
+    static func document(_ title: String, _ date: String, extra: String = "", body: String = "Text.") -> String {
+        markdownDocument(title: title, date: date, extra: "type: speech\n" + extra, body: body)
+    }
+
+    static func site() throws -> TestSite {
+        try TestSite(["site.yml": "title: Test\nbase_url: https://example.org/\npaginate: 2\n",
+                      "Content/documents/first.md": document("First", "2003-01-01"),
+                      "Content/documents/second.md": document("Second", "2002-01-01"),
+                      "Content/documents/third.md": document("Third", "2001-03-01"),
+                      "Content/speakers/ada-byron.md": "---\nname: Ada Byron\n---\n"])
+    }
+
+    /// Every job's fingerprint, as the planning of a build gives it (nothing is rendered: every job counts as
+    /// unchanged), after writing `files` into the site.
+    static func fingerprints(_ site: TestSite, writing files: [String: String] = [:]) throws -> [String: UInt64] {
+        for (path, text) in files { try text.write(to: site.root.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+        let prepared = try SiteBuilder.prepare(BuildOptions(siteDirectory: site.root), cache: nil, progress: nil)
+        let jobs = prepared.pages.render(unchanged: { _, _ in true }, into: MemorySink())
+        return Dictionary(jobs.compactMap { job in job.fingerprint.map { (job.id, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test(arguments: [
+        ("text only", document("Third", "2001-03-01", body: "Other text."), false),
+        ("title", document("Third, retitled", "2001-03-01"), true),
+        ("summary", document("Third", "2001-03-01", extra: "summary: Now summarised.\n"), true),
+        ("date", document("Third", "2001-04-01"), true),
+        ("speakers", document("Third", "2001-03-01", extra: "speakers: [ada-byron]\n"), true),
+    ])
+    func changeWithWhatTheListShowsOnly(what: String, third: String, shows: Bool) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let before = try Self.fingerprints(site)
+        let after = try Self.fingerprints(site, writing: ["Content/documents/third.md": third])
+        for page in Self.listingThird + ["documents/"] { #expect(before[page] != nil, "\(page) is planned") }
+        for page in Self.listingThird { #expect((after[page] != before[page]) == shows, "\(what): \(page)") }
+        #expect(after["documents/"] == before["documents/"], "\(what): a page that does not list it")
+        #expect(after["documents/third/"] != before["documents/third/"], "\(what): its own page")
+    }
+
+    @Test func changeWithTheNamesOfTheListedSpeakers() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let before = try Self.fingerprints(site, writing: ["Content/documents/third.md": Self.document("Third", "2001-03-01", extra: "speakers: [ada-byron]\n")])
+        let renamed = try Self.fingerprints(site, writing: ["Content/speakers/ada-byron.md": "---\nname: Ada Lovelace\n---\n"])
+        for page in Self.listingThird { #expect(renamed[page] != before[page], "a listed speaker's name: \(page)") }
+    }
+
+    @Test func changeWithTheNumberOfPages() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let before = try Self.fingerprints(site)
+        let added = try Self.fingerprints(site, writing: ["Content/documents/fourth.md": markdownDocument(title: "Fourth", date: "1999-01-01", extra: "type: letter\n")])
+        // The first page lists the same two documents, but its count and its links to the other pages change.
+        #expect(added["documents/"] != before["documents/"])
     }
 }

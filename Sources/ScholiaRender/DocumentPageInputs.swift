@@ -1,8 +1,8 @@
 import ScholiaModel
 
 /// What a document's page and its downloads are made from, as a fingerprint made without building the page.
-/// A build plans every page of the site; building 10,000 page contexts only to find that one changed cost a
-/// second. The page shows the document's own fields and these of the rest of the site: the names of its people,
+/// A build plans every page of the site; building 10,000 page contexts only to find that one changed cost most
+/// of a second of CPU. The page shows the document's own fields and these of the rest of the site: the names of its people,
 /// the titles of its topics, the related documents and its neighbours as lists show them, and the pages its
 /// notes link to. Anything else it shows (settings, templates, styles) is in the build's environment.
 extension Fingerprint {

@@ -32,7 +32,6 @@ package struct SitePages: Sendable {
     let routes: Routes
     /// Every input that all pages share (templates, styles, configuration, Scholia itself), as one fingerprint.
     let environment: UInt64
-    let citationItems: [String: JSONValue]
     /// For resolving annotation links.
     let documentIDs: Set<String>, speakerIDs: Set<String>
     /// The built-in theme's assets that the site does not override: (path under the output, text).
@@ -50,10 +49,6 @@ package struct SitePages: Sendable {
         self.styles = styles
         self.environment = environment
         routes = Routes(config: site.config)
-        let made = site.documents.parallelMap { [routes] document in
-            CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) { site.speaker($0)?.name }
-        }
-        citationItems = Dictionary(uniqueKeysWithValues: zip(site.documents.map(\.id), made))
         documentIDs = Set(site.documents.map(\.id))
         speakerIDs = Set(site.speakers.map(\.id))
     }
@@ -86,7 +81,12 @@ package struct SitePages: Sendable {
         let pageSize = site.config.paginate
         let pageCount = max(1, (site.documents.count + pageSize - 1) / pageSize)
         for number in 1...pageCount {
-            page(Routes.documents(page: number), "documents") { ListPages.documents(contexts, page: number, of: pageCount) }
+            let shown = site.documents.dropFirst((number - 1) * pageSize).prefix(pageSize)
+            plans.append { [self] in
+                listJob(Routes.documents(page: number), "documents", shows: shown, and: [number, pageCount, site.documents.count]) {
+                    ListPages.documents(contexts, page: number, of: pageCount)
+                }
+            }
         }
         for document in site.documents {
             plans.append { [self] in documentJob(document, contexts) }
@@ -102,11 +102,20 @@ package struct SitePages: Sendable {
         page(Routes.types, "types") { ListPages.types(contexts) }
         page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {
-            page(Routes.year(year), "list") { ListPages.list(title: "Documents from \(PartialDate.displayYear(year))", route: Routes.year(year), section: "years", ids: ids, contexts) }
+            let title = "Documents from \(PartialDate.displayYear(year))"
+            plans.append { [self] in
+                listJob(Routes.year(year), "list", shows: ids.compactMap(site.document), and: [], title, "years") {
+                    ListPages.list(title: title, route: Routes.year(year), section: "years", ids: ids, contexts)
+                }
+            }
         }
         for (type, ids) in site.types {
             let title = DocumentTypes.plural(type)
-            page(Routes.type(type), "list") { ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts) }
+            plans.append { [self] in
+                listJob(Routes.type(type), "list", shows: ids.compactMap(site.document), and: [], title, "documents") {
+                    ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts)
+                }
+            }
         }
         page(Routes.collections, "collections") { ListPages.collections(contexts) }
         for collection in site.collections {
@@ -141,6 +150,18 @@ package struct SitePages: Sendable {
         return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context)] }
     }
 
+    /// A page that shows documents as lists do (`addListing`) and otherwise only the numbers and texts given:
+    /// fingerprinted from those, its context made only when it is (500 pages of 20 at 10,000 documents).
+    private func listJob(_ route: String, _ template: String, shows documents: some Swift.Collection<Document>, and numbers: [Int], _ texts: String...,
+                         context: @escaping @Sendable () -> TemplateValue) -> PageJob {
+        var fingerprint = fingerprint(route, template)
+        for number in numbers { fingerprint.add(number) }
+        for text in texts { fingerprint.add(text) }
+        fingerprint.add(documents.count)
+        for document in documents { fingerprint.addListing(of: document, site) }
+        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context())] }
+    }
+
     private func fingerprint(_ id: String, _ template: String) -> Fingerprint {
         var fingerprint = Fingerprint(id, template)
         fingerprint.add(environment)
@@ -159,7 +180,7 @@ package struct SitePages: Sendable {
     /// CSL-JSON. Its citation items and styles stand for the bibliographies in the fingerprint.
     private func collectionJob(_ collection: Collection, _ contexts: PageContexts) -> PageJob {
         let route = Routes.collection(collection.id)
-        let json = collection.items.compactMap { citationItems[$0.documentID] }
+        let json = collection.items.compactMap { site.document($0.documentID).map(citationItem) }
         let context = ListPages.collection(collection, contexts)
         let styles = styles.forCollection(collection), siteOrder = self.styles.configured.map(\.name)
         var fingerprint = fingerprint(route, "collection")
@@ -184,31 +205,24 @@ package struct SitePages: Sendable {
         OutputFile(path: Routes.outputPath(route), data: Data(templates.render(template, context).utf8))
     }
 
-    /// The document's page, its citation downloads and its annotations. Besides the page's context, the
-    /// output depends on the document's own files (its transcript and notes), its citation item, and the
-    /// titles of the pages its notes link to.
+    /// The document's CSL item: made when the page or a reading list that names it is made.
+    private func citationItem(_ document: Document) -> JSONValue {
+        CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) { site.speaker($0)?.name }
+    }
+
+    /// The document's page, its citation downloads and its annotations, fingerprinted by what they are made from
+    /// (`addDocumentPageInputs`): the page's context is built only when it is made.
     private func documentJob(_ document: Document, _ contexts: PageContexts) -> PageJob {
         let route = Routes.document(document.id)
-        let item = citationItems[document.id]!
-        let context = DocumentPage.context(document, contexts, item: item)
-        let transcript = DocumentPage.transcriptRenderer(contexts)
         var fingerprint = fingerprint(route, "document")
-        fingerprint.add(context)
-        fingerprint.add(document.contentKey)
-        fingerprint.add(item)
-        for link in document.annotations.compactMap(\.annotation.link) {
-            fingerprint.add(link)
-            fingerprint.add(transcript.linkTarget(link).map { $0.href + "\n" + $0.title } ?? "")
-        }
-        for tag in Set(document.annotations.flatMap(\.annotation.tags)).sorted() {
-            let target = transcript.tagTarget(tag)
-            fingerprint.add(tag + "\n" + (target.href ?? "") + "\n" + target.title)
-        }
+        fingerprint.addDocumentPageInputs(document, contexts)
         for style in styles.configured { fingerprint.add(style.name) }
         return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+            let item = citationItem(document)
+            let context = DocumentPage.context(document, contexts, item: item)
             let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
             let text = transcripts.transcript(of: document)
-            let transcriptHTML = transcript.render(text, annotations: document.annotations)
+            let transcriptHTML = DocumentPage.transcriptRenderer(contexts).render(text, annotations: document.annotations)
             return [
                 html(route, "document", DocumentPage.withTranscript(context, transcriptHTML: transcriptHTML, citations: citations)),
                 OutputFile(path: Routes.citation(document.id, "json"), data: Data(CitationExports.cslJSON([item]).utf8)),

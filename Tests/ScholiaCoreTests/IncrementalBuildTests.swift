@@ -170,11 +170,15 @@ struct SiteEditor {
         let year = 1950 + Int.random(in: 0...4, using: &random)
         var text = "---\ntitle: Document \(number) version \(version)\ndate: \(year)-0\(Int.random(in: 1...9, using: &random))-1\(number % 10)\n"
         text += "type: \(["speech", "press-conference", "interview"][number % 3])\n"
-        text += "speakers:\n" + people.map { "  - id: \($0)\n    role: Minister \(version % 2 == 0 ? "of Trade" : "of War")\n" }.joined()
+        text += "speakers:\n" + people.map { id in
+            // A speaker without a file is named by the newest document that names it: this one's name shows on other pages.
+            let name = id == "dora-maar" ? "    name: Dora Maar \(["", "Picasso", "Ruiz"][version % 3])\n" : ""
+            return "  - id: \(id)\n    role: Minister \(version % 2 == 0 ? "of Trade" : "of War")\n" + name
+        }.joined()
         if !subjects.isEmpty { text += "topics: [\(subjects.joined(separator: ", "))]\n" }
         if version % 3 != 2 { text += "summary: The summary of document \(number), version \(version).\n" }
         if version % 2 == 1, let other = documents.first(where: { $0 != number }) {
-            text += "annotations:\n  - quote: It was a long day\n    note: A note on \(number).\n    link: doc-\(other)\n"
+            text += "annotations:\n  - quote: It was a long day\n    note: A note on \(number).\n    link: doc-\(other)\n    tags: [war, Elections]\n"
         }
         text += "---\n\n"
         for (index, person) in people.enumerated() {

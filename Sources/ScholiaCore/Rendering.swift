@@ -26,13 +26,29 @@ struct PreparedSite {
 
     /// Renders the jobs whose fingerprint `unchanged` does not recognise, handing their files to `sink`.
     func render(unchanged: @Sendable (String, UInt64) -> Bool, into sink: any OutputSink) throws -> Rendering {
-        var diagnostics = diagnostics
         let jobs = pages.render(unchanged: unchanged, into: sink)
-        let generated = Set(jobs.flatMap { $0.paths ?? [] })
+        let warnings = try finalWarnings(generated: Set(jobs.flatMap { $0.paths ?? [] }))
+        return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: warnings)
+    }
+
+    /// Plans every job and renders none (the preview renders each when first needed); a job of `previous` whose
+    /// fingerprint is unchanged and that was already rendered stands, files and all.
+    func plan(reusing previous: [String: JobOutput]) throws -> PlannedSite {
+        let outputs = pages.jobs().map { job in
+            if let fingerprint = job.fingerprint, let old = previous[job.id], old.fingerprint == fingerprint, old.isMade { return old }
+            return JobOutput(job)
+        }
+        let warnings = try finalWarnings(generated: Set(outputs.flatMap(\.paths)))
+        return PlannedSite(outputs: outputs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: warnings)
+    }
+
+    /// The load's diagnostics and a static file that would overwrite a generated one: the warnings, or `ContentErrors`.
+    private func finalWarnings(generated: Set<String>) throws -> [Diagnostic] {
+        var diagnostics = diagnostics
         for copy in copies where generated.contains(copy.path) {
             diagnostics.error("this static file would overwrite the generated \(copy.path)", at: SourceLocation(path: copy.display))
         }
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
-        return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: diagnostics.warnings)
+        return diagnostics.warnings
     }
 }

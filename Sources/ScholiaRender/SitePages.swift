@@ -6,11 +6,14 @@ import ScholiaResolve
 
 /// One piece of rendering: a page, or a page with its downloads, and a fingerprint of everything its
 /// output depends on. Equal fingerprints mean equal bytes, so the last build's files can stand.
-struct PageJob: Sendable {
-    let id: String
+package struct PageJob: Sendable {
+    package let id: String
     /// nil for jobs cheap enough to run every time.
-    let fingerprint: UInt64?
-    let render: @Sendable () -> [OutputFile]
+    package let fingerprint: UInt64?
+    /// The paths of the files `render` makes, known before it runs, so that the preview can render the one job
+    /// a request needs.
+    package let paths: [String]
+    package let render: @Sendable () -> [OutputFile]
 }
 
 /// What happened to one job in a build.
@@ -20,6 +23,12 @@ package struct RenderedJob: Sendable {
     /// The paths of the files made (and handed to the sink); nil when the fingerprint was the last build's
     /// and nothing was rendered.
     package let paths: [String]?
+
+    package init(id: String, fingerprint: UInt64?, paths: [String]?) {
+        self.id = id
+        self.fingerprint = fingerprint
+        self.paths = paths
+    }
 }
 
 /// Renders the whole site. Pure: the same `Site`, templates and styles always give the same files.
@@ -73,6 +82,12 @@ package struct SitePages: Sendable {
         }
     }
 
+    /// Every job of the site, planned on every core (fingerprints and paths known) but not rendered: the preview
+    /// renders each when a request or its background render first needs it.
+    package func jobs() -> [PageJob] {
+        plans().parallelMap { $0() }
+    }
+
     typealias Plan = @Sendable () -> PageJob
 
     private func plans() -> [Plan] {
@@ -117,7 +132,7 @@ package struct SitePages: Sendable {
         for job in SearchPages.indexJobs(site, transcripts, cache: searchCache) { plans.append { job } }
         // The feed and the sitemap take a few milliseconds: always made.
         plans.append { [self] in
-            PageJob(id: Routes.feed, fingerprint: nil) {
+            PageJob(id: Routes.feed, fingerprint: nil, paths: [Routes.feed, Routes.sitemap]) {
                 [Feeds.atom(site: site, routes: routes), Feeds.sitemap(site: site, routes: routes, extraRoutes: extraRoutes())]
             }
         }
@@ -129,7 +144,8 @@ package struct SitePages: Sendable {
         let favicon = !site.staticFiles.contains { $0.outputPath == Favicon.path }
         var fingerprint = fingerprint("assets/", favicon ? Favicon.path : "")
         for asset in builtInAssets { fingerprint.add(asset.path + "\n" + asset.contents) }
-        return PageJob(id: "assets/", fingerprint: fingerprint.value) { [builtInAssets] in
+        let paths = builtInAssets.map(\.path) + (favicon ? [Favicon.path] : [])
+        return PageJob(id: "assets/", fingerprint: fingerprint.value, paths: paths) { [builtInAssets] in
             builtInAssets.map { OutputFile(path: $0.path, data: Data($0.contents.utf8)) } + (favicon ? [OutputFile(path: Favicon.path, data: Favicon.ico)] : [])
         }
     }
@@ -138,7 +154,7 @@ package struct SitePages: Sendable {
     private func htmlJob(_ route: String, _ template: String, _ context: TemplateValue) -> PageJob {
         var fingerprint = fingerprint(route, template)
         fingerprint.add(context)
-        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context)] }
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: [Routes.outputPath(route)]) { [self] in [html(route, template, context)] }
     }
 
     private func fingerprint(_ id: String, _ template: String) -> Fingerprint {
@@ -166,7 +182,8 @@ package struct SitePages: Sendable {
         fingerprint.add(context)
         fingerprint.add(JSONValue.array(json))
         for style in styles { fingerprint.add(style.name) }
-        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+        let paths = [Routes.outputPath(route)] + ["txt", "bib", "ris", "json"].map { route + "bibliography." + $0 }
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: paths) { [self] in
             let items = (try? Citations.cslItems(json)) ?? []
             let bibliographies = styles.map { style in (style: style, entries: Citations.bibliography(items, style: style)) }
             let text = bibliographies.first.map { $0.entries.map(\.text).joined(separator: "\n") + "\n" } ?? ""
@@ -205,7 +222,9 @@ package struct SitePages: Sendable {
             fingerprint.add(tag + "\n" + (target.href ?? "") + "\n" + target.title)
         }
         for style in styles.configured { fingerprint.add(style.name) }
-        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+        let paths = [Routes.outputPath(route)] + ["json", "bib", "ris"].map { Routes.citation(document.id, $0) }
+            + (document.annotations.isEmpty ? [] : [Routes.annotations(document.id)])
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: paths) { [self] in
             let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
             let text = transcripts.transcript(of: document)
             let transcriptHTML = transcript.render(text, annotations: document.annotations)

@@ -50,6 +50,8 @@ package final class PlannedSite: Sendable {
     /// How many jobs have been rendered so far (tests use it to see what a request made).
     package var renderedJobCount: Int { outputs.count(where: \.isMade) }
 
+    package var jobCount: Int { outputs.count }
+
     /// Every generated file, rendering what is not rendered yet, in the order a full render gives them.
     package func allFiles() -> [OutputFile] {
         renderRemaining { true }

@@ -10,39 +10,48 @@ package final class PlannedSite: Sendable {
     package let site: Site
     package let copies: [(path: String, source: URL)]
     package let warnings: [Diagnostic]
-    let outputs: [JobOutput]
-    /// Output path → the job that makes it. Should two jobs make the same path, the later one's file wins, as
-    /// when a build writes them in order.
-    private let jobByPath: [String: JobOutput]
+    private let pages: JobsByPath
+    /// The search index's jobs when they are left to be planned on first need (see `PreparedSite.plan`).
+    private let searchIndex: DeferredJobs?
 
-    init(outputs: [JobOutput], copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
-        self.outputs = outputs
+    init(outputs: [JobOutput], searchIndex: DeferredJobs?, copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
+        pages = JobsByPath(outputs)
+        self.searchIndex = searchIndex
         self.copies = copies
         self.site = site
         self.warnings = warnings
-        var jobByPath: [String: JobOutput] = [:]
-        for output in outputs {
-            for path in output.paths { jobByPath[path] = output }
-        }
-        self.jobByPath = jobByPath
     }
 
-    /// Every generated path (not the copies).
-    package var paths: [String] { Array(jobByPath.keys) }
+    /// The jobs planned so far: the search index's are there once planned.
+    var outputs: [JobOutput] { pages.outputs + (searchIndex?.plannedJobs?.outputs ?? []) }
 
-    package var pathCount: Int { jobByPath.count }
+    /// Every generated path (not the copies), the search index's included: they are planned now if they were not.
+    package var paths: [String] { Array(pages.byPath.keys) + (searchIndex.map { Array($0.jobs.byPath.keys) } ?? []) }
 
-    package func contains(_ path: String) -> Bool { jobByPath[path] != nil }
+    /// How many files are known so far: the search index's are counted once planned.
+    package var pathCount: Int { pages.byPath.count + (searchIndex?.plannedJobs?.byPath.count ?? 0) }
+
+    /// Whether a file is generated; for a file in the search index's folder, this plans the index if needed.
+    package func contains(_ path: String) -> Bool { job(making: path) != nil }
 
     /// The bytes of a generated file, rendering its job now if nobody has yet; nil for a path no job makes.
     package func data(at path: String) -> Data? {
-        jobByPath[path]?.files().first { $0.path == path }?.data
+        job(making: path)?.files().first { $0.path == path }?.data
     }
 
-    /// Renders, on every core, the jobs not rendered yet, for as long as `shouldContinue` says so (it is asked
-    /// before each job, so that a render for a superseded plan stops soon after a newer one is published).
+    private func job(making path: String) -> JobOutput? {
+        if let job = pages.byPath[path] { return job }
+        guard let searchIndex, path.hasPrefix(searchIndex.folder) else { return nil }
+        return searchIndex.jobs.byPath[path]
+    }
+
+    /// Renders, on every core, the jobs not rendered yet (the search index planned first, so that a search soon
+    /// after a save finds it), for as long as `shouldContinue` says so: it is asked before each job, so that a
+    /// render for a superseded plan stops soon after a newer one is published.
     package func renderRemaining(while shouldContinue: @Sendable () -> Bool) {
-        _ = outputs.parallelMap { output in
+        guard shouldContinue() else { return }
+        let all = pages.outputs + (searchIndex?.jobs.outputs ?? [])
+        _ = all.parallelMap { output in
             if shouldContinue() { _ = output.files() }
         }
     }
@@ -50,19 +59,67 @@ package final class PlannedSite: Sendable {
     /// How many jobs have been rendered so far (tests use it to see what a request made).
     package var renderedJobCount: Int { outputs.count(where: \.isMade) }
 
+    /// How many jobs are planned so far: the search index's are counted once planned.
     package var jobCount: Int { outputs.count }
 
-    /// Every generated file, rendering what is not rendered yet, in the order a full render gives them.
+    /// Every generated file, rendering on every core what is not rendered yet.
     package func allFiles() -> [OutputFile] {
         renderRemaining { true }
         var files: [OutputFile] = []
-        for output in outputs { files += output.files() }
+        for output in pages.outputs + (searchIndex?.jobs.outputs ?? []) { files += output.files() }
         return files
     }
 
     var renderedJobs: [RenderedJob] {
         outputs.map { RenderedJob(id: $0.id, fingerprint: $0.fingerprint, paths: $0.paths) }
     }
+}
+
+/// Jobs and, for each output path, the job that makes it. Should two jobs make the same path, the later one's
+/// file wins, as when a build writes them in order.
+struct JobsByPath: Sendable {
+    let outputs: [JobOutput]
+    let byPath: [String: JobOutput]
+
+    init(_ outputs: [JobOutput]) {
+        self.outputs = outputs
+        var byPath: [String: JobOutput] = [:]
+        for output in outputs {
+            for path in output.paths { byPath[path] = output }
+        }
+        self.byPath = byPath
+    }
+}
+
+/// Jobs whose files all lie in `folder`, planned once, by whoever needs them first while any other caller waits.
+final class DeferredJobs: @unchecked Sendable {
+    let folder: String
+    private var plan: (@Sendable () -> [JobOutput])?
+    private var planned: JobsByPath?
+    /// Guards `planned`; held only for a moment, so `plannedJobs` never waits for the planning.
+    private let state = NSLock()
+    /// Held while planning (and guards `plan`): a second caller waits here for the first one's jobs.
+    private let planning = NSLock()
+
+    init(folder: String, plan: @escaping @Sendable () -> [JobOutput]) {
+        self.folder = folder
+        self.plan = plan
+    }
+
+    /// The jobs, planned now if they were not.
+    var jobs: JobsByPath {
+        if let planned = plannedJobs { return planned }
+        return planning.withLock {
+            if let planned = plannedJobs { return planned }
+            let made = JobsByPath(plan!())
+            plan = nil
+            state.withLock { planned = made }
+            return made
+        }
+    }
+
+    /// The jobs if they are planned, without planning them.
+    var plannedJobs: JobsByPath? { state.withLock { planned } }
 }
 
 /// One job's files, made once: whoever needs them first (a request, the background render) renders them while

@@ -10,27 +10,31 @@ import ScholiaPublish
 /// fingerprints as `scholia build`'s, kept in memory with the bytes.
 package final class SiteSession: @unchecked Sendable {
     package let options: BuildOptions
-    private let documents = DocumentCache()
+    private let documents: DocumentCache
     let searchEntries: DataCache
-    /// The last plan's jobs that have a fingerprint, by id: the next plan takes over those still the same.
-    private var outputs: [String: JobOutput] = [:]
+    /// The last plan: the next one takes over its rendered jobs whose fingerprint is still the same.
+    private var last: PlannedSite?
     private let lock = NSLock()
 
-    /// The search entries of the site's last `scholia build`, if any, spare the first plan the analysis of every
-    /// document; the session only reads them (it writes nothing to the site).
+    /// The documents and search entries of the site's last `scholia build`, if any, spare the first plan the
+    /// reading and analysis of every document (a document whose files changed since is read again); the session
+    /// only reads them (it writes nothing to the site).
     package init(options: BuildOptions) {
         self.options = options
-        searchEntries = DataCache.read(from: options.siteDirectory.appendingPathComponent(BuildCache.folderName), name: BuildCache.searchEntriesName)
+        let cacheFolder = options.siteDirectory.appendingPathComponent(BuildCache.folderName)
+        documents = DocumentCache.read(from: cacheFolder)
+        searchEntries = DataCache.read(from: cacheFolder, name: BuildCache.searchEntriesName)
     }
 
     /// The site as it is now, loaded, resolved and planned, its pages rendered when first asked for; or
     /// `ContentErrors` (and the session keeps what it had).
     package func plan() throws -> PlannedSite {
         try lock.withLock {
+            let previous = Dictionary((last?.outputs ?? []).filter { $0.fingerprint != nil }.map { ($0.id, $0) },
+                                      uniquingKeysWith: { _, later in later })
             let planned = try SiteBuilder.prepare(options, cache: documents, searchCache: searchEntries, progress: nil)
-                .plan(reusing: outputs)
-            searchEntries.forgetUnused()
-            outputs = Dictionary(planned.outputs.filter { $0.fingerprint != nil }.map { ($0.id, $0) }, uniquingKeysWith: { _, later in later })
+                .plan(reusing: previous) { [searchEntries] in searchEntries.forgetUnused() }
+            last = planned
             return planned
         }
     }
@@ -38,7 +42,7 @@ package final class SiteSession: @unchecked Sendable {
     /// Every file of the site as it is now (in `files`), rendered at once, or `ContentErrors`.
     package func render() throws -> Rendering {
         let planned = try plan()
-        return Rendering(jobs: planned.renderedJobs, copies: planned.copies, site: planned.site, warnings: planned.warnings,
-                         files: planned.allFiles())
+        let files = planned.allFiles()
+        return Rendering(jobs: planned.renderedJobs, copies: planned.copies, site: planned.site, warnings: planned.warnings, files: files)
     }
 }

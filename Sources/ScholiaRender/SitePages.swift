@@ -83,14 +83,20 @@ package struct SitePages: Sendable {
     }
 
     /// Every job of the site, planned on every core (fingerprints and paths known) but not rendered: the preview
-    /// renders each when a request or its background render first needs it.
-    package func jobs() -> [PageJob] {
-        plans().parallelMap { $0() }
+    /// renders each when a request or its background render first needs it. Without `searchIndex`, the search
+    /// index's files (all under `Routes.search`) are left to `searchIndexJobs`.
+    package func jobs(searchIndex: Bool) -> [PageJob] {
+        plans(searchIndex: searchIndex).parallelMap { $0() }
+    }
+
+    /// The search index's files: planning them plans the whole index, every word of every document.
+    package func searchIndexJobs() -> [PageJob] {
+        SearchPages.indexJobs(site, transcripts, cache: searchCache)
     }
 
     typealias Plan = @Sendable () -> PageJob
 
-    private func plans() -> [Plan] {
+    private func plans(searchIndex: Bool = true) -> [Plan] {
         let contexts = PageContexts(site: site, routes: routes)
         var plans: [Plan] = []
         func page(_ route: String, _ template: String, _ context: @escaping @Sendable () -> TemplateValue) {
@@ -129,7 +135,7 @@ package struct SitePages: Sendable {
         }
         plans.append { [self] in builtInAssetsJob() }
         page(Routes.search, "search") { SearchPages.context(contexts) }
-        for job in SearchPages.indexJobs(site, transcripts, cache: searchCache) { plans.append { job } }
+        if searchIndex { for job in searchIndexJobs() { plans.append { job } } }
         // The feed and the sitemap take a few milliseconds: always made.
         plans.append { [self] in
             PageJob(id: Routes.feed, fingerprint: nil, paths: [Routes.feed, Routes.sitemap]) {

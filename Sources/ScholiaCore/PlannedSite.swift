@@ -3,9 +3,9 @@ import ScholiaModel
 import ScholiaRender
 
 /// A site loaded, resolved and planned for the preview, with no page rendered yet: each job is rendered when a
-/// request first needs one of its files, or by the background render, whichever comes first. Planning is cheap
-/// (the jobs' fingerprints and paths); rendering every page of a large site is what takes time, so the preview
-/// can answer its first request long before the whole site is made.
+/// request first needs one of its files, or by the background render, whichever comes first. Knowing every job
+/// and its paths is cheap; rendering every page of a large site is what takes time, so the preview can answer
+/// its first request long before the whole site is made.
 package final class PlannedSite: Sendable {
     package let site: Site
     package let copies: [(path: String, source: URL)]
@@ -56,8 +56,11 @@ package final class PlannedSite: Sendable {
         }
     }
 
-    /// How many jobs have been rendered so far (tests use it to see what a request made).
+    /// How many jobs have been made so far (tests use it to see what a request made).
     package var renderedJobCount: Int { outputs.count(where: \.isMade) }
+
+    /// How many jobs took their files over from the last plan.
+    package var tookOverJobCount: Int { outputs.count(where: \.tookOver) }
 
     /// How many jobs are planned so far: the search index's are counted once planned.
     package var jobCount: Int { outputs.count }
@@ -122,42 +125,73 @@ final class DeferredJobs: @unchecked Sendable {
     var plannedJobs: JobsByPath? { state.withLock { planned } }
 }
 
-/// One job's files, made once: whoever needs them first (a request, the background render) renders them while
-/// any other caller waits, so that a job is never rendered twice for the same plan. The next plan takes the
-/// whole object over when the job's fingerprint is unchanged and its files are made (equal fingerprints mean
-/// equal bytes), so that a save renders again only what it changed.
+/// One job's files, made once: whoever needs them first (a request, the background render) plans and renders the
+/// job while any other caller waits, so that a job is never rendered twice for the same plan. Its context and
+/// fingerprint are worked out then too, not when the site is planned: for ten thousand documents that is a second
+/// or more that the first page need not wait for. A job the last plan rendered with the same fingerprint lends
+/// its files (equal fingerprints mean equal bytes), so that a save renders again only what it changed.
 final class JobOutput: @unchecked Sendable {
     let id: String
-    let fingerprint: UInt64?
     let paths: [String]
-    /// Dropped once used, so that a made job taken over by later plans does not keep this plan's site alive.
-    private var render: (@Sendable () -> [OutputFile])?
-    private var made: [OutputFile]?
-    /// Guards `render` and `made`; held only for a moment, so `isMade` never waits for a render.
+    private struct Made {
+        var fingerprint: UInt64?
+        var files: [OutputFile]
+        var fromPrevious: Bool
+    }
+    /// Both dropped once used, so that a made job does not keep its plan's site, or the last plan's job, alive.
+    private var plan: (@Sendable () -> PageJob)?
+    private var previous: JobOutput?
+    private var made: Made?
+    /// Guards the state above; held only for a moment, so `isMade` never waits for a render.
     private let state = NSLock()
-    /// Held while the job renders: a second caller waits here for the first one's files.
+    /// Held while the job is planned and rendered: a second caller waits here for the first one's files.
     private let rendering = NSLock()
 
-    init(_ job: PageJob) {
-        id = job.id
-        fingerprint = job.fingerprint
-        paths = job.paths
-        render = job.render
+    /// `previous`: the last plan's job of the same id, if it was rendered.
+    init(_ plan: SitePages.JobPlan, previous: JobOutput?) {
+        id = plan.id
+        paths = plan.paths
+        self.plan = plan.job
+        self.previous = previous
     }
 
     var isMade: Bool { state.withLock { made != nil } }
 
+    /// Known once the job is made.
+    var fingerprint: UInt64? { state.withLock { made?.fingerprint } }
+
+    /// The rendered job the next plan may take files from: this one once made (unless it has no fingerprint),
+    /// else the last plan's that this one would take them from, so that a burst of saves loses nothing.
+    var lender: JobOutput? {
+        state.withLock { made.map { $0.fingerprint == nil ? nil : self } ?? previous }
+    }
+
+    /// Whether the files are the last plan's, taken over rather than rendered.
+    var tookOver: Bool { state.withLock { made?.fromPrevious ?? false } }
+
     func files() -> [OutputFile] {
-        if let made = state.withLock({ made }) { return made }
+        if let made = state.withLock({ made }) { return made.files }
         return rendering.withLock {
-            // Another caller may have rendered it while this one waited.
-            if let made = state.withLock({ made }) { return made }
-            let files = state.withLock { render }!()
-            state.withLock {
-                made = files
-                render = nil
+            // Another caller may have made it while this one waited.
+            if let made = state.withLock({ made }) { return made.files }
+            let (plan, previous) = state.withLock { (self.plan!, self.previous) }
+            let job = plan()
+            let result: Made
+            if let fingerprint = job.fingerprint, let files = previous?.files(ifFingerprint: fingerprint) {
+                result = Made(fingerprint: fingerprint, files: files, fromPrevious: true)
+            } else {
+                result = Made(fingerprint: job.fingerprint, files: job.render(), fromPrevious: false)
             }
-            return files
+            state.withLock {
+                made = result
+                self.plan = nil
+                self.previous = nil
+            }
+            return result.files
         }
+    }
+
+    private func files(ifFingerprint fingerprint: UInt64) -> [OutputFile]? {
+        state.withLock { made.flatMap { $0.fingerprint == fingerprint ? $0.files : nil } }
     }
 }

@@ -31,8 +31,8 @@ struct PreparedSite {
         return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: warnings)
     }
 
-    /// Plans every job and renders none (the preview renders each when first needed); a job of `previous` whose
-    /// fingerprint is unchanged and that was already rendered stands, files and all.
+    /// Lists every job with its paths and renders none (the preview plans and renders each when first needed);
+    /// `previous` are the last plan's rendered jobs, whose files stand for a job whose fingerprint is unchanged.
     ///
     /// The search index is planned whole (every word of every document), seconds on a large site, so its files
     /// are planned when first asked for or by the background render; unless a static file lies in its folder,
@@ -40,28 +40,19 @@ struct PreparedSite {
     /// `afterSearchIndex` is called once the index is planned (the session drops the search entries it did not use).
     func plan(reusing previous: [String: JobOutput], afterSearchIndex: @escaping @Sendable () -> Void) throws -> PlannedSite {
         let deferIndex = !copies.contains { $0.path.hasPrefix(Routes.search) }
-        let outputs = Self.outputs(of: pages.jobs(searchIndex: !deferIndex), reusing: previous)
+        let outputs = pages.jobPlans(searchIndex: !deferIndex).map { JobOutput($0, previous: previous[$0.id]) }
         let warnings = try finalWarnings(generated: Set(outputs.flatMap(\.paths)))
         var searchIndex: DeferredJobs?
         if deferIndex {
-            // Only rendered jobs are kept for later: an unrendered one would keep its plan's whole site alive.
-            let rendered = previous.filter { $0.value.isMade }
             searchIndex = DeferredJobs(folder: Routes.search) { [pages] in
                 let jobs = pages.searchIndexJobs()
                 afterSearchIndex()
-                return Self.outputs(of: jobs, reusing: rendered)
+                return jobs.map { JobOutput(SitePages.JobPlan($0), previous: previous[$0.id]) }
             }
         } else {
             afterSearchIndex()
         }
         return PlannedSite(outputs: outputs, searchIndex: searchIndex, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: warnings)
-    }
-
-    private static func outputs(of jobs: [PageJob], reusing previous: [String: JobOutput]) -> [JobOutput] {
-        jobs.map { job in
-            if let fingerprint = job.fingerprint, let old = previous[job.id], old.fingerprint == fingerprint, old.isMade { return old }
-            return JobOutput(job)
-        }
     }
 
     /// The load's diagnostics and a static file that would overwrite a generated one: the warnings, or `ContentErrors`.

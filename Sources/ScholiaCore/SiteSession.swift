@@ -12,7 +12,7 @@ package final class SiteSession: @unchecked Sendable {
     package let options: BuildOptions
     private let documents: DocumentCache
     let searchEntries: DataCache
-    /// The last plan: the next one takes over its rendered jobs whose fingerprint is still the same.
+    /// The last plan: the next one takes over the files of its rendered jobs whose fingerprint is still the same.
     private var last: PlannedSite?
     private let lock = NSLock()
 
@@ -30,7 +30,8 @@ package final class SiteSession: @unchecked Sendable {
     /// `ContentErrors` (and the session keeps what it had).
     package func plan() throws -> PlannedSite {
         try lock.withLock {
-            let previous = Dictionary((last?.outputs ?? []).filter { $0.fingerprint != nil }.map { ($0.id, $0) },
+            // Only rendered jobs are kept: an unrendered one would keep the last plan's whole site alive.
+            let previous = Dictionary((last?.outputs ?? []).compactMap { output in output.lender.map { (output.id, $0) } },
                                       uniquingKeysWith: { _, later in later })
             let planned = try SiteBuilder.prepare(options, cache: documents, searchCache: searchEntries, progress: nil)
                 .plan(reusing: previous) { [searchEntries] in searchEntries.forgetUnused() }

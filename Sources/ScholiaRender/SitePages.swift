@@ -72,7 +72,7 @@ package struct SitePages: Sendable {
     /// who has their files from the last build.
     package func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool, into sink: any OutputSink) -> [RenderedJob] {
         plans().parallelMap { plan in
-            let job = plan()
+            let job = plan.job()
             if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
                 return RenderedJob(id: job.id, fingerprint: fingerprint, paths: nil)
             }
@@ -82,11 +82,11 @@ package struct SitePages: Sendable {
         }
     }
 
-    /// Every job of the site, planned on every core (fingerprints and paths known) but not rendered: the preview
-    /// renders each when a request or its background render first needs it. Without `searchIndex`, the search
-    /// index's files (all under `Routes.search`) are left to `searchIndexJobs`.
-    package func jobs(searchIndex: Bool) -> [PageJob] {
-        plans(searchIndex: searchIndex).parallelMap { $0() }
+    /// Every job of the site with the paths it makes, not yet planned (no context, no fingerprint) nor rendered:
+    /// the preview plans and renders each when a request or its background render first needs it. Without
+    /// `searchIndex`, the search index's files (all under `Routes.search`) are left to `searchIndexJobs`.
+    package func jobPlans(searchIndex: Bool) -> [JobPlan] {
+        plans(searchIndex: searchIndex)
     }
 
     /// The search index's files: planning them plans the whole index, every word of every document.
@@ -94,13 +94,28 @@ package struct SitePages: Sendable {
         SearchPages.indexJobs(site, transcripts, cache: searchCache)
     }
 
-    typealias Plan = @Sendable () -> PageJob
+    /// A job before it is planned: its id and paths are cheap to know, its context and fingerprint are not.
+    package struct JobPlan: Sendable {
+        package let id: String
+        package let paths: [String]
+        package let job: @Sendable () -> PageJob
 
-    private func plans(searchIndex: Bool = true) -> [Plan] {
+        init(id: String, paths: [String], job: @escaping @Sendable () -> PageJob) {
+            self.id = id
+            self.paths = paths
+            self.job = job
+        }
+
+        package init(_ job: PageJob) {
+            self.init(id: job.id, paths: job.paths) { job }
+        }
+    }
+
+    private func plans(searchIndex: Bool = true) -> [JobPlan] {
         let contexts = PageContexts(site: site, routes: routes)
-        var plans: [Plan] = []
+        var plans: [JobPlan] = []
         func page(_ route: String, _ template: String, _ context: @escaping @Sendable () -> TemplateValue) {
-            plans.append { [self] in htmlJob(route, template, context()) }
+            plans.append(JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in htmlJob(route, template, context()) })
         }
         page(Routes.home, "home") { HomePage.context(contexts) }
         page(Routes.notFound, "404") { contexts.page(title: "Page not found", route: Routes.notFound, section: "") }
@@ -110,7 +125,7 @@ package struct SitePages: Sendable {
             page(Routes.documents(page: number), "documents") { ListPages.documents(contexts, page: number, of: pageCount) }
         }
         for document in site.documents {
-            plans.append { [self] in documentJob(document, contexts) }
+            plans.append(JobPlan(id: Routes.document(document.id), paths: documentPaths(document)) { [self] in documentJob(document, contexts) })
         }
         page(Routes.speakers, "speakers") { ListPages.speakers(contexts) }
         for speaker in site.speakers {
@@ -131,17 +146,18 @@ package struct SitePages: Sendable {
         }
         page(Routes.collections, "collections") { ListPages.collections(contexts) }
         for collection in site.collections {
-            plans.append { [self] in collectionJob(collection, contexts) }
+            let route = Routes.collection(collection.id)
+            plans.append(JobPlan(id: route, paths: collectionPaths(route)) { [self] in collectionJob(collection, contexts) })
         }
-        plans.append { [self] in builtInAssetsJob() }
+        plans.append(JobPlan(builtInAssetsJob()))
         page(Routes.search, "search") { SearchPages.context(contexts) }
-        if searchIndex { for job in searchIndexJobs() { plans.append { job } } }
+        if searchIndex { plans += searchIndexJobs().map(JobPlan.init) }
         // The feed and the sitemap take a few milliseconds: always made.
-        plans.append { [self] in
+        plans.append(JobPlan(id: Routes.feed, paths: [Routes.feed, Routes.sitemap]) { [self] in
             PageJob(id: Routes.feed, fingerprint: nil, paths: [Routes.feed, Routes.sitemap]) {
                 [Feeds.atom(site: site, routes: routes), Feeds.sitemap(site: site, routes: routes, extraRoutes: extraRoutes())]
             }
-        }
+        })
         return plans
     }
 
@@ -177,6 +193,10 @@ package struct SitePages: Sendable {
             + [Routes.collections] + site.collections.map { Routes.collection($0.id) }
     }
 
+    private func collectionPaths(_ route: String) -> [String] {
+        [Routes.outputPath(route)] + ["txt", "bib", "ris", "json"].map { route + "bibliography." + $0 }
+    }
+
     /// The reading list's page and its bibliography in the collection's style as text, BibTeX, RIS and
     /// CSL-JSON. Its citation items and styles stand for the bibliographies in the fingerprint.
     private func collectionJob(_ collection: Collection, _ contexts: PageContexts) -> PageJob {
@@ -188,8 +208,7 @@ package struct SitePages: Sendable {
         fingerprint.add(context)
         fingerprint.add(JSONValue.array(json))
         for style in styles { fingerprint.add(style.name) }
-        let paths = [Routes.outputPath(route)] + ["txt", "bib", "ris", "json"].map { route + "bibliography." + $0 }
-        return PageJob(id: route, fingerprint: fingerprint.value, paths: paths) { [self] in
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: collectionPaths(route)) { [self] in
             let items = (try? Citations.cslItems(json)) ?? []
             let bibliographies = styles.map { style in (style: style, entries: Citations.bibliography(items, style: style)) }
             let text = bibliographies.first.map { $0.entries.map(\.text).joined(separator: "\n") + "\n" } ?? ""
@@ -205,6 +224,11 @@ package struct SitePages: Sendable {
 
     private func html(_ route: String, _ template: String, _ context: TemplateValue) -> OutputFile {
         OutputFile(path: Routes.outputPath(route), data: Data(templates.render(template, context).utf8))
+    }
+
+    private func documentPaths(_ document: Document) -> [String] {
+        [Routes.outputPath(Routes.document(document.id))] + ["json", "bib", "ris"].map { Routes.citation(document.id, $0) }
+            + (document.annotations.isEmpty ? [] : [Routes.annotations(document.id)])
     }
 
     /// The document's page, its citation downloads and its annotations. Besides the page's context, the
@@ -228,9 +252,7 @@ package struct SitePages: Sendable {
             fingerprint.add(tag + "\n" + (target.href ?? "") + "\n" + target.title)
         }
         for style in styles.configured { fingerprint.add(style.name) }
-        let paths = [Routes.outputPath(route)] + ["json", "bib", "ris"].map { Routes.citation(document.id, $0) }
-            + (document.annotations.isEmpty ? [] : [Routes.annotations(document.id)])
-        return PageJob(id: route, fingerprint: fingerprint.value, paths: paths) { [self] in
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: documentPaths(document)) { [self] in
             let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []
             let text = transcripts.transcript(of: document)
             let transcriptHTML = transcript.render(text, annotations: document.annotations)

@@ -29,7 +29,7 @@ import Testing
         struct Failed: Error { let outcome: BuildOutcome }
     }
 
-    /// A site of `count` letters besides the fixture's two, a speaker, a reading list and a static file.
+    /// A site of `count` letters besides the fixture's two, a speaker, a reading list, a static file and a note.
     static func site(letters count: Int) throws -> FixtureSite {
         var extra = ["Content/speakers/ada.md": "---\nname: Ada Byron\n---\nA speaker.\n",
                      "Content/collections/week.md": "---\ntitle: Week\ndocuments:\n  - id: first\n  - id: second\n---\nRead these.\n",
@@ -37,6 +37,7 @@ import Testing
         for number in 1...count {
             extra["Content/documents/letter-\(number).md"] = "---\ntitle: Letter \(number)\ndate: 1950-01-\(10 + number % 18)\nspeakers: [ada]\n---\n\nADA: Text of letter \(number).\n"
         }
+        extra["Content/documents/letter-1.md"] = "---\ntitle: Letter 1\ndate: 1950-01-11\nspeakers: [ada]\nannotations:\n  - quote: Text of letter\n    note: A note.\n---\n\nADA: Text of letter 1.\n"
         return try FixtureSite(extra: extra)
     }
 
@@ -103,6 +104,10 @@ import Testing
         let site = try Self.site(letters: 5)
         defer { site.remove() }
         let expected = try Self.built(site)
+        // Every kind of file is there: pages, downloads, a note's annotations, the search index, copies.
+        for path in ["documents/letter-1/annotations.jsonld", "collections/week/bibliography.ris", "search/docs/0.json", "robots.txt", "favicon.ico"] {
+            #expect(expected[path] != nil, "\(path)")
+        }
         let preview = Preview(site, held: true)
         let snapshot = try await preview.build()
         Self.expectServed(snapshot, are: expected, "rendered on request")

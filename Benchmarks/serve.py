@@ -24,11 +24,12 @@ wall time grows with the load, the CPU time much less, so it tells how much work
 What a save's latency includes (Sources/ScholiaServer): inotify reports the write to the watcher's
 thread (InotifyWatcher; polling every 500 ms where inotify is missing), which records it in the
 ChangeFeed; the RebuildService waits until no change has come for the debounce (PreviewConfiguration's
-`debounce`, 100 ms when this was written) and then asks the PreviewBuilder for a build: SiteSession.render
-re-reads the changed inputs, plans every page, renders those whose fingerprint changed, in memory; the
-snapshot is swapped in and open pages are told to reload. The next request gets the new page. So the
-figure is watcher delivery + debounce + incremental in-memory build + swap + up to one poll interval
-+ one HTTP request on the loopback.
+`debounce`, 100 ms when this was written) and then asks the PreviewBuilder for a build: SiteSession.plan
+re-reads the changed inputs and lists every page with its paths, in memory; the snapshot is swapped in and
+open pages are told to reload, while the BackgroundRenderer renders the pages (those whose fingerprint did
+not change take the last build's files). The next request renders its page at once if the background has not
+yet. So the figure is watcher delivery + debounce + in-memory plan + swap + the page's render + up to one
+poll interval + one HTTP request on the loopback.
 
 It needs a release build (the --binary, else SCHOLIA_BIN, else the repository's `swift build -c release
 --show-bin-path`; it builds nothing). It exits non-zero, saying why, if the server stops or does not

@@ -26,13 +26,42 @@ struct PreparedSite {
 
     /// Renders the jobs whose fingerprint `unchanged` does not recognise, handing their files to `sink`.
     func render(unchanged: @Sendable (String, UInt64) -> Bool, into sink: any OutputSink) throws -> Rendering {
-        var diagnostics = diagnostics
         let jobs = pages.render(unchanged: unchanged, into: sink)
-        let generated = Set(jobs.flatMap { $0.paths ?? [] })
+        let warnings = try finalWarnings(generated: Set(jobs.flatMap { $0.paths ?? [] }))
+        return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: warnings)
+    }
+
+    /// Lists every job with its paths and renders none (the preview plans and renders each when first needed);
+    /// `previous` are the last plan's rendered jobs, whose files stand for a job whose fingerprint is unchanged.
+    ///
+    /// The search index is planned whole (every word of every document), seconds on a large site, so its files
+    /// are planned when first asked for or by the background render; unless a static file lies in its folder,
+    /// when only planning it now can tell whether the two collide (an error, as in a build).
+    /// `afterSearchIndex` is called once the index is planned (the session drops the search entries it did not use).
+    func plan(reusing previous: [String: JobOutput], afterSearchIndex: @escaping @Sendable () -> Void) throws -> PlannedSite {
+        let deferIndex = !copies.contains { $0.path.hasPrefix(Routes.search) }
+        let outputs = pages.jobPlans(searchIndex: !deferIndex).map { JobOutput($0, previous: previous[$0.id]) }
+        let warnings = try finalWarnings(generated: Set(outputs.flatMap(\.paths)))
+        var searchIndex: DeferredJobs?
+        if deferIndex {
+            searchIndex = DeferredJobs(folder: Routes.search) { [pages] in
+                let jobs = pages.searchIndexJobs()
+                afterSearchIndex()
+                return jobs.map { JobOutput(SitePages.JobPlan($0), previous: previous[$0.id]) }
+            }
+        } else {
+            afterSearchIndex()
+        }
+        return PlannedSite(outputs: outputs, searchIndex: searchIndex, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: warnings)
+    }
+
+    /// The load's diagnostics and a static file that would overwrite a generated one: the warnings, or `ContentErrors`.
+    private func finalWarnings(generated: Set<String>) throws -> [Diagnostic] {
+        var diagnostics = diagnostics
         for copy in copies where generated.contains(copy.path) {
             diagnostics.error("this static file would overwrite the generated \(copy.path)", at: SourceLocation(path: copy.display))
         }
         guard !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
-        return Rendering(jobs: jobs, copies: copies.map { ($0.path, $0.source) }, site: site, warnings: diagnostics.warnings)
+        return diagnostics.warnings
     }
 }

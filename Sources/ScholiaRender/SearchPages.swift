@@ -84,7 +84,7 @@ package enum SearchPages {
             let path = Routes.search + plan.path
             var fingerprint = Fingerprint("search-index", path)
             fingerprint.add(plan.fingerprint)
-            return PageJob(id: path, fingerprint: fingerprint.value) { [OutputFile(path: path, data: plan.make())] }
+            return PageJob(id: path, fingerprint: fingerprint.value, paths: [path]) { [OutputFile(path: path, data: plan.make())] }
         }
         // Display data: the paragraphs of a document read for its entry, or read again if its file must be made.
         let displayJobs = zip(site.documents, entries).enumerated().map { ordinal, pair in
@@ -92,7 +92,7 @@ package enum SearchPages {
             let path = Routes.search + IndexFormat.documentPath(ordinal)
             var fingerprint = Fingerprint("search-display", path)
             fingerprint.add(made.key)
-            return PageJob(id: path, fingerprint: fingerprint.value) {
+            return PageJob(id: path, fingerprint: fingerprint.value, paths: [path]) {
                 let read = made.read ?? withParagraphs(made.entry.document, document, site, transcripts)
                 return [OutputFile(path: path, data: IndexWriter.displayData(read))]
             }

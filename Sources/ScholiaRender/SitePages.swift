@@ -6,11 +6,14 @@ import ScholiaResolve
 
 /// One piece of rendering: a page, or a page with its downloads, and a fingerprint of everything its
 /// output depends on. Equal fingerprints mean equal bytes, so the last build's files can stand.
-struct PageJob: Sendable {
-    let id: String
+package struct PageJob: Sendable {
+    package let id: String
     /// nil for jobs cheap enough to run every time.
-    let fingerprint: UInt64?
-    let render: @Sendable () -> [OutputFile]
+    package let fingerprint: UInt64?
+    /// The paths of the files `render` makes, known before it runs, so that the preview can render the one job
+    /// a request needs.
+    package let paths: [String]
+    package let render: @Sendable () -> [OutputFile]
 }
 
 /// What happened to one job in a build.
@@ -20,6 +23,12 @@ package struct RenderedJob: Sendable {
     /// The paths of the files made (and handed to the sink); nil when the fingerprint was the last build's
     /// and nothing was rendered.
     package let paths: [String]?
+
+    package init(id: String, fingerprint: UInt64?, paths: [String]?) {
+        self.id = id
+        self.fingerprint = fingerprint
+        self.paths = paths
+    }
 }
 
 /// Renders the whole site. Pure: the same `Site`, templates and styles always give the same files.
@@ -58,7 +67,7 @@ package struct SitePages: Sendable {
     /// who has their files from the last build.
     package func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool, into sink: any OutputSink) -> [RenderedJob] {
         plans().parallelMap { plan in
-            let job = plan()
+            let job = plan.job()
             if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
                 return RenderedJob(id: job.id, fingerprint: fingerprint, paths: nil)
             }
@@ -68,13 +77,40 @@ package struct SitePages: Sendable {
         }
     }
 
-    typealias Plan = @Sendable () -> PageJob
+    /// Every job of the site with the paths it makes, not yet planned (no context, no fingerprint) nor rendered:
+    /// the preview plans and renders each when a request or its background render first needs it. Without
+    /// `searchIndex`, the search index's files (all under `Routes.search`) are left to `searchIndexJobs`.
+    package func jobPlans(searchIndex: Bool) -> [JobPlan] {
+        plans(searchIndex: searchIndex)
+    }
 
-    private func plans() -> [Plan] {
+    /// The search index's files: planning them plans the whole index, every word of every document.
+    package func searchIndexJobs() -> [PageJob] {
+        SearchPages.indexJobs(site, transcripts, cache: searchCache)
+    }
+
+    /// A job before it is planned: its id and paths are cheap to know, its context and fingerprint are not.
+    package struct JobPlan: Sendable {
+        package let id: String
+        package let paths: [String]
+        package let job: @Sendable () -> PageJob
+
+        init(id: String, paths: [String], job: @escaping @Sendable () -> PageJob) {
+            self.id = id
+            self.paths = paths
+            self.job = job
+        }
+
+        package init(_ job: PageJob) {
+            self.init(id: job.id, paths: job.paths) { job }
+        }
+    }
+
+    private func plans(searchIndex: Bool = true) -> [JobPlan] {
         let contexts = PageContexts(site: site, routes: routes)
-        var plans: [Plan] = []
+        var plans: [JobPlan] = []
         func page(_ route: String, _ template: String, _ context: @escaping @Sendable () -> TemplateValue) {
-            plans.append { [self] in htmlJob(route, template, context()) }
+            plans.append(JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in htmlJob(route, template, context()) })
         }
         page(Routes.home, "home") { HomePage.context(contexts) }
         page(Routes.notFound, "404") { contexts.page(title: "Page not found", route: Routes.notFound, section: "") }
@@ -82,14 +118,14 @@ package struct SitePages: Sendable {
         let pageCount = max(1, (site.documents.count + pageSize - 1) / pageSize)
         for number in 1...pageCount {
             let shown = site.documents.dropFirst((number - 1) * pageSize).prefix(pageSize)
-            plans.append { [self] in
+            plans.append(JobPlan(id: Routes.documents(page: number), paths: [Routes.outputPath(Routes.documents(page: number))]) { [self] in
                 listJob(Routes.documents(page: number), "documents", shows: shown, and: [number, pageCount, site.documents.count]) {
                     ListPages.documents(contexts, page: number, of: pageCount)
                 }
-            }
+            })
         }
         for document in site.documents {
-            plans.append { [self] in documentJob(document, contexts) }
+            plans.append(JobPlan(id: Routes.document(document.id), paths: documentPaths(document)) { [self] in documentJob(document, contexts) })
         }
         page(Routes.speakers, "speakers") { ListPages.speakers(contexts) }
         for speaker in site.speakers {
@@ -103,33 +139,34 @@ package struct SitePages: Sendable {
         page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {
             let title = "Documents from \(PartialDate.displayYear(year))"
-            plans.append { [self] in
+            plans.append(JobPlan(id: Routes.year(year), paths: [Routes.outputPath(Routes.year(year))]) { [self] in
                 listJob(Routes.year(year), "list", shows: ids.compactMap(site.document), and: [], title, "years") {
                     ListPages.list(title: title, route: Routes.year(year), section: "years", ids: ids, contexts)
                 }
-            }
+            })
         }
         for (type, ids) in site.types {
             let title = DocumentTypes.plural(type)
-            plans.append { [self] in
+            plans.append(JobPlan(id: Routes.type(type), paths: [Routes.outputPath(Routes.type(type))]) { [self] in
                 listJob(Routes.type(type), "list", shows: ids.compactMap(site.document), and: [], title, "documents") {
                     ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts)
                 }
-            }
+            })
         }
         page(Routes.collections, "collections") { ListPages.collections(contexts) }
         for collection in site.collections {
-            plans.append { [self] in collectionJob(collection, contexts) }
+            let route = Routes.collection(collection.id)
+            plans.append(JobPlan(id: route, paths: collectionPaths(route)) { [self] in collectionJob(collection, contexts) })
         }
-        plans.append { [self] in builtInAssetsJob() }
+        plans.append(JobPlan(builtInAssetsJob()))
         page(Routes.search, "search") { SearchPages.context(contexts) }
-        for job in SearchPages.indexJobs(site, transcripts, cache: searchCache) { plans.append { job } }
+        if searchIndex { plans += searchIndexJobs().map(JobPlan.init) }
         // The feed and the sitemap take a few milliseconds: always made.
-        plans.append { [self] in
-            PageJob(id: Routes.feed, fingerprint: nil) {
+        plans.append(JobPlan(id: Routes.feed, paths: [Routes.feed, Routes.sitemap]) { [self] in
+            PageJob(id: Routes.feed, fingerprint: nil, paths: [Routes.feed, Routes.sitemap]) {
                 [Feeds.atom(site: site, routes: routes), Feeds.sitemap(site: site, routes: routes, extraRoutes: extraRoutes())]
             }
-        }
+        })
         return plans
     }
 
@@ -138,7 +175,8 @@ package struct SitePages: Sendable {
         let favicon = !site.staticFiles.contains { $0.outputPath == Favicon.path }
         var fingerprint = fingerprint("assets/", favicon ? Favicon.path : "")
         for asset in builtInAssets { fingerprint.add(asset.path + "\n" + asset.contents) }
-        return PageJob(id: "assets/", fingerprint: fingerprint.value) { [builtInAssets] in
+        let paths = builtInAssets.map(\.path) + (favicon ? [Favicon.path] : [])
+        return PageJob(id: "assets/", fingerprint: fingerprint.value, paths: paths) { [builtInAssets] in
             builtInAssets.map { OutputFile(path: $0.path, data: Data($0.contents.utf8)) } + (favicon ? [OutputFile(path: Favicon.path, data: Favicon.ico)] : [])
         }
     }
@@ -147,7 +185,7 @@ package struct SitePages: Sendable {
     private func htmlJob(_ route: String, _ template: String, _ context: TemplateValue) -> PageJob {
         var fingerprint = fingerprint(route, template)
         fingerprint.add(context)
-        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context)] }
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: [Routes.outputPath(route)]) { [self] in [html(route, template, context)] }
     }
 
     /// A page that shows documents as lists do (`addListing`) and otherwise only the numbers and texts given:
@@ -159,7 +197,7 @@ package struct SitePages: Sendable {
         for text in texts { fingerprint.add(text) }
         fingerprint.add(documents.count)
         for document in documents { fingerprint.addListing(of: document, site) }
-        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in [html(route, template, context())] }
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: [Routes.outputPath(route)]) { [self] in [html(route, template, context())] }
     }
 
     private func fingerprint(_ id: String, _ template: String) -> Fingerprint {
@@ -176,6 +214,10 @@ package struct SitePages: Sendable {
             + [Routes.collections] + site.collections.map { Routes.collection($0.id) }
     }
 
+    private func collectionPaths(_ route: String) -> [String] {
+        [Routes.outputPath(route)] + ["txt", "bib", "ris", "json"].map { route + "bibliography." + $0 }
+    }
+
     /// The reading list's page and its bibliography in the collection's style as text, BibTeX, RIS and
     /// CSL-JSON. Its citation items and styles stand for the bibliographies in the fingerprint.
     private func collectionJob(_ collection: Collection, _ contexts: PageContexts) -> PageJob {
@@ -187,7 +229,7 @@ package struct SitePages: Sendable {
         fingerprint.add(context)
         fingerprint.add(JSONValue.array(json))
         for style in styles { fingerprint.add(style.name) }
-        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: collectionPaths(route)) { [self] in
             let items = (try? Citations.cslItems(json)) ?? []
             let bibliographies = styles.map { style in (style: style, entries: Citations.bibliography(items, style: style)) }
             let text = bibliographies.first.map { $0.entries.map(\.text).joined(separator: "\n") + "\n" } ?? ""
@@ -210,6 +252,11 @@ package struct SitePages: Sendable {
         CitationItem.make(for: document, config: site.config, url: routes.absolute(Routes.document(document.id))) { site.speaker($0)?.name }
     }
 
+    private func documentPaths(_ document: Document) -> [String] {
+        [Routes.outputPath(Routes.document(document.id))] + ["json", "bib", "ris"].map { Routes.citation(document.id, $0) }
+            + (document.annotations.isEmpty ? [] : [Routes.annotations(document.id)])
+    }
+
     /// The document's page, its citation downloads and its annotations, fingerprinted by what they are made from
     /// (`addDocumentPageInputs`): the page's context is built only when it is made.
     private func documentJob(_ document: Document, _ contexts: PageContexts) -> PageJob {
@@ -217,7 +264,7 @@ package struct SitePages: Sendable {
         var fingerprint = fingerprint(route, "document")
         fingerprint.addDocumentPageInputs(document, contexts)
         for style in styles.configured { fingerprint.add(style.name) }
-        return PageJob(id: route, fingerprint: fingerprint.value) { [self] in
+        return PageJob(id: route, fingerprint: fingerprint.value, paths: documentPaths(document)) { [self] in
             let item = citationItem(document)
             let context = DocumentPage.context(document, contexts, item: item)
             let citations = (try? Citations.cslItems([item]).first).map { Citations.render($0, styles: styles.configured) } ?? []

@@ -5,8 +5,9 @@ import ScholiaModel
 import ScholiaCore
 import ServiceLifecycle
 
-/// `scholia serve`: builds the site in memory, serves it, rebuilds on save and tells open pages to reload.
-/// Nothing is written to disk, so the preview leaves `Public/` (and everything else) as it was.
+/// `scholia serve`: plans the site in memory, serves it (each page rendered when first asked for, the rest in the
+/// background), rebuilds on save and tells open pages to reload. Nothing is written to disk, so the preview
+/// leaves `Public/` (and everything else) as it was.
 package struct PreviewServer: Sendable {
     let configuration: PreviewConfiguration
 
@@ -22,10 +23,10 @@ package struct PreviewServer: Sendable {
                     onBuild: @escaping @Sendable (BuildOutcome) -> Void,
                     onReady: @escaping @Sendable (URL) -> Void) async throws {
         let port = try choosePort()
-        let store = SnapshotStore(), broadcaster = ReloadBroadcaster()
+        let store = SnapshotStore(), broadcaster = ReloadBroadcaster(), background = BackgroundRenderer()
         let builder = PreviewBuilder(options: BuildOptions(siteDirectory: configuration.siteDirectory,
                                                            includeDrafts: configuration.includeDrafts),
-                                     store: store, broadcaster: broadcaster)
+                                     store: store, broadcaster: broadcaster, background: background)
         // Watch before the first build, so that a save during it is not missed.
         let watcher = ChangeWatchers.make(configuration.watch, tree: WatchedTree(root: configuration.siteDirectory))
         let feed = watcher.map { _ in ChangeFeed() }
@@ -33,6 +34,7 @@ package struct PreviewServer: Sendable {
         defer {
             watcher?.stop()
             broadcaster.finish()
+            background.stop()
         }
         onBuild(await builder.build())
 

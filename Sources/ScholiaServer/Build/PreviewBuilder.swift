@@ -2,29 +2,35 @@ import Foundation
 import ScholiaModel
 import ScholiaCore
 
-/// Builds the site in memory and swaps the result in; keeps the last good build to show under errors.
-/// An actor, so that two builds never run at once.
+/// Plans the site in memory and swaps the result in, its pages rendered on request and in the background;
+/// keeps the last good build to show under errors. An actor, so that two builds never run at once.
 actor PreviewBuilder {
     private let session: SiteSession
     private let store: SnapshotStore
     private let broadcaster: ReloadBroadcaster
-    private var lastGood: RenderedSite?
+    private let background: BackgroundRenderer
+    private var lastGood: PreviewSite?
     private var generation = 0
 
-    /// Builds run here rather than on Swift's few concurrency threads, which also serve requests.
+    /// Plans run here rather than on Swift's few concurrency threads, which also serve requests.
     private static let queue = DispatchQueue(label: "scholia.preview.build", qos: .userInitiated)
 
-    init(options: BuildOptions, store: SnapshotStore, broadcaster: ReloadBroadcaster) {
+    init(options: BuildOptions, store: SnapshotStore, broadcaster: ReloadBroadcaster, background: BackgroundRenderer) {
         session = SiteSession(options: options)
         self.store = store
         self.broadcaster = broadcaster
+        self.background = background
     }
 
+    /// Publishes the new build once it is planned: its pages are rendered when asked for, the rest in the background.
     func build() async -> BuildOutcome {
         let start = Date()
         let session = session
-        let result: Result<RenderedSite, ContentErrors> = await withCheckedContinuation { continuation in
-            Self.queue.async { continuation.resume(returning: Self.render(session)) }
+        // The served build's background render gives way while this one plans (it would only slow the plan down);
+        // it starts again below, for whichever build is then served.
+        background.stop()
+        let result: Result<PreviewSite, ContentErrors> = await withCheckedContinuation { continuation in
+            Self.queue.async { continuation.resume(returning: Self.plan(session)) }
         }
         generation += 1
         let outcome: BuildOutcome
@@ -32,20 +38,22 @@ actor PreviewBuilder {
         case .success(let site):
             lastGood = site
             store.replace(with: SnapshotMaker.make(from: site, errors: [], generation: generation, fallbackBasePath: site.basePath))
-            outcome = .built(generation: generation, files: site.files.count, seconds: Date().timeIntervalSince(start), warnings: site.warnings)
+            outcome = .built(generation: generation, files: site.fileCount, seconds: Date().timeIntervalSince(start), warnings: site.warnings)
         case .failure(let failure):
             let errors = failure.diagnostics.isEmpty ? [Self.unexplained] : failure.diagnostics
             store.replace(with: SnapshotMaker.make(from: lastGood, errors: errors, generation: generation,
                                                    fallbackBasePath: store.current.basePath))
             outcome = .failed(generation: generation, errors: errors, servingLastGood: lastGood != nil)
         }
+        // The snapshot is swapped before the pages are told to reload, so that their requests get the new build.
         broadcaster.publish(generation)
+        if let lastGood { background.start(lastGood.pages) }
         return outcome
     }
 
-    private static func render(_ session: SiteSession) -> Result<RenderedSite, ContentErrors> {
+    private static func plan(_ session: SiteSession) -> Result<PreviewSite, ContentErrors> {
         do {
-            return .success(try RenderedSite.render(session))
+            return .success(try PreviewSite.plan(session))
         } catch let errors as ContentErrors {
             return .failure(errors)
         } catch {

@@ -33,7 +33,7 @@ struct PreviewResponder<Context: RequestContext>: HTTPResponder {
                 return snapshot.files[path + "index.html"].map { serve($0, request) } ?? notFound(snapshot)
             }
             if let file = snapshot.files[path] { return serve(file, request) }
-            if snapshot.files[path + "/index.html"] != nil {
+            if snapshot.files.contains(path + "/index.html") {
                 return redirect(to: rawPath + "/", query: request.uri.query, status: .movedPermanently)
             }
             return notFound(snapshot)

@@ -1,26 +1,31 @@
 import Foundation
 
-/// The files of one build as the preview serves them, each made on its first request: the reload script
-/// names the build, so every page differs from one build to the next, and making them all at once would
-/// redo every page of a large site after each save.
+/// The files of one build as the preview serves them, each made on its first request: the page rendered if the
+/// background render has not come to it yet, and the reload script, which names the build, put in; so every
+/// page differs from one build to the next, and making them all at once would redo every page of a large site
+/// after each save.
 final class SnapshotFiles: @unchecked Sendable {
-    private let built: [String: Data]
+    let site: PreviewSite?
     private let injection: PreviewInjection?
     private var made: [String: ServedFile] = [:]
     private let lock = NSLock()
 
-    static let none = SnapshotFiles([:], injection: nil)
+    static let none = SnapshotFiles(nil, injection: nil)
 
-    init(_ built: [String: Data], injection: PreviewInjection?) {
-        self.built = built
+    init(_ site: PreviewSite?, injection: PreviewInjection?) {
+        self.site = site
         self.injection = injection
     }
 
-    var count: Int { built.count }
+    var count: Int { site?.fileCount ?? 0 }
+
+    /// Whether the build has this file, without rendering it.
+    func contains(_ path: String) -> Bool { site?.contains(path) ?? false }
 
     subscript(path: String) -> ServedFile? {
-        guard let data = built[path] else { return nil }
         if let file = lock.withLock({ made[path] }) { return file }
+        // Rendered outside the lock: a slow page must not hold up requests for other files.
+        guard let data = site?.data(at: path) else { return nil }
         let type = ContentType.of(path)
         let bytes = [UInt8](data)
         let file = ServedFile(bytes: type == ContentType.html ? injection?.apply(to: bytes) ?? bytes : bytes, contentType: type)

@@ -1,0 +1,197 @@
+import Foundation
+import ScholiaModel
+import ScholiaRender
+
+/// A site loaded, resolved and planned for the preview, with no page rendered yet: each job is rendered when a
+/// request first needs one of its files, or by the background render, whichever comes first. Knowing every job
+/// and its paths is cheap; rendering every page of a large site is what takes time, so the preview can answer
+/// its first request long before the whole site is made.
+package final class PlannedSite: Sendable {
+    package let site: Site
+    package let copies: [(path: String, source: URL)]
+    package let warnings: [Diagnostic]
+    private let pages: JobsByPath
+    /// The search index's jobs when they are left to be planned on first need (see `PreparedSite.plan`).
+    private let searchIndex: DeferredJobs?
+
+    init(outputs: [JobOutput], searchIndex: DeferredJobs?, copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
+        pages = JobsByPath(outputs)
+        self.searchIndex = searchIndex
+        self.copies = copies
+        self.site = site
+        self.warnings = warnings
+    }
+
+    /// The jobs planned so far: the search index's are there once planned.
+    var outputs: [JobOutput] { pages.outputs + (searchIndex?.plannedJobs?.outputs ?? []) }
+
+    /// Every generated path (not the copies), the search index's included: they are planned now if they were not.
+    package var paths: [String] { Array(pages.byPath.keys) + (searchIndex.map { Array($0.jobs.byPath.keys) } ?? []) }
+
+    /// How many files are known so far: the search index's are counted once planned.
+    package var pathCount: Int { pages.byPath.count + (searchIndex?.plannedJobs?.byPath.count ?? 0) }
+
+    /// Whether a file is generated; for a file in the search index's folder, this plans the index if needed.
+    package func contains(_ path: String) -> Bool { job(making: path) != nil }
+
+    /// The bytes of a generated file, rendering its job now if nobody has yet; nil for a path no job makes.
+    package func data(at path: String) -> Data? {
+        job(making: path)?.files().first { $0.path == path }?.data
+    }
+
+    private func job(making path: String) -> JobOutput? {
+        if let job = pages.byPath[path] { return job }
+        guard let searchIndex, path.hasPrefix(searchIndex.folder) else { return nil }
+        return searchIndex.jobs.byPath[path]
+    }
+
+    /// Renders, on every core, the jobs not rendered yet (the search index planned first, so that a search soon
+    /// after a save finds it), for as long as `shouldContinue` says so: it is asked before each job, so that a
+    /// render for a superseded plan stops soon after a newer one is published.
+    package func renderRemaining(while shouldContinue: @Sendable () -> Bool) {
+        guard shouldContinue() else { return }
+        let all = pages.outputs + (searchIndex?.jobs.outputs ?? [])
+        _ = all.parallelMap { output in
+            if shouldContinue() { _ = output.files() }
+        }
+    }
+
+    /// How many jobs have been made so far (tests use it to see what a request made).
+    package var renderedJobCount: Int { outputs.count(where: \.isMade) }
+
+    /// How many jobs took their files over from the last plan.
+    package var tookOverJobCount: Int { outputs.count(where: \.tookOver) }
+
+    /// How many jobs are planned so far: the search index's are counted once planned.
+    package var jobCount: Int { outputs.count }
+
+    /// Every generated file, rendering on every core what is not rendered yet.
+    package func allFiles() -> [OutputFile] {
+        renderRemaining { true }
+        var files: [OutputFile] = []
+        for output in pages.outputs + (searchIndex?.jobs.outputs ?? []) { files += output.files() }
+        return files
+    }
+
+    var renderedJobs: [RenderedJob] {
+        outputs.map { RenderedJob(id: $0.id, fingerprint: $0.fingerprint, paths: $0.paths) }
+    }
+}
+
+/// Jobs and, for each output path, the job that makes it. Should two jobs make the same path, the later one's
+/// file wins, as when a build writes them in order.
+struct JobsByPath: Sendable {
+    let outputs: [JobOutput]
+    let byPath: [String: JobOutput]
+
+    init(_ outputs: [JobOutput]) {
+        self.outputs = outputs
+        var byPath: [String: JobOutput] = [:]
+        for output in outputs {
+            for path in output.paths { byPath[path] = output }
+        }
+        self.byPath = byPath
+    }
+}
+
+/// Jobs whose files all lie in `folder`, planned once, by whoever needs them first while any other caller waits.
+final class DeferredJobs: @unchecked Sendable {
+    let folder: String
+    private var plan: (@Sendable () -> [JobOutput])?
+    private var planned: JobsByPath?
+    /// Guards `planned`; held only for a moment, so `plannedJobs` never waits for the planning.
+    private let state = NSLock()
+    /// Held while planning (and guards `plan`): a second caller waits here for the first one's jobs.
+    private let planning = NSLock()
+
+    init(folder: String, plan: @escaping @Sendable () -> [JobOutput]) {
+        self.folder = folder
+        self.plan = plan
+    }
+
+    /// The jobs, planned now if they were not.
+    var jobs: JobsByPath {
+        if let planned = plannedJobs { return planned }
+        return planning.withLock {
+            if let planned = plannedJobs { return planned }
+            let made = JobsByPath(plan!())
+            plan = nil
+            state.withLock { planned = made }
+            return made
+        }
+    }
+
+    /// The jobs if they are planned, without planning them.
+    var plannedJobs: JobsByPath? { state.withLock { planned } }
+}
+
+/// One job's files, made once: whoever needs them first (a request, the background render) plans and renders the
+/// job while any other caller waits, so that a job is never rendered twice for the same plan. Its context and
+/// fingerprint are worked out then too, not when the site is planned: for ten thousand documents that is a second
+/// or more that the first page need not wait for. A job the last plan rendered with the same fingerprint lends
+/// its files (equal fingerprints mean equal bytes), so that a save renders again only what it changed.
+final class JobOutput: @unchecked Sendable {
+    let id: String
+    let paths: [String]
+    private struct Made {
+        var fingerprint: UInt64?
+        var files: [OutputFile]
+        var fromPrevious: Bool
+    }
+    /// Both dropped once used, so that a made job does not keep its plan's site, or the last plan's job, alive.
+    private var plan: (@Sendable () -> PageJob)?
+    private var previous: JobOutput?
+    private var made: Made?
+    /// Guards the state above; held only for a moment, so `isMade` never waits for a render.
+    private let state = NSLock()
+    /// Held while the job is planned and rendered: a second caller waits here for the first one's files.
+    private let rendering = NSLock()
+
+    /// `previous`: the last plan's job of the same id, if it was rendered.
+    init(_ plan: SitePages.JobPlan, previous: JobOutput?) {
+        id = plan.id
+        paths = plan.paths
+        self.plan = plan.job
+        self.previous = previous
+    }
+
+    var isMade: Bool { state.withLock { made != nil } }
+
+    /// Known once the job is made.
+    var fingerprint: UInt64? { state.withLock { made?.fingerprint } }
+
+    /// The rendered job the next plan may take files from: this one once made (unless it has no fingerprint),
+    /// else the last plan's that this one would take them from, so that a burst of saves loses nothing.
+    var lender: JobOutput? {
+        state.withLock { made.map { $0.fingerprint == nil ? nil : self } ?? previous }
+    }
+
+    /// Whether the files are the last plan's, taken over rather than rendered.
+    var tookOver: Bool { state.withLock { made?.fromPrevious ?? false } }
+
+    func files() -> [OutputFile] {
+        if let made = state.withLock({ made }) { return made.files }
+        return rendering.withLock {
+            // Another caller may have made it while this one waited.
+            if let made = state.withLock({ made }) { return made.files }
+            let (plan, previous) = state.withLock { (self.plan!, self.previous) }
+            let job = plan()
+            let result: Made
+            if let fingerprint = job.fingerprint, let files = previous?.files(ifFingerprint: fingerprint) {
+                result = Made(fingerprint: fingerprint, files: files, fromPrevious: true)
+            } else {
+                result = Made(fingerprint: job.fingerprint, files: job.render(), fromPrevious: false)
+            }
+            state.withLock {
+                made = result
+                self.plan = nil
+                self.previous = nil
+            }
+            return result.files
+        }
+    }
+
+    private func files(ifFingerprint fingerprint: UInt64) -> [OutputFile]? {
+        state.withLock { made.flatMap { $0.fingerprint == fingerprint ? $0.files : nil } }
+    }
+}

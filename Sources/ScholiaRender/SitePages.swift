@@ -65,9 +65,11 @@ package struct SitePages: Sendable {
     /// The render stage's one entry point. Renders, on every core, the jobs whose fingerprint `unchanged` does not
     /// recognise, handing each job's files to `sink` as soon as they are made; the others are left to the caller,
     /// who has their files from the last build.
+    ///
+    /// The search index is planned as the first piece of work, beside the pages rather than before them (planning
+    /// it merges every document's words, much of it on one core, and no page needs it); its files are made after.
     package func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool, into sink: any OutputSink) -> [RenderedJob] {
-        plans().parallelMap { plan in
-            let job = plan.job()
+        @Sendable func run(_ job: PageJob) -> RenderedJob {
             if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
                 return RenderedJob(id: job.id, fingerprint: fingerprint, paths: nil)
             }
@@ -75,6 +77,12 @@ package struct SitePages: Sendable {
             sink.receive(files, of: job.id)
             return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path))
         }
+        let work: [JobPlan?] = [nil] + plans(searchIndex: false)
+        let done = work.parallelMap { plan -> (page: RenderedJob?, indexJobs: [PageJob]) in
+            guard let plan else { return (nil, searchIndexJobs()) }
+            return (run(plan.job()), [])
+        }
+        return done.compactMap(\.page) + done[0].indexJobs.parallelMap(run)
     }
 
     /// Every job of the site with the paths it makes, not yet planned (no context, no fingerprint) nor rendered:

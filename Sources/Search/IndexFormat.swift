@@ -116,33 +116,53 @@ struct JSONText {
 
     mutating func string(_ text: String) {
         bytes.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            // Markup characters escaped, so that no index file ever holds a tag, even one a document quotes.
-            case 0x3C: bytes.append(contentsOf: Array("\\u003c".utf8))
-            case 0x3E: bytes.append(contentsOf: Array("\\u003e".utf8))
-            case 0x26: bytes.append(contentsOf: Array("\\u0026".utf8))
-            case 0..<0x20: bytes.append(contentsOf: Array(String(format: "\\u%04x", Int(byte)).utf8))
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Runs of bytes that need no escape are copied whole: most text has none.
+            var start = 0
+            for (index, byte) in utf8.enumerated() where Self.needsEscape(byte) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                escape(byte)
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(0x22)
     }
 
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+        case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+        // Markup characters escaped, so that no index file ever holds a tag, even one a document quotes.
+        case 0x3C: bytes.append(contentsOf: Array("\\u003c".utf8))
+        case 0x3E: bytes.append(contentsOf: Array("\\u003e".utf8))
+        case 0x26: bytes.append(contentsOf: Array("\\u0026".utf8))
+        default: bytes.append(contentsOf: Array(String(format: "\\u%04x", Int(byte)).utf8))
+        }
+    }
+
     /// Decimal digits written straight into the bytes: the index has millions of numbers.
     mutating func number(_ value: Int) {
-        if value < 0 {
-            bytes.append(0x2D)
-            number(-value)
-            return
+        if value < 0 { bytes.append(0x2D) }
+        var rest = value.magnitude
+        guard rest >= 10 else { return bytes.append(0x30 + UInt8(rest)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            while rest > 0 {
+                digits[19 - count] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
         }
-        if value >= 10 { number(value / 10) }
-        bytes.append(0x30 + UInt8(value % 10))
     }
 
     mutating func numbers<Numbers: Sequence>(_ values: Numbers) where Numbers.Element: BinaryInteger {

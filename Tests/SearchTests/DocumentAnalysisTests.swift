@@ -132,3 +132,25 @@ struct SeededRandom {
         numbers.forEach(12345) { _ in Issue.record("an absent key"); return true }
     }
 }
+
+/// The index's JSON is written by hand: what it writes must read back as the text and numbers given.
+@Suite struct JSONTextTests {
+    @Test func stringsAndNumbersReadBackAsGiven() throws {
+        let texts = ["", "plain", "\"quoted\" \\ back", "<b>&amp;</b>", "line\nbreak\ttab\r\u{1}\u{1f}", "é中😀", "end<", ">start"]
+        let numbers = [0, 7, 9, 10, 99, 100, 12345, -1, -10, -987654321, Int(Int32.max), Int(Int32.min)]
+        var json = JSONText()
+        json.raw("[[")
+        for (index, text) in texts.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.string(text)
+        }
+        json.raw("],")
+        json.numbers(numbers)
+        json.raw("]")
+        let written = String(decoding: json.bytes, as: UTF8.self)
+        #expect(!written.contains("<") && !written.contains(">") && !written.contains("&"))
+        let read = try #require(try JSONSerialization.jsonObject(with: json.data) as? [Any])
+        #expect(read[0] as? [String] == texts)
+        #expect(read[1] as? [Int] == numbers)
+    }
+}

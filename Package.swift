@@ -26,7 +26,9 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "TextLayout"]),
+        // How a paragraph's HTML lines up with its plain text: written by the Markdown walk, kept in the model.
+        .target(name: "TextLayout"),
         // The system Snowball stemmers (Debian: libstemmer-dev; no pkg-config file, so the module map links it).
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // Full-text search: tokenizer, stemming, the static index and its query engine. Knows nothing of the site.
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(name: "csl-suite", dependencies: ["CSL", "CSLFixtures"]),
         // The site generator, one target per stage; each depends only on the stages before it.
         // The model: plain value types (documents, speakers, transcripts, diagnostics), no I/O.
-        .target(name: "ScholiaModel", dependencies: ["Fingerprinting"]),
+        .target(name: "ScholiaModel", dependencies: ["Fingerprinting", "TextLayout"]),
         // Load: the site folder → the model and its diagnostics (site.yml, front matter, transcripts, annotations).
         .target(name: "ScholiaLoad", dependencies: ["ScholiaModel", "Markdown", .product(name: "Yams", package: "Yams")]),
         // Resolve: cross-references, related documents, annotation links → the immutable `Site`.
@@ -74,7 +76,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TextLayout"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"], exclude: ["MustacheSpec"]),
         // Data read by path at test time, not compiled.

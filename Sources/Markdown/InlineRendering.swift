@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import TextLayout
 
 /// A paragraph's content as inline HTML, with its plain text and how the two line up, made in one walk of
 /// the tree. The HTML is byte for byte what cmark renders (tested); the pieces let a caller find the HTML
@@ -8,34 +9,8 @@ public struct InlineRendering: Equatable, Sendable {
     public var html: String
     /// What a reader sees: text and code as written, a line break as a space, an image as its description.
     public var plainText: String
-    /// The HTML cut into consecutive pieces, in order; their lengths add up to the HTML's.
-    public var pieces: [Piece]
-
-    public struct Piece: Equatable, Sendable {
-        public enum Kind: UInt8, Sendable {
-            /// Escaped text: each character of the plain text, written as itself or as one entity (`&amp;`).
-            case text
-            /// Markup that stands for text as a whole (an image, for its description).
-            case atom
-            /// Markup with no text that may sit anywhere (`<br />`, a comment).
-            case inline
-            case open, close
-            /// A link's tags, kept apart because links cannot nest.
-            case openLink, closeLink
-        }
-
-        public var kind: Kind
-        /// Length in the HTML, in UTF-8 bytes.
-        public var htmlLength: Int
-        /// Length in the plain text, in Unicode scalars.
-        public var textLength: Int
-
-        public init(_ kind: Kind, htmlLength: Int, textLength: Int = 0) {
-            self.kind = kind
-            self.htmlLength = htmlLength
-            self.textLength = textLength
-        }
-    }
+    /// How the HTML and the plain text line up: consecutive pieces whose lengths add up to each.
+    package var layout: ParagraphLayout
 }
 
 extension MarkdownBlock {
@@ -67,7 +42,7 @@ extension MarkdownBlock {
             }
             writer.write(current, entering: entering)
         }
-        return InlineRendering(html: writer.html, plainText: writer.plainText, pieces: writer.pieces)
+        return InlineRendering(html: writer.html, plainText: writer.plainText, layout: ParagraphLayout(writer.pieces))
     }
 }
 
@@ -76,7 +51,7 @@ private struct InlineWriter {
     let options: Int32
     var html = ""
     var plainText = ""
-    var pieces: [InlineRendering.Piece] = []
+    var pieces: [ParagraphLayout.Piece] = []
 
     init(options: Int32) { self.options = options }
 
@@ -134,7 +109,7 @@ private struct InlineWriter {
         pieces.append(.init(.text, htmlLength: escaped.utf8.count, textLength: plain.unicodeScalars.count))
     }
 
-    mutating func markup(_ tag: String, _ kind: InlineRendering.Piece.Kind) {
+    mutating func markup(_ tag: String, _ kind: ParagraphLayout.Kind) {
         guard !tag.isEmpty else { return }
         html += tag
         pieces.append(.init(kind, htmlLength: tag.utf8.count))

@@ -1,7 +1,9 @@
+import TextLayout
+
 /// What a piece of raw inline HTML (kept with `unsafeHTML`) is: cmark makes each one a single tag,
 /// comment, processing instruction, declaration or CDATA section.
 enum RawTag {
-    static func kind(of raw: String) -> InlineRendering.Piece.Kind {
+    static func kind(of raw: String) -> ParagraphLayout.Kind {
         let body = raw.dropFirst()
         if body.hasPrefix("/") { return name(body.dropFirst()) == "a" ? .closeLink : .close }
         guard let first = body.first, first.isASCII, first.isLetter else { return .inline }

@@ -36,7 +36,7 @@ struct TranscriptBuilder {
                 // One walk writes the HTML and the plain text and records how they line up.
                 let rendered = block.inlineRendering
                 builder.addParagraph(label: label, html: rendered.html, plainText: rendered.plainText,
-                                     layout: ParagraphLayout(rendered.pieces))
+                                     layout: rendered.layout)
             case .heading:
                 block.markEditorialRemarks()
                 builder.turns.append(TranscriptTurn(label: nil, speakerID: nil, isDeclaredSpeaker: false, blocks: [Self.other(block)]))

@@ -1,5 +1,3 @@
-@_exported import Fingerprinting
-
 extension Fingerprint {
     package mutating func add(_ value: JSONValue) {
         switch value {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextLayout
 @testable import Markdown
 
 @Suite struct InlineRenderingTests {
@@ -36,14 +37,14 @@ import Testing
     @Test(arguments: [false, true]) func piecesCoverTheHTMLAndTheText(unsafe: Bool) {
         for block in blocks(unsafe: unsafe) {
             let rendering = block.inlineRendering
-            #expect(rendering.pieces.map(\.htmlLength).reduce(0, +) == rendering.html.utf8.count, "\(rendering.html)")
-            #expect(rendering.pieces.map(\.textLength).reduce(0, +) == rendering.plainText.unicodeScalars.count, "\(rendering.html)")
+            #expect(rendering.layout.pieces.map(\.htmlLength).reduce(0, +) == rendering.html.utf8.count, "\(rendering.html)")
+            #expect(rendering.layout.pieces.map(\.textLength).reduce(0, +) == rendering.plainText.unicodeScalars.count, "\(rendering.html)")
             // Each text piece shows exactly its stretch of the plain text.
             let html = rendering.html.utf8
             let text = Array(rendering.plainText.unicodeScalars)
             var htmlStart = html.startIndex
             var textStart = 0
-            for piece in rendering.pieces {
+            for piece in rendering.layout.pieces {
                 let htmlEnd = html.index(htmlStart, offsetBy: piece.htmlLength)
                 if piece.kind == .text {
                     let shown = unescaped(String(Substring(html[htmlStart..<htmlEnd])))
@@ -61,8 +62,8 @@ import Testing
         let rendering = block.inlineRendering
         #expect(rendering.html == #"a &amp; <em>é</em> <a href="u">l</a>"# + "\n" + #"<code>&lt;</code><img src="i" alt="x" />"#)
         #expect(rendering.plainText == "a & é l <x")
-        typealias P = InlineRendering.Piece
-        #expect(rendering.pieces == [
+        typealias P = ParagraphLayout.Piece
+        #expect(rendering.layout.pieces == [
             P(.text, htmlLength: 8, textLength: 4),       // "a &amp; "
             P(.open, htmlLength: 4), P(.text, htmlLength: 2, textLength: 1), P(.close, htmlLength: 5),  // é: 2 bytes, 1 scalar
             P(.text, htmlLength: 1, textLength: 1),
@@ -75,7 +76,7 @@ import Testing
 
     @Test func rawHTMLKeptIsSortedByTag() {
         let block = MarkdownDocument("a <b>x</b> <a href=\"/y\">y</a> <br> <img src=\"i\"/> <!-- c -->", unsafeHTML: true).blocks[0]
-        let kinds = block.inlineRendering.pieces.map(\.kind).filter { $0 != .text }
+        let kinds = block.inlineRendering.layout.pieces.map(\.kind).filter { $0 != .text }
         #expect(kinds == [.open, .close, .openLink, .closeLink, .inline, .inline, .inline])
     }
 

@@ -1,6 +1,6 @@
 /// How a paragraph's HTML lines up with its plain text, recorded by the walk that wrote both (see
 /// `TranscriptBuilder`), so that highlighting finds the HTML position of a plain-text offset without
-/// reading the HTML again.
+/// reading the HTML again. Its own target, so that the Markdown walk writes it and the model keeps it.
 ///
 /// The HTML is cut into consecutive pieces, each with a kind, its length in the HTML (UTF-8 bytes) and
 /// its length in the plain text (Unicode scalars). It describes `html` as built: a highlighted copy of
@@ -32,7 +32,10 @@ package struct ParagraphLayout: Sendable, Hashable {
         }
 
         package var htmlLength: Int { Int(html) }
-        package var textLength: Int { Int(text) }
+        package var textLength: Int {
+            get { Int(text) }
+            set { text = Int32(newValue) }
+        }
     }
 
     package var pieces: [Piece]

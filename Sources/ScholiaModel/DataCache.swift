@@ -28,6 +28,11 @@ package final class DataCache: @unchecked Sendable {
         }
     }
 
+    /// The entry of `key` without keeping it: what a build reads of an entry it replaces.
+    package func peek(_ key: UInt64) -> Data? {
+        lock.withLock { entries[key] }
+    }
+
     package func store(_ data: Data, for key: UInt64) {
         lock.withLock {
             entries[key] = data

@@ -73,19 +73,45 @@ package enum SearchPages {
         return key.value
     }
 
-    /// The index files as jobs, one per file, each with the fingerprint of its content: the index is planned whole
-    /// from the documents' entries, but a file whose fingerprint did not change is neither made nor written again.
-    static func indexJobs(_ site: Site, _ transcripts: any TranscriptSource, cache: DataCache?) -> [PageJob] {
+    /// The index files as jobs, one per file, each with the fingerprint of its content: a file whose fingerprint did
+    /// not change is neither made nor written again. After a few changed documents, with `memory` of the last
+    /// build's index, only the files their words reach are made (`IndexUpdate`); otherwise the index is planned whole.
+    static func indexJobs(_ site: Site, _ transcripts: any TranscriptSource, cache: DataCache?, memory: SearchIndexMemory? = nil) -> [PageJob] {
         // SCHOLIA_SEARCH_INDEX=off leaves the index out, so that Benchmarks/search.py can measure what it adds to a build.
         if ProcessInfo.processInfo.environment["SCHOLIA_SEARCH_INDEX"] == "off" { return [] }
         let entries = entries(site, transcripts, cache: cache)
-        let plans = IndexWriter(language: site.config.language).plans(for: entries.map(\.entry))
-        let indexJobs = plans.map { plan in
-            let path = Routes.search + plan.path
-            var fingerprint = Fingerprint("search-index", path)
-            fingerprint.add(plan.fingerprint)
-            return PageJob(id: path, fingerprint: fingerprint.value, paths: [path]) { [OutputFile(path: path, data: plan.make())] }
+        let writer = IndexWriter(language: site.config.language)
+        let keys = entries.map(\.key)
+        let indexEntries = entries.map(\.entry)
+        var indexJobs: [PageJob] = []
+        var state: IndexState, updated = false
+        if let previous = memory?.previous, let memory,
+           let update = IndexUpdate(writer: writer, previous: previous, entries: indexEntries, keys: keys,
+                                    oldEntry: { cache?.peek($0) }, previousFile: memory.previousFile) {
+            state = update.state
+            updated = true
+            // A kept file whose job must run after all (its file was removed or edited) is made from the whole plan.
+            let whole = WholeIndex { writer.plans(for: indexEntries) }
+            for (path, fingerprint) in update.state.files {
+                indexJobs.append(PageJob(id: Routes.search + path, fingerprint: fingerprint, paths: [Routes.search + path]) {
+                    whole.plan(path).map { [OutputFile(path: Routes.search + path, data: $0.make())] } ?? []
+                })
+            }
+            for plan in (update.made + update.summary).map(IndexWriter.contentPlan) {
+                let job = indexJob(plan)
+                indexJobs.append(job)
+                if update.made.contains(where: { $0.path == plan.path }) { state.files[plan.path] = job.fingerprint }
+            }
+        } else {
+            let planned = writer.plan(for: indexEntries)
+            state = planned.state
+            state.entryKeys = keys
+            indexJobs = planned.plans.map(indexJob)
+            for (plan, job) in zip(planned.plans, indexJobs) where ["terms/", "pairs/", "words/"].contains(where: plan.path.hasPrefix) {
+                state.files[plan.path] = job.fingerprint
+            }
         }
+        memory?.keep(state, updated: updated)
         // Display data: the paragraphs of a document read for its entry, or read again if its file must be made.
         let displayJobs = zip(site.documents, entries).enumerated().map { ordinal, pair in
             let (document, made) = pair
@@ -97,7 +123,28 @@ package enum SearchPages {
                 return [OutputFile(path: path, data: IndexWriter.displayData(read))]
             }
         }
-        return indexJobs + displayJobs
+        return indexJobs.sorted { $0.id < $1.id } + displayJobs
+    }
+
+    private static func indexJob(_ plan: IndexFilePlan) -> PageJob {
+        let path = Routes.search + plan.path
+        var fingerprint = Fingerprint("search-index", path)
+        fingerprint.add(plan.fingerprint)
+        return PageJob(id: path, fingerprint: fingerprint.value, paths: [path]) { [OutputFile(path: path, data: plan.make())] }
+    }
+
+    /// The index planned whole, once, only if a job asks for it.
+    private final class WholeIndex: @unchecked Sendable {
+        private var plans: [String: IndexFilePlan]?
+        private let make: @Sendable () -> [IndexFilePlan]
+        private let lock = NSLock()
+        init(_ make: @escaping @Sendable () -> [IndexFilePlan]) { self.make = make }
+        func plan(_ path: String) -> IndexFilePlan? {
+            lock.withLock {
+                if plans == nil { plans = Dictionary(uniqueKeysWithValues: make().map { ($0.path, $0) }) }
+                return plans![path]
+            }
+        }
     }
 
     /// The page: the form, the results the script fills in, and without JavaScript, links to browse by.

@@ -47,11 +47,14 @@ package struct SitePages: Sendable {
     let builtInAssets: [(path: String, contents: String)]
     /// The search index's entries of an earlier build, by fingerprint (`SearchPages.entries`).
     let searchCache: DataCache?
+    /// The last build's search index, for updating it rather than planning it whole.
+    let searchMemory: SearchIndexMemory?
 
     package init(site: Site, transcripts: any TranscriptSource, templates: TemplateSet, styles: SiteStyles, environment: UInt64,
-         builtInAssets: [(path: String, contents: String)] = [], searchCache: DataCache? = nil) {
+         builtInAssets: [(path: String, contents: String)] = [], searchCache: DataCache? = nil, searchMemory: SearchIndexMemory? = nil) {
         self.site = site
         self.searchCache = searchCache
+        self.searchMemory = searchMemory
         self.transcripts = transcripts
         self.builtInAssets = builtInAssets
         self.templates = templates
@@ -94,7 +97,7 @@ package struct SitePages: Sendable {
 
     /// The search index's files: planning them plans the whole index, every word of every document.
     package func searchIndexJobs() -> [PageJob] {
-        SearchPages.indexJobs(site, transcripts, cache: searchCache)
+        SearchPages.indexJobs(site, transcripts, cache: searchCache, memory: searchMemory)
     }
 
     /// A job before it is planned: its id and paths are cheap to know, its context and fingerprint are not.

@@ -104,7 +104,7 @@ public struct IndexWriter: Sendable {
     }
 
     /// A plan for a file already made, fingerprinted by its bytes.
-    static func contentPlan(_ file: IndexFile) -> IndexFilePlan {
+    public static func contentPlan(_ file: IndexFile) -> IndexFilePlan {
         var hash = Fingerprint()
         hash.add(file.data)
         return IndexFilePlan(path: file.path, fingerprint: hash.value) { file.data }

@@ -20,9 +20,16 @@ public struct IndexWriter: Sendable {
     public let language: String
     private let stopWords: Set<String>
     private let vocabulary: Vocabulary
+    /// How many pair entries the writer gathers at once (`PairIndex`); small in tests, to make many groups.
+    let pairEntriesPerGroup: Int
 
     public init(language: String) {
+        self.init(language: language, pairEntriesPerGroup: PairIndex.entriesPerGroup)
+    }
+
+    init(language: String, pairEntriesPerGroup: Int) {
         self.language = language
+        self.pairEntriesPerGroup = pairEntriesPerGroup
         stopWords = IndexFormat.stopWords(language: language)
         vocabulary = Vocabulary(language: language)
     }
@@ -92,7 +99,7 @@ public struct IndexWriter: Sendable {
             }
         }
 
-        let pairs = PairIndex(analyses: analyses, globalIDs: globalIDs, stems: stems, stemHashes: stemHashes)
+        let pairs = PairIndex(analyses: analyses, globalIDs: globalIDs, stems: stems, stemHashes: stemHashes, entriesPerGroup: pairEntriesPerGroup)
         plans += pairs.plans()
         var files: [IndexFile] = []
         let keys = Self.wordsFiles(words, into: &files)

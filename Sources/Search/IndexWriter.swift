@@ -60,30 +60,37 @@ public struct IndexWriter: Sendable {
 
         let (stems, globalIDs, words) = Self.numberStems(analyses)
 
-        // Per stem: ordinal delta, impact, for every document that uses it, in ordinal order.
-        var postings = Array(repeating: [Int32](), count: stems.count)
-        var lastOrdinal = Array(repeating: 0, count: stems.count)
-        for (ordinal, analysis) in analyses.enumerated() {
-            var local = 0
-            analysis.forEachStem { _, frequency in
-                let stem = Int(globalIDs[ordinal][local])
-                local += 1
-                postings[stem].append(Int32(ordinal - lastOrdinal[stem]))
-                postings[stem].append(Int32(IndexFormat.impact(frequency: frequency, length: analysis.length, averageLength: averageLength)))
-                lastOrdinal[stem] = ordinal
+        // Per stem: ordinal delta, impact, for every document that uses it, in ordinal order; all in one array, each
+        // stem's run starting where the documents that use the stems before it end (not an array per stem).
+        var starts = [Int](repeating: 0, count: stems.count + 1)
+        for ids in globalIDs { for id in ids { starts[Int(id) + 1] += 2 } }
+        for id in stems.indices { starts[id + 1] += starts[id] }
+        var cursors = starts
+        var lastOrdinal = [Int](repeating: 0, count: stems.count)
+        let postings = [Int32](unsafeUninitializedCapacity: starts[stems.count]) { postings, initialized in
+            for (ordinal, analysis) in analyses.enumerated() {
+                var local = 0
+                analysis.forEachStem { _, frequency in
+                    let stem = Int(globalIDs[ordinal][local])
+                    local += 1
+                    postings[cursors[stem]] = Int32(ordinal - lastOrdinal[stem])
+                    postings[cursors[stem] + 1] = Int32(IndexFormat.impact(frequency: frequency, length: analysis.length, averageLength: averageLength))
+                    cursors[stem] += 2
+                    lastOrdinal[stem] = ordinal
+                }
             }
+            initialized = starts[stems.count]
         }
         let stemHashes = stems.concurrentMap { Fingerprint($0).value }
         let shardCount = IndexFormat.shardCount(keys: stems.count, keysPerShard: IndexFormat.stemsPerShard)
         var shards = Array(repeating: [Int](), count: shardCount)
         for (id, stem) in stems.enumerated() { shards[IndexFormat.shard(of: stem, count: shardCount)].append(id) }
-        let stemNames = stems, stemPostings = postings
-        postings = []
+        let stemNames = stems, runs = starts
         var plans: [IndexFilePlan] = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, ids in
             var hash = Fingerprint()
             for id in ids {
                 hash.add(stemHashes[id])
-                hash.add(stemPostings[id])
+                postings[runs[id]..<runs[id + 1]].withUnsafeBytes { hash.add(bytes: $0) }
             }
             return IndexFilePlan(path: IndexFormat.shardPath(number, count: shardCount), fingerprint: hash.value) {
                 var json = JSONText()
@@ -92,7 +99,7 @@ public struct IndexWriter: Sendable {
                     if index > 0 { json.raw(",") }
                     json.string(stemNames[id])
                     json.raw(":")
-                    json.numbers(stemPostings[id])
+                    json.numbers(postings[runs[id]..<runs[id + 1]])
                 }
                 json.raw("}\n")
                 return json.data

@@ -23,7 +23,7 @@ struct PairIndex: Sendable {
     /// Per entry: first stem, second stem, gap, ordinal, paragraph, position.
     private static let fields = 6
     /// Entries a group holds, about (24 bytes each), and at most this many groups (each costs a walk).
-    static let entriesPerGroup = 1 << 20
+    static let entriesPerGroup = 1 << 18
     private static let maximumGroups = 8
 
     init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String], stemHashes: [UInt64], entriesPerGroup: Int = Self.entriesPerGroup) {

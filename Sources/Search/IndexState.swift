@@ -11,6 +11,9 @@ public struct IndexState: Sendable, Equatable {
     var termShardCount: Int
     var pairShardCount: Int
     var stemCount: Int
+    /// Indexed tokens and pairs of all documents: the average length and the pairs' shard count come from them.
+    var tokens: Int
+    var pairs: Int
     /// Per document, in ordinal order, the key of its entry (its inputs' fingerprint, made by the caller).
     public var entryKeys: [UInt64]
     /// Per stem, its words and how many documents use each, the words in UTF-8 order.
@@ -32,7 +35,7 @@ public struct IndexState: Sendable, Equatable {
         var writer = ByteWriter()
         writer.bytes = Self.header
         writer.string(language)
-        for number in [averageLength, termShardCount, pairShardCount, stemCount, entryKeys.count] { writer.integer(number) }
+        for number in [averageLength, termShardCount, pairShardCount, stemCount, tokens, pairs, entryKeys.count] { writer.integer(number) }
         for key in entryKeys { writer.integer(Int(bitPattern: UInt(key))) }
         writer.integer(words.count)
         for stem in words.keys.sorted() {
@@ -69,7 +72,8 @@ public struct IndexState: Sendable, Equatable {
             func text() -> String? { reader.string().map { String(decoding: $0, as: UTF8.self) } }
             func count() -> Int? { reader.integer().flatMap { (0...body.count).contains($0) ? $0 : nil } }
             guard let language = text(), let averageLength = reader.integer(), let termShardCount = reader.integer(),
-                  let pairShardCount = reader.integer(), let stemCount = reader.integer(), let documents = count() else { return nil }
+                  let pairShardCount = reader.integer(), let stemCount = reader.integer(), let tokens = reader.integer(), let pairs = reader.integer(),
+                  let documents = count() else { return nil }
             var keys: [UInt64] = []
             keys.reserveCapacity(documents)
             for _ in 0..<documents {
@@ -104,19 +108,21 @@ public struct IndexState: Sendable, Equatable {
             }
             guard reader.isAtEnd else { return nil }
             return IndexState(language: language, averageLength: averageLength, termShardCount: termShardCount, pairShardCount: pairShardCount,
-                              stemCount: stemCount, entryKeys: keys, words: words, wordKeys: wordKeys, files: files)
+                              stemCount: stemCount, tokens: tokens, pairs: pairs, entryKeys: keys, words: words, wordKeys: wordKeys, files: files)
         }
         guard let decoded else { return nil }
         self = decoded
     }
 
-    init(language: String, averageLength: Int, termShardCount: Int, pairShardCount: Int, stemCount: Int, entryKeys: [UInt64],
+    init(language: String, averageLength: Int, termShardCount: Int, pairShardCount: Int, stemCount: Int, tokens: Int, pairs: Int, entryKeys: [UInt64],
          words: [String: [Word]], wordKeys: [String], files: [String: UInt64]) {
         self.language = language
         self.averageLength = averageLength
         self.termShardCount = termShardCount
         self.pairShardCount = pairShardCount
         self.stemCount = stemCount
+        self.tokens = tokens
+        self.pairs = pairs
         self.entryKeys = entryKeys
         self.words = words
         self.wordKeys = wordKeys

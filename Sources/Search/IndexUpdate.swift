@@ -21,28 +21,30 @@ public struct IndexUpdate: Sendable {
     public static let maximumChanged = 16
 
     /// - Parameters:
-    ///   - keys: each entry's key, as in `previous.entryKeys`.
+    ///   - documents: every document, in ordinal order; `keys`, their entries' keys, as in `previous.entryKeys`.
+    ///   - entry: the entry of a document whose key changed.
     ///   - oldEntry: the analysis the last build had for a key (`IndexEntry.encodedText`).
     ///   - previousFile: the bytes of a file the last build wrote (a path under `search/`), if it is still as written.
-    public init?(writer: IndexWriter, previous: IndexState, entries: [IndexEntry], keys: [UInt64],
+    public init?(writer: IndexWriter, previous: IndexState, documents: [SearchDocument], keys: [UInt64], entry: (Int) -> IndexEntry?,
                  oldEntry: (UInt64) -> Data?, previousFile: @escaping @Sendable (String) -> Data?) {
-        guard previous.language == writer.language, keys.count == previous.entryKeys.count, keys.count == entries.count else { return nil }
+        guard previous.language == writer.language, keys.count == previous.entryKeys.count, keys.count == documents.count else { return nil }
         let changed = keys.indices.filter { keys[$0] != previous.entryKeys[$0] }
         guard changed.count <= Self.maximumChanged else { return nil }
-        var old: [Int: DocumentAnalysis] = [:]
+        var changes: [(ordinal: Int, old: DocumentAnalysis, new: DocumentAnalysis)] = []
         for ordinal in changed {
-            guard let data = oldEntry(previous.entryKeys[ordinal]), let analysis = DocumentAnalysis(encoded: data) else { return nil }
-            old[ordinal] = analysis
+            guard let data = oldEntry(previous.entryKeys[ordinal]), let old = DocumentAnalysis(encoded: data), let new = entry(ordinal)?.analysis else { return nil }
+            changes.append((ordinal, old, new))
         }
-        let analyses = entries.map(\.analysis)
-        let averageLength = IndexFormat.averageLength(tokens: analyses.reduce(0) { $0 + $1.length }, documents: analyses.count)
-        let pairOccurrences = analyses.reduce(0) { $0 + $1.pairCount }
+        let tokens = previous.tokens + changes.reduce(0) { $0 + $1.new.length - $1.old.length }
+        let pairOccurrences = previous.pairs + changes.reduce(0) { $0 + $1.new.pairCount - $1.old.pairCount }
+        let averageLength = IndexFormat.averageLength(tokens: tokens, documents: documents.count)
         guard averageLength == previous.averageLength,
               IndexFormat.shardCount(keys: pairOccurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards) == previous.pairShardCount
         else { return nil }
 
         var state = previous
         state.entryKeys = keys
+        (state.tokens, state.pairs) = (tokens, pairOccurrences)
         var made: [IndexFile] = [], removed: Set<String> = []
         func put(_ path: String, _ data: Data?) {
             state.files[path] = nil
@@ -54,7 +56,6 @@ public struct IndexUpdate: Sendable {
             guard files[path] != nil else { return .some(nil) }
             return previousFile(path).map { .some($0) } ?? nil
         }
-        let changes = changed.map { (ordinal: $0, old: old[$0]!, new: analyses[$0]) }
         let removing = Set(changed)
 
         // Terms: per shard a changed document reaches, its stems' postings without the changed documents, with their new ones.
@@ -143,7 +144,7 @@ public struct IndexUpdate: Sendable {
         self.made = made
         self.removed = removed
         self.state = state
-        summary = writer.summaryFiles(entries.map(\.document), averageLength: averageLength, shardCount: previous.termShardCount,
+        summary = writer.summaryFiles(documents, averageLength: averageLength, shardCount: previous.termShardCount,
                                       pairShardCount: previous.pairShardCount, wordKeys: state.wordKeys)
     }
 

@@ -56,7 +56,8 @@ public struct IndexWriter: Sendable {
     public func plan(for entries: [IndexEntry]) -> (plans: [IndexFilePlan], state: IndexState) {
         let analyses = entries.map(\.analysis)
         let documents = entries.map(\.document)
-        let averageLength = IndexFormat.averageLength(tokens: analyses.reduce(0) { $0 + $1.length }, documents: documents.count)
+        let tokens = analyses.reduce(0) { $0 + $1.length }
+        let averageLength = IndexFormat.averageLength(tokens: tokens, documents: documents.count)
 
         let (stems, globalIDs, words) = Self.numberStems(analyses)
 
@@ -113,7 +114,8 @@ public struct IndexWriter: Sendable {
         files += summaryFiles(documents, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount, wordKeys: keys)
         plans += files.map(Self.contentPlan)
         let state = IndexState(language: language, averageLength: averageLength, termShardCount: shardCount, pairShardCount: pairs.shardCount,
-                               stemCount: stems.count, entryKeys: [], words: words, wordKeys: keys, files: [:])
+                               stemCount: stems.count, tokens: tokens, pairs: analyses.reduce(0) { $0 + $1.pairCount }, entryKeys: [],
+                               words: words, wordKeys: keys, files: [:])
         return (plans.sorted { $0.path < $1.path }, state)
     }
 

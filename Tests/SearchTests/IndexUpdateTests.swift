@@ -29,7 +29,7 @@ import Testing
             let (expected, expectedState) = Self.plan(writer, documents, keys)
             rounds += 1
             let previousFiles = files
-            guard let update = IndexUpdate(writer: writer, previous: state, entries: newEntries, keys: keys,
+            guard let update = IndexUpdate(writer: writer, previous: state, documents: newEntries.map(\.document), keys: keys, entry: { newEntries[$0] },
                                            oldEntry: { entries[$0] }, previousFile: { previousFiles[$0] }) else {
                 (files, state) = (expected, expectedState)
                 continue
@@ -62,19 +62,19 @@ import Testing
         documents[3] = Self.edit(documents[3], round: 1, &random)
         keys[3] = 1000
         let entries = documents.map { writer.entry(for: $0) }
-        #expect(IndexUpdate(writer: writer, previous: state, entries: entries, keys: keys, oldEntry: { old[$0] }, previousFile: { files[$0] }) != nil)
+        #expect(IndexUpdate(writer: writer, previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] }) != nil)
         // A file the last build wrote that is not there as written.
-        #expect(IndexUpdate(writer: writer, previous: state, entries: entries, keys: keys, oldEntry: { old[$0] }, previousFile: { _ in nil }) == nil)
+        #expect(IndexUpdate(writer: writer, previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { old[$0] }, previousFile: { _ in nil }) == nil)
         // A file edited into something that is not an index file.
-        #expect(IndexUpdate(writer: writer, previous: state, entries: entries, keys: keys, oldEntry: { old[$0] },
+        #expect(IndexUpdate(writer: writer, previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { old[$0] },
                             previousFile: { $0.hasPrefix("words/") ? files[$0] : Data("{\"a\":[1,}\n".utf8) }) == nil)
         // The old entry of the changed document is gone.
-        #expect(IndexUpdate(writer: writer, previous: state, entries: entries, keys: keys, oldEntry: { $0 == 3 ? nil : old[$0] }, previousFile: { files[$0] }) == nil)
+        #expect(IndexUpdate(writer: writer, previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { $0 == 3 ? nil : old[$0] }, previousFile: { files[$0] }) == nil)
         // Another language, or a document more.
-        #expect(IndexUpdate(writer: IndexWriter(language: "fr"), previous: state, entries: entries, keys: keys, oldEntry: { old[$0] }, previousFile: { files[$0] }) == nil)
-        #expect(IndexUpdate(writer: writer, previous: state, entries: entries + [entries[0]], keys: keys + [7], oldEntry: { old[$0] }, previousFile: { files[$0] }) == nil)
+        #expect(IndexUpdate(writer: IndexWriter(language: "fr"), previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] }) == nil)
+        #expect(IndexUpdate(writer: writer, previous: state, documents: (entries + [entries[0]]).map(\.document), keys: keys + [7], entry: { entries[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] }) == nil)
         // Nothing changed: nothing is made but the summary.
-        let same = IndexUpdate(writer: writer, previous: state, entries: original, keys: state.entryKeys, oldEntry: { old[$0] }, previousFile: { files[$0] })
+        let same = IndexUpdate(writer: writer, previous: state, documents: original.map(\.document), keys: state.entryKeys, entry: { original[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] })
         #expect(same?.made.isEmpty == true && same?.removed.isEmpty == true && same?.summary.isEmpty == false)
     }
 

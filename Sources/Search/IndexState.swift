@@ -28,7 +28,9 @@ public struct IndexState: Sendable, Equatable {
         var documents: Int
     }
 
-    private static let header = Array("scholia-search-state \(IndexFormat.version) \(DocumentAnalysis.codingVersion)\n".utf8)
+    /// This file's own layout, then the index format and the analyses' coding it goes with.
+    private static let layoutVersion = 2
+    private static let header = Array("scholia-search-state \(layoutVersion) \(IndexFormat.version) \(DocumentAnalysis.codingVersion)\n".utf8)
 
     /// The compact form, with a fingerprint of it at the end.
     public var encoded: Data {

@@ -3,14 +3,16 @@ import ScholiaModel
 import ScholiaLoad
 
 /// Reads a few documents exactly as loading the whole site would, without listing or reading the rest: the loader
-/// reads a site folder, so this keeps a small one in a temporary folder with the site's `site.yml`, speakers and
-/// topics (every file: what reading a document depends on, and what says whether a speaker or topic has one) and copies the
-/// documents to read into it, under the same paths. Only for a site whose `site.yml`, speakers and topics are those
-/// it was made from (`TextEdits` makes a new one after any other change).
+/// reads a site folder, so this keeps a small one in a temporary folder with the site's `site.yml` and speakers
+/// (every file: what reading a document depends on) and copies the documents to read into it, under the same paths.
+/// Only for a site whose `site.yml`, speakers and topics are those it was made from (`SiteSession` makes a new one
+/// after any other change).
 final class DocumentRereader {
     private let folder: URL
     private let site: URL
     private let includeDrafts: Bool
+    /// The topics that have a file (read once, then left out of the folder: reading a document does not need them).
+    let topicsWithFiles: Set<String>
 
     init?(site: URL, includeDrafts: Bool) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("scholia-serve-\(getpid())-\(UUID().uuidString)")
@@ -23,9 +25,11 @@ final class DocumentRereader {
             }
             for name in ["Content/speakers", "Content/topics"] {
                 for path in FileTree.listFiles(under: site.appendingPathComponent(name).path) {
-                    try copy(name + "/" + path)
+                    try Self.copy(name + "/" + path, from: site, to: folder)
                 }
             }
+            topicsWithFiles = Set(ContentLoader(siteDirectory: folder, includeDrafts: includeDrafts).load().0.topics.keys)
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("Content/topics"))
         } catch {
             try? FileManager.default.removeItem(at: folder)
             return nil
@@ -43,14 +47,14 @@ final class DocumentRereader {
         try? FileManager.default.removeItem(at: documents)
         do {
             try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
-            for path in paths { try copy(path) }
+            for path in paths { try Self.copy(path, from: site, to: folder) }
         } catch {
             return nil
         }
         return ContentLoader(siteDirectory: folder, includeDrafts: includeDrafts).load()
     }
 
-    private func copy(_ path: String) throws {
+    private static func copy(_ path: String, from site: URL, to folder: URL) throws {
         let target = folder.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path) else {

@@ -37,10 +37,12 @@ struct TextEdits {
               let (content, diagnostics) = rereader.read(files.sorted()), diagnostics.all.isEmpty,
               content.documents.count == stems.count else { return nil }
         var documents = site.documents
-        var position = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        var replaced: Set<String> = []
         for loaded in content.documents {
-            guard let index = position.removeValue(forKey: loaded.document.id), documents[index].sourcePath == loaded.document.sourcePath,
-                  sameExceptText(loaded.document, documents[index]), namesAreResolvedAsBefore(loaded, content, site) else { return nil }
+            guard replaced.insert(loaded.document.id).inserted, let index = documents.firstIndex(where: { $0.id == loaded.document.id }),
+                  documents[index].sourcePath == loaded.document.sourcePath,
+                  sameExceptText(loaded.document, documents[index]),
+                  namesAreResolvedAsBefore(loaded, content, rereader.topicsWithFiles, site) else { return nil }
             var document = loaded.document
             document.relatedIDs = documents[index].relatedIDs
             documents[index] = document
@@ -78,12 +80,13 @@ struct TextEdits {
 
     /// A speaker or topic without a file is named by the first document that names it (`SiteResolver`): the site must
     /// already have the name this document gives, or the one made from its id when it gives none.
-    private static func namesAreResolvedAsBefore(_ loaded: LoadedDocument, _ content: LoadedContent, _ site: Site) -> Bool {
+    private static func namesAreResolvedAsBefore(_ loaded: LoadedDocument, _ content: LoadedContent, _ topicsWithFiles: Set<String>,
+                                                 _ site: Site) -> Bool {
         for reference in loaded.speakers where content.speakers[reference.id] == nil {
             let name = PersonName(splitting: reference.name ?? Identifier.humanize(reference.id))
             guard let speaker = site.speaker(reference.id), String(reflecting: speaker.name) == String(reflecting: name) else { return false }
         }
-        for reference in loaded.topics where content.topics[reference.id] == nil {
+        for reference in loaded.topics where !topicsWithFiles.contains(reference.id) {
             guard let topic = site.topic(reference.id), topic.title == reference.title ?? Identifier.humanize(reference.id) else { return false }
         }
         return true

@@ -14,9 +14,11 @@ package final class SiteSession: @unchecked Sendable {
     let searchEntries: DataCache
     /// The last plan: the next one takes over the files of its rendered jobs whose fingerprint is still the same.
     private var last: PlannedSite?
-    /// What the last plan was made from, for the quick path (`TextEdits`), and the reader of edited documents it uses.
+    /// What the last plan was made from, for the quick path (`TextEdits`), and the reader of edited documents it uses:
+    /// made on the first quick plan after a full one (the full one may have changed speakers or topics).
     private var base: TextEdits.Base?
     private var rereader: DocumentRereader?
+    private var rereaderIsCurrent = false
     private let lock = NSLock()
     /// How many plans took the quick path (tests use it).
     package private(set) var quickPlanCount = 0
@@ -41,7 +43,14 @@ package final class SiteSession: @unchecked Sendable {
         try lock.withLock {
             let stamps = InputStamps.take(of: options.siteDirectory)
             let forgetUnused = { @Sendable [searchEntries] in searchEntries.forgetUnused() }
-            if let base, let (pages, planned) = TextEdits.plan(base, now: stamps, rereader: rereader, afterSearchIndex: forgetUnused) {
+            let currentRereader = { [self] () -> DocumentRereader? in
+                if !rereaderIsCurrent {
+                    rereader = DocumentRereader(site: options.siteDirectory, includeDrafts: options.includeDrafts)
+                    rereaderIsCurrent = true
+                }
+                return rereader
+            }
+            if let base, let (pages, planned) = TextEdits.plan(base, now: stamps, rereader: currentRereader, afterSearchIndex: forgetUnused) {
                 quickPlanCount += 1
                 self.base = TextEdits.Base(stamps: stamps, pages: pages, planned: planned)
                 last = planned
@@ -56,7 +65,8 @@ package final class SiteSession: @unchecked Sendable {
             let planned = try prepared.plan(reusing: previous, afterSearchIndex: forgetUnused)
             last = planned
             base = TextEdits.Base(stamps: stamps, pages: prepared.pages, planned: planned)
-            rereader = DocumentRereader(site: options.siteDirectory, includeDrafts: options.includeDrafts)
+            rereader = nil
+            rereaderIsCurrent = false
             return planned
         }
     }

@@ -22,9 +22,10 @@ struct TextEdits {
     }
 
     /// The new plan, or nil when the changes since `base` are not text edits of documents (the caller plans in full).
-    static func plan(_ base: Base, now stamps: InputStamps, rereader: DocumentRereader?,
+    /// `rereader` is asked for only when the changes are all in documents.
+    static func plan(_ base: Base, now stamps: InputStamps, rereader: () -> DocumentRereader?,
                      afterSearchIndex: @escaping @Sendable () -> Void) -> (pages: SitePages, planned: PlannedSite)? {
-        guard !stamps.hasLinks, !base.stamps.hasLinks, let rereader, let index = base.planned.searchIndex else { return nil }
+        guard !stamps.hasLinks, !base.stamps.hasLinks, let index = base.planned.searchIndex else { return nil }
         let changed = stamps.changes(since: base.stamps)
         let folder = "Content/documents/"
         guard changed.allSatisfy({ $0.hasPrefix(folder) && stamps.stamps[$0] != nil }) else { return nil }
@@ -33,7 +34,7 @@ struct TextEdits {
         let stems = Set(changed.map(stem))
         let files = stamps.stamps.keys.filter { $0.hasPrefix(folder) && stems.contains(stem($0)) }
         let site = base.planned.site
-        guard !base.planned.warnings.contains(where: { files.contains($0.location.path) }),
+        guard let rereader = rereader(), !base.planned.warnings.contains(where: { files.contains($0.location.path) }),
               let (content, diagnostics) = rereader.read(files.sorted()), diagnostics.all.isEmpty,
               content.documents.count == stems.count else { return nil }
         var documents = site.documents

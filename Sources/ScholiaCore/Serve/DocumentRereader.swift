@@ -15,7 +15,7 @@ final class DocumentRereader {
     let topicsWithFiles: Set<String>
 
     init?(site: URL, includeDrafts: Bool) {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scholia-serve-\(getpid())-\(UUID().uuidString)")
+        folder = Self.scratch.appendingPathComponent("scholia-serve-\(getpid())-\(UUID().uuidString)")
         self.site = site
         self.includeDrafts = includeDrafts
         do {
@@ -34,6 +34,12 @@ final class DocumentRereader {
             try? FileManager.default.removeItem(at: folder)
             return nil
         }
+    }
+
+    /// In memory where the system has it (`/dev/shm`): a few hundred small files written to a disk busy with other
+    /// work took more than a second.
+    private static var scratch: URL {
+        access("/dev/shm", W_OK) == 0 ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
     }
 
     deinit {

@@ -215,6 +215,9 @@ final class JobOutput: @unchecked Sendable {
         state.withLock { made.map { $0.fingerprint == nil ? nil : self } ?? previous }
     }
 
+    /// The files and fingerprint if the job is made, without making it.
+    var madeFiles: (fingerprint: UInt64?, files: [OutputFile])? { state.withLock { made.map { ($0.fingerprint, $0.files) } } }
+
     /// Whether the files are the last plan's, taken over rather than rendered.
     var tookOver: Bool { state.withLock { made?.fromPrevious ?? false } }
 

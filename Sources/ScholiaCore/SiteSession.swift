@@ -22,6 +22,8 @@ package final class SiteSession: @unchecked Sendable {
     private let lock = NSLock()
     /// How many plans took the quick path (tests use it).
     package private(set) var quickPlanCount = 0
+    /// Whether the last plan's search index, once planned, was updated from the plan before (tests use it).
+    package var searchIndexWasUpdated: Bool { lock.withLock { base?.pages.searchMemory?.updated ?? false } }
 
     /// The documents and search entries of the site's last `scholia build`, if any, spare the first plan the
     /// reading and analysis of every document (a document whose files changed since is read again); the session
@@ -60,8 +62,9 @@ package final class SiteSession: @unchecked Sendable {
             let previous = last?.lenders ?? [:]
             // The stamps of the last `scholia build` spare reading the files that did not change since.
             let cacheFolder = options.siteDirectory.appendingPathComponent(BuildCache.folderName)
+            // A memory with nothing before it: the index is planned whole, and its state kept for the quick path's update.
             let prepared = try SiteBuilder.prepare(options, cache: documents, stamps: FileStamps.read(from: cacheFolder),
-                                                   searchCache: searchEntries, progress: nil)
+                                                   searchCache: searchEntries, searchMemory: SearchIndexMemory(previous: nil) { _ in nil }, progress: nil)
             let planned = try prepared.plan(reusing: previous, afterSearchIndex: forgetUnused)
             last = planned
             base = TextEdits.Base(stamps: stamps, pages: prepared.pages, planned: planned)

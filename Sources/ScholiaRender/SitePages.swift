@@ -50,7 +50,7 @@ package struct SitePages: Sendable {
     /// The search index's entries of an earlier build, by fingerprint (`SearchPages.entries`).
     let searchCache: DataCache?
     /// The last build's search index, for updating it rather than planning it whole.
-    let searchMemory: SearchIndexMemory?
+    package let searchMemory: SearchIndexMemory?
 
     package init(site: Site, transcripts: any TranscriptSource, templates: TemplateSet, styles: SiteStyles, environment: UInt64,
          builtInAssets: [(path: String, contents: String)] = [], searchCache: DataCache? = nil, searchMemory: SearchIndexMemory? = nil) {
@@ -105,9 +105,9 @@ package struct SitePages: Sendable {
 
     /// `scholia serve`'s quick path (see `TextEdits`): the pages of `site`, which differs from this one's site only in
     /// the text of the documents `ids`, so that every list shows what it showed; and the plans of those documents' pages.
-    package func withEditedText(_ site: Site, documents ids: [String]) -> (pages: SitePages, plans: [JobPlan]) {
+    package func withEditedText(_ site: Site, documents ids: [String], searchMemory: SearchIndexMemory? = nil) -> (pages: SitePages, plans: [JobPlan]) {
         var pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment,
-                              builtInAssets: builtInAssets, searchCache: searchCache)
+                              builtInAssets: builtInAssets, searchCache: searchCache, searchMemory: searchMemory)
         let shared = PageContexts(site: site, routes: routes, summariesOf: contexts.made { PageContexts(site: self.site, routes: routes) })
         pages.contexts = SharedContexts(shared)
         let plans = ids.compactMap(site.document).map { document in

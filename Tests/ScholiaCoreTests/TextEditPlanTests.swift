@@ -29,6 +29,25 @@ import Testing
         for document in loaded.documents { #expect(served.site.document(document.id)?.contentKey == document.contentKey, "\(context): \(document.id)") }
     }
 
+    /// A text save that keeps the index's average length: the quick plan updates the last plan's search index from
+    /// its files in memory, as a build updates the last build's, and the files are a full build's.
+    @Test func aTextSaveUpdatesTheLastPlansSearchIndex() throws {
+        let editor = SiteEditor(seed: 4)
+        let site = try TestSite(editor.initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        let session = SiteSession(options: options)
+        try Self.expectFullBuildBytes(session, options, "start")
+        #expect(!session.searchIndexWasUpdated)
+        for (round, (old, new)) in [("long day", "good day"), ("good day", "fine day")].enumerated() {
+            let url = site.root.appendingPathComponent("Content/documents/doc-2.md")
+            try (try String(contentsOf: url, encoding: .utf8)).replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+            let before = session.quickPlanCount
+            try Self.expectFullBuildBytes(session, options, "round \(round)")
+            #expect(session.quickPlanCount == before + 1 && session.searchIndexWasUpdated, "round \(round)")
+        }
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func textEditsArePlannedQuicklyWithTheBytesOfAFullBuild(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)

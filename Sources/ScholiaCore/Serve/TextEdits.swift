@@ -50,8 +50,14 @@ struct TextEdits {
         }
         let edited = Site(config: site.config, documents: documents, speakers: site.speakers, topics: site.topics,
                           collections: site.collections, staticFiles: site.staticFiles)
-        let (pages, plans) = base.pages.withEditedText(edited, documents: content.documents.map(\.document.id))
         let inherited = index.lenders
+        // The index is updated from the last plan's (its state, and its files as made), as a build updates the last build's.
+        let lastIndex = base.pages.searchMemory?.next
+        let memory = SearchIndexMemory(previous: lastIndex) { path in
+            guard let made = inherited[Routes.search + path]?.madeFiles, made.fingerprint != nil, made.fingerprint == lastIndex?.files[path] else { return nil }
+            return made.files.first?.data
+        }
+        let (pages, plans) = base.pages.withEditedText(edited, documents: content.documents.map(\.document.id), searchMemory: memory)
         let searchIndex = DeferredJobs(folder: Routes.search, inherited: inherited) {
             let jobs = pages.searchIndexJobs()
             afterSearchIndex()

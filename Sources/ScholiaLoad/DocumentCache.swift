@@ -74,10 +74,10 @@ package final class DocumentCache: @unchecked Sendable {
         let body = Data(data[(newline + 1)...])
         guard data[...newline] == header(for: body),
               let records = records(in: [UInt8](body)) else { return cache }
-        let decoded = records.parallelMap { record in (try? CompactDecoder.decode(Line.self, from: record)).map { ($0, record) } }
+        let decoded = records.parallelMap { record in (try? CompactDocumentReader.record(record)).map { ($0, record) } }
         guard decoded.allSatisfy({ $0 != nil }) else { return cache }
         for case let (line, record)? in decoded {
-            cache.entries[line.path] = line.entry
+            cache.entries[line.path] = Entry(key: line.key, document: line.document, diagnostics: line.diagnostics)
             cache.lines[line.path] = record
         }
         return cache

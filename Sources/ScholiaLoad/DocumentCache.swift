@@ -56,13 +56,13 @@ package final class DocumentCache: @unchecked Sendable {
         }
     }
 
-    /// Forgets deleted documents.
+    /// Forgets deleted documents (removed one by one: rebuilding the table of a large site costs more than the check).
     func keep(only paths: Set<String>) {
         lock.withLock {
-            let kept = entries.filter { paths.contains($0.key) }
-            if kept.count != entries.count { changed = true }
-            entries = kept
-            lines = lines.filter { paths.contains($0.key) }
+            let gone = entries.keys.filter { !paths.contains($0) }
+            if !gone.isEmpty { changed = true }
+            for path in gone { entries[path] = nil }
+            for path in lines.keys where !paths.contains(path) { lines[path] = nil }
         }
     }
 

@@ -80,12 +80,12 @@ package enum SiteResolver {
         var coSpeakers: [String: Int] = [:]
         var topicCounts: [String: Int] = [:]
         var roles: [RoleSpan] = []
+        // Fields are read in place: a document copied out of the list retains every one of its fields.
         for index in own.reversed() {
-            let document = documents[index]
-            for participant in document.participants where participant.speakerID != speaker.id { coSpeakers[participant.speakerID, default: 0] += 1 }
-            for topic in document.topicIDs { topicCounts[topic, default: 0] += 1 }
-            guard let role = document.participants.first(where: { $0.speakerID == speaker.id })?.role else { continue }
-            let year = PartialDate.displayYear(document.date.year)
+            for participant in documents[index].participants where participant.speakerID != speaker.id { coSpeakers[participant.speakerID, default: 0] += 1 }
+            for topic in documents[index].topicIDs { topicCounts[topic, default: 0] += 1 }
+            guard let role = documents[index].participants.first(where: { $0.speakerID == speaker.id })?.role else { continue }
+            let year = PartialDate.displayYear(documents[index].date.year)
             if let last = roles.last, last.title == role {
                 roles[roles.count - 1].to = year
             } else {
@@ -102,9 +102,8 @@ package enum SiteResolver {
         var speakerCounts: [String: Int] = [:]
         var topicCounts: [String: Int] = [:]
         for index in own {
-            let document = documents[index]
-            for participant in document.participants { speakerCounts[participant.speakerID, default: 0] += 1 }
-            for other in document.topicIDs where other != topic.id { topicCounts[other, default: 0] += 1 }
+            for participant in documents[index].participants { speakerCounts[participant.speakerID, default: 0] += 1 }
+            for other in documents[index].topicIDs where other != topic.id { topicCounts[other, default: 0] += 1 }
         }
         topic.frequentSpeakers = Array(ranked(speakerCounts).prefix(10))
         topic.relatedTopics = Array(ranked(topicCounts).prefix(10))

@@ -6,7 +6,7 @@ import ScholiaModel
 /// as strict: a missing field, a value of the wrong kind or a length past the end throws.
 enum CompactDocumentReader {
     /// The path and entry of one record, or a throw.
-    static func record(_ bytes: ArraySlice<UInt8>) throws -> (path: String, key: UInt64, document: LoadedDocument?, diagnostics: DiagnosticList) {
+    static func record(_ bytes: [UInt8]) throws -> (path: String, key: UInt64, document: LoadedDocument?, diagnostics: DiagnosticList) {
         try bytes.withUnsafeBufferPointer { buffer in
             let reader = CompactReader(bytes: buffer)
             guard try reader.end(of: 0) == buffer.count else { throw reader.broken("bytes after the value") }

@@ -28,16 +28,16 @@ package final class DocumentCache: @unchecked Sendable {
         var path: String
         var entry: Entry
     }
-    private var lines: [String: ArraySlice<UInt8>] = [:]
+    private var lines: [String: [UInt8]] = [:]
 
     /// The file's format, part of its first line: a cache in another format (the JSON lines of before) is not read.
     static let format = "compact-1"
 
     /// The first line: the format, Scholia's version and a fingerprint of the rest, so that a cache cut short
     /// or edited is not trusted.
-    private static func header(for body: ArraySlice<UInt8>) -> Data {
+    private static func header(for body: Data) -> Data {
         var check = Fingerprint()
-        body.withUnsafeBytes { check.add(bytes: $0) }
+        check.add(body)
         return Data("scholia-documents \(format) \(ScholiaVersion.current) v\(Document.codingVersion) \(check.hex)\n".utf8)
     }
 
@@ -69,17 +69,13 @@ package final class DocumentCache: @unchecked Sendable {
     /// The cache a build left in `folder`; a missing, broken or foreign one is an empty cache.
     package static func read(from folder: URL) -> DocumentCache {
         let cache = DocumentCache()
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return cache }
-        // Records are slices of the file's one copy of bytes, kept as they are for saving: no copy per record.
-        let bytes = [UInt8](data)
-        guard let newline = bytes.firstIndex(of: 0x0A) else { return cache }
-        let body = bytes[(newline + 1)...]
-        guard bytes[...newline].elementsEqual(header(for: body)),
-              let records = records(in: body) else { return cache }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
+              let newline = data.firstIndex(of: 0x0A) else { return cache }
+        let body = Data(data[(newline + 1)...])
+        guard data[...newline] == header(for: body),
+              let records = records(in: [UInt8](body)) else { return cache }
         let decoded = records.parallelMap { record in (try? CompactDocumentReader.record(record)).map { ($0, record) } }
         guard decoded.allSatisfy({ $0 != nil }) else { return cache }
-        cache.entries.reserveCapacity(decoded.count)
-        cache.lines.reserveCapacity(decoded.count)
         for case let (line, record)? in decoded {
             cache.entries[line.path] = Entry(key: line.key, document: line.document, diagnostics: line.diagnostics)
             cache.lines[line.path] = record
@@ -88,46 +84,43 @@ package final class DocumentCache: @unchecked Sendable {
     }
 
     /// The body cut into records; nil if a length runs past the end.
-    private static func records(in body: ArraySlice<UInt8>) -> [ArraySlice<UInt8>]? {
-        var records: [ArraySlice<UInt8>] = []
-        var position = body.startIndex
-        while position < body.endIndex {
+    private static func records(in body: [UInt8]) -> [[UInt8]]? {
+        var records: [[UInt8]] = []
+        var position = 0
+        while position < body.count {
             var length: UInt64 = 0, shift: UInt64 = 0
             while true {
-                guard position < body.endIndex, shift < 64 else { return nil }
+                guard position < body.count, shift < 64 else { return nil }
                 let byte = body[position]
                 position += 1
                 length |= UInt64(byte & 0x7F) << shift
                 if byte < 0x80 { break }
                 shift += 7
             }
-            guard length <= UInt64(body.endIndex - position) else { return nil }
-            records.append(body[position ..< position + Int(length)])
+            guard length <= UInt64(body.count - position) else { return nil }
+            records.append(Array(body[position ..< position + Int(length)]))
             position += Int(length)
         }
         return records
     }
 
     package func save(to folder: URL) {
-        let body: [UInt8]? = lock.withLock {
+        let body: Data? = lock.withLock {
             guard changed else { return nil }
             // Paths are sorted, not entries: moving an entry copies every field of its document.
             let encoded = entries.keys.sorted().parallelMap { [lines, entries] path in
-                lines[path] ?? (try? CompactEncoder.encode(Line(path: path, entry: entries[path]!))).map { $0[...] }
+                lines[path] ?? (try? CompactEncoder.encode(Line(path: path, entry: entries[path]!)))
             }
             var body: [UInt8] = []
-            body.reserveCapacity(encoded.reduce(0) { $0 + ($1?.count ?? 0) + 10 })
             for record in encoded {
                 guard let record else { return nil }
                 CompactBytes.appendVarint(UInt64(record.count), to: &body)
                 body += record
             }
-            return body
+            return Data(body)
         }
         guard let body else { return }
-        var file = Self.header(for: body[...])
-        file.append(contentsOf: body)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? file.write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        try? (Self.header(for: body) + body).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
     }
 }

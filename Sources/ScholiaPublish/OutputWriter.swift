@@ -56,24 +56,12 @@ package struct OutputWriter {
 
     package var hasManifest: Bool { access(output.path + "/" + Self.manifestName, F_OK) == 0 }
 
-    private func manifestPaths() -> Set<String> { manifest().paths }
-
-    /// The manifest's text and paths, read on first use.
-    private func manifest() -> (text: String, paths: Set<String>) {
+    /// The manifest's paths, read on first use.
+    private func manifestPaths() -> Set<String> {
         manifestMemo.value {
             let text = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
-            return (text, Set(text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }))
+            return Set(text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
         }
-    }
-
-    /// The manifest's text for these paths: sorted, one a line. The last manifest's text when it already
-    /// lists exactly them (an edit usually makes the same files): checked in one pass rather than sorted again.
-    static func manifestText(_ paths: [String], made: Set<String>, last: String) -> String {
-        let lines = last.split(separator: "\n", omittingEmptySubsequences: false)
-        let isSame = lines.count == paths.count + 1 && lines.last == "" && lines.dropLast().indices.allSatisfy { index in
-            (index == 0 || lines[index - 1] < lines[index]) && made.contains(String(lines[index]))
-        }
-        return isSame ? last : paths.sorted().joined(separator: "\n") + "\n"
     }
 
     /// Updates the output in place, for a build that changed a few files: each changed file is written beside
@@ -81,8 +69,7 @@ package struct OutputWriter {
     /// New files come first, so a page is there before the pages that link to it change. Unchanged files keep
     /// their inode and time.
     package func update(_ files: [OutputFile], kept: [String], copies: [(path: String, source: URL)]) throws {
-        let last = manifest()
-        let previous = last.paths.union(journal.interruptedPaths())
+        let previous = manifestPaths().union(journal.interruptedPaths())
         let written = files.map(\.path) + copies.map(\.path)
         try journal.begin(writing: written)
         // Folders whose entries changed: synced at the end, so the renames and deletions are on disk before the
@@ -119,7 +106,7 @@ package struct OutputWriter {
                 touched.insert(folder.isEmpty ? output.path : output.path + "/" + folder)
             }
             manifestMemo.forget()
-            try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data(Self.manifestText(current, made: made, last: last.text).utf8),
+            try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8),
                                    sync: true)
             for folder in touched.sorted(by: >) where access(folder, F_OK) == 0 { try POSIXFiles.syncFolder(folder) }
         } catch {
@@ -329,9 +316,9 @@ package final class StagedOutput: OutputSink, @unchecked Sendable {
 /// The manifest read once by a writer and its copies; forgotten when the output's manifest is replaced.
 private final class ManifestMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var manifest: (text: String, paths: Set<String>)?
+    private var manifest: Set<String>?
 
-    func value(_ read: () -> (text: String, paths: Set<String>)) -> (text: String, paths: Set<String>) {
+    func value(_ read: () -> Set<String>) -> Set<String> {
         lock.withLock {
             if let manifest { return manifest }
             let read = read()

@@ -44,6 +44,13 @@ struct PageRecords: Sendable {
         return job.files.allSatisfy { file in output.stat(file.path).map { $0 == (file.size, file.modified) } ?? false }
     }
 
+    /// Size and modification time (nanoseconds) of a regular file, by its full path.
+    static func stat(_ path: String) -> (size: Int, modified: Int)? {
+        var info = Glibc.stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (Int(info.st_size), info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec)
+    }
+
     /// The output folder, open, so that its files are looked up from it (`fstatat`) rather than from the root
     /// each time: a large site has tens of thousands of them.
     final class OutputFolder: @unchecked Sendable {

@@ -12,14 +12,36 @@ package final class PlannedSite: Sendable {
     package let warnings: [Diagnostic]
     private let pages: JobsByPath
     /// The search index's jobs when they are left to be planned on first need (see `PreparedSite.plan`).
-    private let searchIndex: DeferredJobs?
+    let searchIndex: DeferredJobs?
+    /// Jobs the background render makes before any other, and before it plans the search index: those of the pages a
+    /// save changed, which the browser is about to ask for.
+    private let first: [JobOutput]
 
-    init(outputs: [JobOutput], searchIndex: DeferredJobs?, copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
-        pages = JobsByPath(outputs)
+    convenience init(outputs: [JobOutput], searchIndex: DeferredJobs?, copies: [(path: String, source: URL)], site: Site, warnings: [Diagnostic]) {
+        self.init(pages: JobsByPath(outputs), first: [], searchIndex: searchIndex, copies: copies, site: site, warnings: warnings)
+    }
+
+    private init(pages: JobsByPath, first: [JobOutput], searchIndex: DeferredJobs?, copies: [(path: String, source: URL)], site: Site,
+                 warnings: [Diagnostic]) {
+        self.pages = pages
+        self.first = first
         self.searchIndex = searchIndex
         self.copies = copies
         self.site = site
         self.warnings = warnings
+    }
+
+    /// This plan for `site`, with `plans` in place of the jobs of the same ids (they take over the files of those jobs
+    /// when their fingerprint is unchanged) and the search index planned again by `searchIndex`: `TextEdits`.
+    func replacing(_ plans: [SitePages.JobPlan], site: Site, searchIndex: DeferredJobs) -> PlannedSite {
+        let replaced = plans.map { JobOutput($0, previous: pages.byPath[$0.paths[0]]?.lender) }
+        return PlannedSite(pages: pages.replacing(replaced), first: replaced, searchIndex: searchIndex, copies: copies, site: site,
+                           warnings: warnings)
+    }
+
+    /// The rendered jobs (or the ones they would take over) by id, for the next plan.
+    var lenders: [String: JobOutput] {
+        Dictionary(outputs.compactMap { output in output.lender.map { (output.id, $0) } }, uniquingKeysWith: { _, later in later })
     }
 
     /// The jobs planned so far: the search index's are there once planned.
@@ -49,6 +71,10 @@ package final class PlannedSite: Sendable {
     /// after a save finds it), for as long as `shouldContinue` says so: it is asked before each job, so that a
     /// render for a superseded plan stops soon after a newer one is published.
     package func renderRemaining(while shouldContinue: @Sendable () -> Bool) {
+        guard shouldContinue() else { return }
+        _ = first.parallelMap { output in
+            if shouldContinue() { _ = output.files() }
+        }
         guard shouldContinue() else { return }
         let all = pages.outputs + (searchIndex?.jobs.outputs ?? [])
         _ = all.parallelMap { output in
@@ -92,6 +118,19 @@ struct JobsByPath: Sendable {
         }
         self.byPath = byPath
     }
+
+    private init(outputs: [JobOutput], byPath: [String: JobOutput]) {
+        self.outputs = outputs
+        self.byPath = byPath
+    }
+
+    /// These jobs with `jobs` in place of those of the same ids, which make the same paths.
+    func replacing(_ jobs: [JobOutput]) -> JobsByPath {
+        let byID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { _, later in later })
+        var byPath = byPath
+        for job in jobs { for path in job.paths { byPath[path] = job } }
+        return JobsByPath(outputs: outputs.map { byID[$0.id] ?? $0 }, byPath: byPath)
+    }
 }
 
 /// Jobs whose files all lie in `folder`, planned once, by whoever needs them first while any other caller waits.
@@ -104,9 +143,19 @@ final class DeferredJobs: @unchecked Sendable {
     /// Held while planning (and guards `plan`): a second caller waits here for the first one's jobs.
     private let planning = NSLock()
 
-    init(folder: String, plan: @escaping @Sendable () -> [JobOutput]) {
+    /// The last plan's rendered jobs that these jobs may take files from, when this plan is `scholia serve`'s quick one.
+    let inherited: [String: JobOutput]
+
+    init(folder: String, inherited: [String: JobOutput] = [:], plan: @escaping @Sendable () -> [JobOutput]) {
         self.folder = folder
+        self.inherited = inherited
         self.plan = plan
+    }
+
+    /// What the next plan's index may take files from: these jobs once planned, else what they would have taken.
+    var lenders: [String: JobOutput] {
+        guard let planned = plannedJobs else { return inherited }
+        return Dictionary(planned.outputs.compactMap { output in output.lender.map { (output.id, $0) } }, uniquingKeysWith: { _, later in later })
     }
 
     /// The jobs, planned now if they were not.

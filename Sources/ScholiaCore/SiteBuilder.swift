@@ -33,6 +33,8 @@ package struct BuildReport: Sendable {
     var renderedFileCount = 0
     /// True when the build changed files in place rather than writing a new folder and swapping it in.
     var updatedInPlace = false
+    /// True when the search index was updated from the last build's rather than planned whole.
+    var searchIndexUpdated = false
 }
 
 /// The build: load → resolve → render → write. Each stage reports every problem it finds; the output is
@@ -65,7 +67,7 @@ package enum SiteBuilder {
 
     /// Loads and resolves the site and its templates and styles: everything a render needs.
     static func prepare(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?, stamps: FileStamps? = nil,
-                        searchCache: DataCache? = nil, progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
+                        searchCache: DataCache? = nil, searchMemory: SearchIndexMemory? = nil, progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
         progress?("Loading content")
         let readBefore = cache?.storeCount ?? 0
         let (site, transcripts, found) = load(options, cache: cache, stamps: stamps)
@@ -80,7 +82,7 @@ package enum SiteBuilder {
         let pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment,
                               builtInAssets: theme.assets.compactMap { file in
             if case .builtIn(let contents) = file.source { (file.path, contents) } else { nil }
-        }, searchCache: searchCache)
+        }, searchCache: searchCache, searchMemory: searchMemory)
         let readAnew = (cache?.storeCount ?? site.documents.count) - readBefore
         return PreparedSite(site: site, pages: pages, copies: staticCopies(site: site, theme: theme), diagnostics: diagnostics, readAnew: readAnew)
     }
@@ -104,11 +106,13 @@ package enum SiteBuilder {
         let records = interrupted ? PageRecords() : PageRecords.load(from: cache.folder)
         let documents = DocumentCache.read(from: cache.folder)
         let searchEntries = DataCache.read(from: cache.folder, name: BuildCache.searchEntriesName)
+        let searchMemory = SearchStateCache.memory(cacheFolder: cache.folder, records: records, output: output)
         try writer.checkOutputIsOurs()
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
-        let prepared = try prepare(options, environment: environment, cache: documents, stamps: stamps, searchCache: searchEntries, progress: progress)
+        let prepared = try prepare(options, environment: environment, cache: documents, stamps: stamps, searchCache: searchEntries,
+                                   searchMemory: searchMemory, progress: progress)
         let inPlace = updatable && prepared.readAnew <= max(50, prepared.site.documents.count / 10)
         let staged = inPlace ? nil : try writer.begin()
         let memory = MemorySink()
@@ -128,13 +132,15 @@ package enum SiteBuilder {
             // The swap put a new folder in place of the output: it is opened again.
             newRecords(rendering.jobs, previous: records, output: staged == nil ? folder : PageRecords.OutputFolder(output),
                        environment: environment).save(to: cache.folder)
+            SearchStateCache.save(searchMemory, to: cache.folder)
             documents.save(to: cache.folder)
             searchEntries.save(to: cache.folder, name: BuildCache.searchEntriesName)
             stamps.save(to: cache.folder)
             cache.save(key: key)
             writer.journal.end()
             return BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
-                               warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil)
+                               warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil,
+                               searchIndexUpdated: searchMemory.updated)
         } catch {
             staged?.abandon()
             throw error

@@ -3,10 +3,16 @@ import Foundation
 /// Bytes kept between builds by the fingerprint of what they were made from (the search index's part of each
 /// document). Thread-safe. On disk, a log: a header line, then records (key, length, a fingerprint of the bytes,
 /// the bytes). Saving appends what this build made; when the records no build asked for outweigh the others,
-/// the file is written anew with only what this build used. A record cut short or damaged ends the reading:
-/// what came before it is kept, since each record carries its own check.
+/// the file is written anew with only what this build used.
+///
+/// The file is mapped, not read: a record's bytes are checked against its fingerprint when it is first asked
+/// for, so that a build that needs a few records (an edit) neither reads nor holds the others. A damaged record
+/// is never given; once one is met, the next save writes the file anew. A record cut short ends the file there.
 package final class DataCache: @unchecked Sendable {
     private var entries: [UInt64: Data] = [:]
+    /// Records of the file not yet asked for: where their bytes are and their fingerprint (the last record of a key wins).
+    private var recorded: [UInt64: (bytes: Range<Int>, check: UInt64)] = [:]
+    private var file = Data()
     private var used: Set<UInt64> = []
     /// Keys stored since the cache was read, in order: what saving appends.
     private var stored: [UInt64] = []
@@ -16,21 +22,33 @@ package final class DataCache: @unchecked Sendable {
     private let lock = NSLock()
     /// How many entries were stored (made anew) since the cache was made or read.
     package var storeCount: Int { lock.withLock { stored.count } }
-    package var count: Int { lock.withLock { entries.count } }
+    /// How many keys the cache holds (a damaged record not yet asked for counts).
+    package var count: Int { lock.withLock { Set(entries.keys).union(recorded.keys).count } }
 
     package init() {}
 
     package func data(for key: UInt64) -> Data? {
         lock.withLock {
-            guard let data = entries[key] else { return nil }
+            guard let data = checked(key) else { return nil }
             used.insert(key)
             return data
         }
     }
 
+    /// The entry of `key` without keeping it: what a build reads of an entry it replaces.
+    package func peek(_ key: UInt64) -> Data? {
+        lock.withLock { checked(key) }
+    }
+
+    /// Keeps the entries of `keys` for the next build without reading them.
+    package func keep(_ keys: some Sequence<UInt64>) {
+        lock.withLock { used.formUnion(keys) }
+    }
+
     package func store(_ data: Data, for key: UInt64) {
         lock.withLock {
             entries[key] = data
+            recorded[key] = nil
             used.insert(key)
             stored.append(key)
         }
@@ -40,8 +58,24 @@ package final class DataCache: @unchecked Sendable {
     package func forgetUnused() {
         lock.withLock {
             entries = entries.filter { used.contains($0.key) }
+            recorded = recorded.filter { used.contains($0.key) }
             used = []
         }
+    }
+
+    /// The entry of `key`, its record checked on first use (the lock held).
+    private func checked(_ key: UInt64) -> Data? {
+        if let data = entries[key] { return data }
+        guard let record = recorded.removeValue(forKey: key) else { return nil }
+        var fingerprint = Fingerprint()
+        file.withUnsafeBytes { fingerprint.add(bytes: UnsafeRawBufferPointer(rebasing: $0[record.bytes])) }
+        guard fingerprint.value == record.check else {
+            fileIsUsable = false
+            return nil
+        }
+        let data = file.subdata(in: record.bytes)
+        entries[key] = data
+        return data
     }
 
     private static func header(_ name: String) -> Data { Data("scholia-\(name) \(ScholiaVersion.current) log\n".utf8) }
@@ -51,8 +85,9 @@ package final class DataCache: @unchecked Sendable {
     package static func read(from folder: URL, name: String) -> DataCache {
         let cache = DataCache()
         let header = header(name)
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name), options: .alwaysMapped),
               data.starts(with: header) else { return cache }
+        cache.file = data
         data.withUnsafeBytes { bytes in
             var offset = header.count
             while bytes.count - offset >= recordHead {
@@ -60,11 +95,7 @@ package final class DataCache: @unchecked Sendable {
                 let length = Int(truncatingIfNeeded: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
                 let check = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
                 guard length >= 0, length <= bytes.count - offset - recordHead else { break }
-                let body = UnsafeRawBufferPointer(rebasing: bytes[(offset + recordHead)..<(offset + recordHead + length)])
-                var fingerprint = Fingerprint()
-                fingerprint.add(bytes: body)
-                guard fingerprint.value == check else { break }
-                cache.entries[key] = Data(body)
+                cache.recorded[key] = ((offset + recordHead)..<(offset + recordHead + length), check)
                 offset += recordHead + length
             }
             cache.fileBytes = offset - header.count
@@ -78,14 +109,14 @@ package final class DataCache: @unchecked Sendable {
     /// would outweigh them.
     package func save(to folder: URL, name: String) {
         let plan: (records: Data, rewrite: Bool)? = lock.withLock {
-            let liveBytes = used.reduce(0) { $0 + Self.recordHead + (entries[$1]?.count ?? 0) }
+            let liveBytes = used.reduce(0) { $0 + Self.recordHead + (entries[$1]?.count ?? recorded[$1]?.bytes.count ?? 0) }
             let appendedBytes = stored.reduce(0) { $0 + Self.recordHead + (entries[$1]?.count ?? 0) }
             let rewrite = !fileIsUsable || fileBytes + appendedBytes > 2 * liveBytes
             let keys = rewrite ? used.sorted() : stored
             guard rewrite || !keys.isEmpty else { return nil }
             var records = Data()
             for key in keys {
-                guard let data = entries[key] else { continue }
+                guard let data = checked(key) else { continue }
                 var fingerprint = Fingerprint()
                 fingerprint.add(data)
                 for word in [key, UInt64(data.count), fingerprint.value] { withUnsafeBytes(of: word.littleEndian) { records.append(contentsOf: $0) } }

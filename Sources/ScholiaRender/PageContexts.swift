@@ -17,6 +17,13 @@ struct PageContexts: Sendable {
         summaryByID = Dictionary(uniqueKeysWithValues: zip(site.documents.map(\.id), made))
     }
 
+    /// For a site whose documents show in lists as they do in `other`'s (`scholia serve`'s quick path): its summaries.
+    init(site: Site, routes: Routes, summariesOf other: PageContexts) {
+        self.site = site
+        self.routes = routes
+        summaryByID = other.summaryByID
+    }
+
     func link(_ route: String) -> String { routes.link(route) }
 
     /// The parts every page shares: the site, the page's own URLs, the navigation.

@@ -11,21 +11,25 @@ extension Routes {
 /// The search page and the static index under `search/` (format: README, "Search index").
 package enum SearchPages {
     /// What the index is made from: every document's head (title, summary, names, topics, type) and its
-    /// paragraphs with the speaker of their turn, analysed. A document whose inputs have the fingerprint of an
-    /// entry in `cache` takes that entry: its transcript is neither read again nor analysed. With each entry, its
-    /// key and the document with its paragraphs when they were read.
-    static func entries(_ site: Site, _ transcripts: any TranscriptSource, cache: DataCache?) -> [(entry: IndexEntry, key: UInt64, read: SearchDocument?)] {
+    /// paragraphs with the speaker of their turn, analysed. Each document's head and the key of its entry.
+    private static func heads(_ site: Site, language: String) -> [(head: SearchDocument, key: UInt64)] {
         let lists = readingLists(site)
-        let writer = IndexWriter(language: site.config.language)
         return site.documents.parallelMap { document in
             let head = head(document, site, lists)
-            let key = entryKey(head, document, language: writer.language)
-            if let data = cache?.data(for: key), let entry = IndexEntry(document: head, encodedText: data) { return (entry, key, nil) }
-            let read = withParagraphs(head, document, site, transcripts)
-            let entry = writer.entry(for: read)
-            cache?.store(entry.encodedText, for: key)
-            return (entry, key, read)
+            return (head, entryKey(head, document, language: language))
         }
+    }
+
+    /// A document's entry: the one in `cache` under its key (its transcript neither read again nor analysed), or
+    /// one made by reading and analysing it, with the document and its paragraphs as read.
+    private static func entry(_ ordinal: Int, _ heads: [(head: SearchDocument, key: UInt64)], _ site: Site, _ transcripts: any TranscriptSource,
+                              _ writer: IndexWriter, cache: DataCache?) -> (entry: IndexEntry, read: SearchDocument?) {
+        let (head, key) = heads[ordinal]
+        if let data = cache?.data(for: key), let entry = IndexEntry(document: head, encodedText: data) { return (entry, nil) }
+        let read = withParagraphs(head, site.documents[ordinal], site, transcripts)
+        let entry = writer.entry(for: read)
+        cache?.store(entry.encodedText, for: key)
+        return (entry, read)
     }
 
     /// Every document with its paragraphs, for an index made at once (`scholia search` without a build).
@@ -73,31 +77,87 @@ package enum SearchPages {
         return key.value
     }
 
-    /// The index files as jobs, one per file, each with the fingerprint of its content: the index is planned whole
-    /// from the documents' entries, but a file whose fingerprint did not change is neither made nor written again.
-    static func indexJobs(_ site: Site, _ transcripts: any TranscriptSource, cache: DataCache?) -> [PageJob] {
+    /// The index files as jobs, one per file, each with the fingerprint of its content: a file whose fingerprint did
+    /// not change is neither made nor written again. After a few changed documents, with `memory` of the last
+    /// build's index, only the files their words reach are made (`IndexUpdate`), and only those documents' entries
+    /// are looked at; otherwise the index is planned whole, from every document's entry.
+    static func indexJobs(_ site: Site, _ transcripts: any TranscriptSource, cache: DataCache?, memory: SearchIndexMemory? = nil) -> [PageJob] {
         // SCHOLIA_SEARCH_INDEX=off leaves the index out, so that Benchmarks/search.py can measure what it adds to a build.
         if ProcessInfo.processInfo.environment["SCHOLIA_SEARCH_INDEX"] == "off" { return [] }
-        let entries = entries(site, transcripts, cache: cache)
-        let plans = IndexWriter(language: site.config.language).plans(for: entries.map(\.entry))
-        let indexJobs = plans.map { plan in
-            let path = Routes.search + plan.path
-            var fingerprint = Fingerprint("search-index", path)
-            fingerprint.add(plan.fingerprint)
-            return PageJob(id: path, fingerprint: fingerprint.value, paths: [path]) { [OutputFile(path: path, data: plan.make())] }
+        let writer = IndexWriter(language: site.config.language)
+        let heads = heads(site, language: writer.language)
+        let keys = heads.map(\.key)
+        var read: [Int: SearchDocument] = [:]
+        var indexJobs: [PageJob] = []
+        var state: IndexState, updated = false
+        if let previous = memory?.previous, let memory,
+           let update = IndexUpdate(writer: writer, previous: previous, documents: heads.map(\.head), keys: keys, entry: { ordinal in
+               let made = entry(ordinal, heads, site, transcripts, writer, cache: cache)
+               read[ordinal] = made.read
+               return made.entry
+           }, oldEntry: { cache?.peek($0) }, previousFile: memory.previousFile) {
+            cache?.keep(keys)
+            state = update.state
+            updated = true
+            // A kept file whose job must run after all (its file was removed or edited) is made from the whole plan.
+            let whole = WholeIndex {
+                writer.plans(for: heads.indices.map { entry($0, heads, site, transcripts, writer, cache: cache).entry })
+            }
+            for (path, fingerprint) in update.state.files {
+                indexJobs.append(PageJob(id: Routes.search + path, fingerprint: fingerprint, paths: [Routes.search + path]) {
+                    whole.plan(path).map { [OutputFile(path: Routes.search + path, data: $0.make())] } ?? []
+                })
+            }
+            for plan in (update.made + update.summary).map(IndexWriter.contentPlan) {
+                let job = indexJob(plan)
+                indexJobs.append(job)
+                if update.made.contains(where: { $0.path == plan.path }) { state.files[plan.path] = job.fingerprint }
+            }
+        } else {
+            let entries = Array(heads.indices).parallelMap { entry($0, heads, site, transcripts, writer, cache: cache) }
+            for (ordinal, made) in entries.enumerated() where made.read != nil { read[ordinal] = made.read }
+            let planned = writer.plan(for: entries.map(\.entry))
+            state = planned.state
+            state.entryKeys = keys
+            indexJobs = planned.plans.map(indexJob)
+            for (plan, job) in zip(planned.plans, indexJobs) where ["terms/", "pairs/", "words/"].contains(where: plan.path.hasPrefix) {
+                state.files[plan.path] = job.fingerprint
+            }
         }
+        memory?.keep(state, updated: updated)
         // Display data: the paragraphs of a document read for its entry, or read again if its file must be made.
-        let displayJobs = zip(site.documents, entries).enumerated().map { ordinal, pair in
-            let (document, made) = pair
+        let readParagraphs = read
+        let displayJobs = heads.enumerated().map { ordinal, made in
             let path = Routes.search + IndexFormat.documentPath(ordinal)
             var fingerprint = Fingerprint("search-display", path)
             fingerprint.add(made.key)
             return PageJob(id: path, fingerprint: fingerprint.value, paths: [path]) {
-                let read = made.read ?? withParagraphs(made.entry.document, document, site, transcripts)
-                return [OutputFile(path: path, data: IndexWriter.displayData(read))]
+                let paragraphs = readParagraphs[ordinal] ?? withParagraphs(made.head, site.documents[ordinal], site, transcripts)
+                return [OutputFile(path: path, data: IndexWriter.displayData(paragraphs))]
             }
         }
-        return indexJobs + displayJobs
+        return indexJobs.sorted { $0.id < $1.id } + displayJobs
+    }
+
+    private static func indexJob(_ plan: IndexFilePlan) -> PageJob {
+        let path = Routes.search + plan.path
+        var fingerprint = Fingerprint("search-index", path)
+        fingerprint.add(plan.fingerprint)
+        return PageJob(id: path, fingerprint: fingerprint.value, paths: [path]) { [OutputFile(path: path, data: plan.make())] }
+    }
+
+    /// The index planned whole, once, only if a job asks for it.
+    private final class WholeIndex: @unchecked Sendable {
+        private var plans: [String: IndexFilePlan]?
+        private let make: @Sendable () -> [IndexFilePlan]
+        private let lock = NSLock()
+        init(_ make: @escaping @Sendable () -> [IndexFilePlan]) { self.make = make }
+        func plan(_ path: String) -> IndexFilePlan? {
+            lock.withLock {
+                if plans == nil { plans = Dictionary(uniqueKeysWithValues: make().map { ($0.path, $0) }) }
+                return plans![path]
+            }
+        }
     }
 
     /// The page: the form, the results the script fills in, and without JavaScript, links to browse by.

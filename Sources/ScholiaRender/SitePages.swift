@@ -43,15 +43,20 @@ package struct SitePages: Sendable {
     let environment: UInt64
     /// For resolving annotation links.
     let documentIDs: Set<String>, speakerIDs: Set<String>
+    /// The lists' contexts, made once for this site (`TextEdits` shares them with the next).
+    private var contexts: SharedContexts
     /// The built-in theme's assets that the site does not override: (path under the output, text).
     let builtInAssets: [(path: String, contents: String)]
     /// The search index's entries of an earlier build, by fingerprint (`SearchPages.entries`).
     let searchCache: DataCache?
+    /// The last build's search index, for updating it rather than planning it whole.
+    let searchMemory: SearchIndexMemory?
 
     package init(site: Site, transcripts: any TranscriptSource, templates: TemplateSet, styles: SiteStyles, environment: UInt64,
-         builtInAssets: [(path: String, contents: String)] = [], searchCache: DataCache? = nil) {
+         builtInAssets: [(path: String, contents: String)] = [], searchCache: DataCache? = nil, searchMemory: SearchIndexMemory? = nil) {
         self.site = site
         self.searchCache = searchCache
+        self.searchMemory = searchMemory
         self.transcripts = transcripts
         self.builtInAssets = builtInAssets
         self.templates = templates
@@ -60,6 +65,7 @@ package struct SitePages: Sendable {
         routes = Routes(config: site.config)
         documentIDs = Set(site.documents.map(\.id))
         speakerIDs = Set(site.speakers.map(\.id))
+        contexts = SharedContexts()
     }
 
     /// The render stage's one entry point. Renders, on every core, the jobs whose fingerprint `unchanged` does not
@@ -94,7 +100,20 @@ package struct SitePages: Sendable {
 
     /// The search index's files: planning them plans the whole index, every word of every document.
     package func searchIndexJobs() -> [PageJob] {
-        SearchPages.indexJobs(site, transcripts, cache: searchCache)
+        SearchPages.indexJobs(site, transcripts, cache: searchCache, memory: searchMemory)
+    }
+
+    /// `scholia serve`'s quick path (see `TextEdits`): the pages of `site`, which differs from this one's site only in
+    /// the text of the documents `ids`, so that every list shows what it showed; and the plans of those documents' pages.
+    package func withEditedText(_ site: Site, documents ids: [String]) -> (pages: SitePages, plans: [JobPlan]) {
+        var pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment,
+                              builtInAssets: builtInAssets, searchCache: searchCache)
+        let shared = PageContexts(site: site, routes: routes, summariesOf: contexts.made { PageContexts(site: self.site, routes: routes) })
+        pages.contexts = SharedContexts(shared)
+        let plans = ids.compactMap(site.document).map { document in
+            JobPlan(id: Routes.document(document.id), paths: pages.documentPaths(document)) { [pages] in pages.documentJob(document, shared) }
+        }
+        return (pages, plans)
     }
 
     /// A job before it is planned: its id and paths are cheap to know, its context and fingerprint are not.
@@ -115,7 +134,7 @@ package struct SitePages: Sendable {
     }
 
     private func plans(searchIndex: Bool = true) -> [JobPlan] {
-        let contexts = PageContexts(site: site, routes: routes)
+        let contexts = self.contexts.made { PageContexts(site: site, routes: routes) }
         var plans: [JobPlan] = []
         func page(_ route: String, _ template: String, _ context: @escaping @Sendable () -> TemplateValue) {
             plans.append(JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in htmlJob(route, template, context()) })

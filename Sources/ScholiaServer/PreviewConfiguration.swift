@@ -11,11 +11,13 @@ package struct PreviewConfiguration: Sendable {
     package var tryNextPorts: Bool
     package var watch: WatchMode
     package var includeDrafts: Bool
-    /// How long the files must stay unchanged before a rebuild starts.
+    /// How long the files must stay unchanged before a rebuild starts. An editor's save (truncate and write, or write
+    /// a temporary file and rename it) reaches the watcher within a millisecond or two, so 25 ms still makes one build
+    /// of it; a build started within a longer burst is followed by one more (`RebuildService`).
     var debounce: Duration
 
     package init(siteDirectory: URL, host: String = "127.0.0.1", port: Int = 8000, tryNextPorts: Bool = false,
-                watch: WatchMode = .automatic, includeDrafts: Bool = false, debounce: Duration = .milliseconds(100)) {
+                watch: WatchMode = .automatic, includeDrafts: Bool = false, debounce: Duration = .milliseconds(25)) {
         self.siteDirectory = siteDirectory
         self.host = host
         self.port = port

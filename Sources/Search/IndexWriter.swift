@@ -20,9 +20,16 @@ public struct IndexWriter: Sendable {
     public let language: String
     private let stopWords: Set<String>
     private let vocabulary: Vocabulary
+    /// How many pair entries the writer gathers at once (`PairIndex`); small in tests, to make many groups.
+    let pairEntriesPerGroup: Int
 
     public init(language: String) {
+        self.init(language: language, pairEntriesPerGroup: PairIndex.entriesPerGroup)
+    }
+
+    init(language: String, pairEntriesPerGroup: Int) {
         self.language = language
+        self.pairEntriesPerGroup = pairEntriesPerGroup
         stopWords = IndexFormat.stopWords(language: language)
         vocabulary = Vocabulary(language: language)
     }
@@ -42,37 +49,49 @@ public struct IndexWriter: Sendable {
     /// The files of the index of `entries` but their display data (`docs/N.json`, `displayData`, which the
     /// caller makes, since it needs the documents' paragraphs): each with the fingerprint of its content, and
     /// made only when asked, so that a build keeps the files whose fingerprint it already has.
-    public func plans(for entries: [IndexEntry]) -> [IndexFilePlan] {
+    public func plans(for entries: [IndexEntry]) -> [IndexFilePlan] { plan(for: entries).plans }
+
+    /// The plans, and the state a later build needs to update them (`IndexUpdate`); the caller fills in the
+    /// state's entry keys and file fingerprints.
+    public func plan(for entries: [IndexEntry]) -> (plans: [IndexFilePlan], state: IndexState) {
         let analyses = entries.map(\.analysis)
         let documents = entries.map(\.document)
-        let averageLength = IndexFormat.averageLength(tokens: analyses.reduce(0) { $0 + $1.length }, documents: documents.count)
+        let tokens = analyses.reduce(0) { $0 + $1.length }
+        let averageLength = IndexFormat.averageLength(tokens: tokens, documents: documents.count)
 
         let (stems, globalIDs, words) = Self.numberStems(analyses)
 
-        // Per stem: ordinal delta, impact, for every document that uses it, in ordinal order.
-        var postings = Array(repeating: [Int32](), count: stems.count)
-        var lastOrdinal = Array(repeating: 0, count: stems.count)
-        for (ordinal, analysis) in analyses.enumerated() {
-            var local = 0
-            analysis.forEachStem { _, frequency in
-                let stem = Int(globalIDs[ordinal][local])
-                local += 1
-                postings[stem].append(Int32(ordinal - lastOrdinal[stem]))
-                postings[stem].append(Int32(IndexFormat.impact(frequency: frequency, length: analysis.length, averageLength: averageLength)))
-                lastOrdinal[stem] = ordinal
+        // Per stem: ordinal delta, impact, for every document that uses it, in ordinal order; all in one array, each
+        // stem's run starting where the documents that use the stems before it end (not an array per stem).
+        var starts = [Int](repeating: 0, count: stems.count + 1)
+        for ids in globalIDs { for id in ids { starts[Int(id) + 1] += 2 } }
+        for id in stems.indices { starts[id + 1] += starts[id] }
+        var cursors = starts
+        var lastOrdinal = [Int](repeating: 0, count: stems.count)
+        let postings = [Int32](unsafeUninitializedCapacity: starts[stems.count]) { postings, initialized in
+            for (ordinal, analysis) in analyses.enumerated() {
+                var local = 0
+                analysis.forEachStem { _, frequency in
+                    let stem = Int(globalIDs[ordinal][local])
+                    local += 1
+                    postings[cursors[stem]] = Int32(ordinal - lastOrdinal[stem])
+                    postings[cursors[stem] + 1] = Int32(IndexFormat.impact(frequency: frequency, length: analysis.length, averageLength: averageLength))
+                    cursors[stem] += 2
+                    lastOrdinal[stem] = ordinal
+                }
             }
+            initialized = starts[stems.count]
         }
         let stemHashes = stems.concurrentMap { Fingerprint($0).value }
         let shardCount = IndexFormat.shardCount(keys: stems.count, keysPerShard: IndexFormat.stemsPerShard)
         var shards = Array(repeating: [Int](), count: shardCount)
         for (id, stem) in stems.enumerated() { shards[IndexFormat.shard(of: stem, count: shardCount)].append(id) }
-        let stemNames = stems, stemPostings = postings
-        postings = []
+        let stemNames = stems, runs = starts
         var plans: [IndexFilePlan] = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, ids in
             var hash = Fingerprint()
             for id in ids {
                 hash.add(stemHashes[id])
-                hash.add(stemPostings[id])
+                postings[runs[id]..<runs[id + 1]].withUnsafeBytes { hash.add(bytes: $0) }
             }
             return IndexFilePlan(path: IndexFormat.shardPath(number, count: shardCount), fingerprint: hash.value) {
                 var json = JSONText()
@@ -81,39 +100,50 @@ public struct IndexWriter: Sendable {
                     if index > 0 { json.raw(",") }
                     json.string(stemNames[id])
                     json.raw(":")
-                    json.numbers(stemPostings[id])
+                    json.numbers(postings[runs[id]..<runs[id + 1]])
                 }
                 json.raw("}\n")
                 return json.data
             }
         }
 
-        let pairs = PairIndex(analyses: analyses, globalIDs: globalIDs, stems: stems, stemHashes: stemHashes)
+        let pairs = PairIndex(analyses: analyses, globalIDs: globalIDs, stems: stems, stemHashes: stemHashes, entriesPerGroup: pairEntriesPerGroup)
         plans += pairs.plans()
         var files: [IndexFile] = []
-        let keys = wordsFiles(words, into: &files)
+        let keys = Self.wordsFiles(words, into: &files)
+        files += summaryFiles(documents, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount, wordKeys: keys)
+        plans += files.map(Self.contentPlan)
+        let state = IndexState(language: language, averageLength: averageLength, termShardCount: shardCount, pairShardCount: pairs.shardCount,
+                               stemCount: stems.count, tokens: tokens, pairs: analyses.reduce(0) { $0 + $1.pairCount }, entryKeys: [],
+                               words: words, wordKeys: keys, files: [:])
+        return (plans.sorted { $0.path < $1.path }, state)
+    }
+
+    /// A plan for a file already made, fingerprinted by its bytes.
+    public static func contentPlan(_ file: IndexFile) -> IndexFilePlan {
+        var hash = Fingerprint()
+        hash.add(file.data)
+        return IndexFilePlan(path: file.path, fingerprint: hash.value) { file.data }
+    }
+
+    /// The facets files and `index.json`: cheap, made by every build.
+    func summaryFiles(_ documents: [SearchDocument], averageLength: Int, shardCount: Int, pairShardCount: Int, wordKeys: [String]) -> [IndexFile] {
         let facets = FacetData(documents)
-        files += facets.files()
-        files.append(IndexFile(path: IndexFormat.indexPath, data: indexData(documents, facets: facets, averageLength: averageLength, shardCount: shardCount, pairShardCount: pairs.shardCount,
-                                                                            wordKeys: keys, stopWords: stopWords)))
-        plans += files.map { file in
-            var hash = Fingerprint()
-            hash.add(file.data)
-            return IndexFilePlan(path: file.path, fingerprint: hash.value) { file.data }
-        }
-        return plans.sorted { $0.path < $1.path }
+        return facets.files() + [IndexFile(path: IndexFormat.indexPath, data: indexData(documents, facets: facets, averageLength: averageLength, shardCount: shardCount,
+                                                                                         pairShardCount: pairShardCount, wordKeys: wordKeys, stopWords: stopWords))]
     }
 
     /// Numbers the stems of all documents in byte order, so that every file's order follows from its content
     /// alone (a file whose fingerprint did not change is then the same, byte for byte); returns them, each
-    /// document's stems by those numbers, and every word with its stem. Stems and words are looked up by a hash
-    /// of their bytes, so that a string is made only for one not met before (a word is in most documents).
-    private static func numberStems(_ analyses: [DocumentAnalysis]) -> (stems: [String], globalIDs: [[Int32]], words: [String: String]) {
+    /// document's stems by those numbers, and per stem its words with how many documents use each. Stems and
+    /// words are looked up by a hash of their bytes, so that a string is made only for one not met before.
+    private static func numberStems(_ analyses: [DocumentAnalysis]) -> (stems: [String], globalIDs: [[Int32]], words: [String: [IndexState.Word]]) {
         var stems: [String] = []
         var stemNumbers = HashNumbers(capacity: 1 << 16)
         var surfaces: [String] = []
+        var surfaceStems: [Int32] = []
+        var surfaceDocuments: [Int] = []
         var surfaceNumbers = HashNumbers(capacity: 1 << 16)
-        var words: [String: String] = [:]
         func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
             var hash = Fingerprint()
             hash.add(bytes: bytes)
@@ -136,21 +166,28 @@ public struct IndexWriter: Sendable {
                 }
                 ids.append(found)
             }
+            // A document names each of its words once.
             analysis.forEachSurface { bytes, stem in
                 let hash = hash(bytes)
-                var known = false
+                var found: Int32 = -1
                 surfaceNumbers.forEach(hash) { number in
-                    known = Self.same(surfaces[Int(number)], bytes)
-                    return known
+                    if Self.same(surfaces[Int(number)], bytes) { found = number }
+                    return found >= 0
                 }
-                guard !known else { return }
-                let surface = String(decoding: bytes, as: UTF8.self)
+                if found >= 0 { return surfaceDocuments[Int(found)] += 1 }
                 surfaceNumbers.insert(hash, Int32(surfaces.count))
-                surfaces.append(surface)
-                words[surface] = stems[Int(ids[stem])]
+                surfaces.append(String(decoding: bytes, as: UTF8.self))
+                surfaceStems.append(ids[stem])
+                surfaceDocuments.append(1)
             }
             return ids
         }
+        var words: [String: [IndexState.Word]] = [:]
+        words.reserveCapacity(stems.count)
+        for (number, surface) in surfaces.enumerated() {
+            words[stems[Int(surfaceStems[number])], default: []].append(IndexState.Word(text: surface, documents: surfaceDocuments[number]))
+        }
+        for stem in words.keys { words[stem]!.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) } }
         let order = stems.indices.sorted { stems[$0].utf8.lexicographicallyPrecedes(stems[$1].utf8) }
         var rank = [Int32](repeating: 0, count: stems.count)
         for (place, id) in order.enumerated() { rank[id] = Int32(place) }
@@ -164,36 +201,44 @@ public struct IndexWriter: Sendable {
     }
 
     /// `words/KEY.json`: each words file holds the words of its key, and the other words of their stems (so
-    /// that the file of a query word names every form the page must mark in a paragraph).
-    private func wordsFiles(_ words: [String: String], into files: inout [IndexFile]) -> [String] {
-        var byStem: [String: [String]] = [:]
-        var stemsByKey: [String: Set<String>] = [:]
-        for (surface, stem) in words {
-            byStem[stem, default: []].append(surface)
-            stemsByKey[IndexFormat.wordKey(surface), default: []].insert(stem)
+    /// that the file of a query word names every form the page must mark in a paragraph). Returns the keys.
+    private static func wordsFiles(_ words: [String: [IndexState.Word]], into files: inout [IndexFile]) -> [String] {
+        var stemsByKey: [String: [String]] = [:]
+        for (stem, list) in words {
+            var last: String?
+            for word in list {
+                let key = IndexFormat.wordKey(word.text)
+                // A stem's words are in order, so its words of one key mostly come together.
+                if key != last, stemsByKey[key]?.last != stem { stemsByKey[key, default: []].append(stem) }
+                last = key
+            }
         }
         let keys = stemsByKey.keys.sorted()
-        files += keys.concurrentMap { [byStem, stemsByKey] key in
-            var json = JSONText()
-            json.raw("[")
-            let surfaces = stemsByKey[key]!.flatMap { byStem[$0]! }.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-            for (index, surface) in surfaces.enumerated() {
-                if index > 0 { json.raw(",") }
-                let stem = words[surface]!
-                if surface == stem {
-                    json.string(surface)
-                } else {
-                    json.raw("[")
-                    json.string(surface)
-                    json.raw(",")
-                    json.string(stem)
-                    json.raw("]")
-                }
-            }
-            json.raw("]\n")
-            return IndexFile(path: IndexFormat.wordsPath(key), data: json.data)
+        files += keys.concurrentMap { [stemsByKey] key in
+            IndexFile(path: IndexFormat.wordsPath(key), data: wordsFileData(stems: Set(stemsByKey[key]!), words))
         }
         return keys
+    }
+
+    /// A words file: every word of `stems`, in UTF-8 order, each as itself when it is its own stem, else as [word, stem].
+    static func wordsFileData(stems: Set<String>, _ words: [String: [IndexState.Word]]) -> Data {
+        let surfaces = stems.flatMap { stem in words[stem, default: []].map { ($0.text, stem) } }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        var json = JSONText()
+        json.raw("[")
+        for (index, (surface, stem)) in surfaces.enumerated() {
+            if index > 0 { json.raw(",") }
+            if surface == stem {
+                json.string(surface)
+            } else {
+                json.raw("[")
+                json.string(surface)
+                json.raw(",")
+                json.string(stem)
+                json.raw("]")
+            }
+        }
+        json.raw("]\n")
+        return json.data
     }
 
     /// `index.json`: what every query needs first: the format, the shard counts, the words files that

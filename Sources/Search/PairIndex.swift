@@ -7,17 +7,31 @@ import Fingerprinting
 /// from the previous occurrence when the paragraph is the same, else from 0).
 struct PairIndex: Sendable {
     let shardCount: Int
-    /// Per shard, flat: first stem, second stem, gap, ordinal, paragraph, position; in ordinal order.
-    private let buckets: [ArraySlice<Int32>]
+    private let analyses: [DocumentAnalysis]
+    private let globalIDs: [[Int32]]
     private let stems: [String]
-    private let stemHashes: [UInt64]
     private let lengths: [Int]
+    /// Per document, the shard of each of its pairs, in `forEachPair` order.
+    private let shardsOfPairs: [[UInt16]]
+    /// Per shard: its pairs' fingerprint (their stems as text, places and documents' lengths) and how many it has.
+    private let fingerprints: [UInt64]
+    private let sizes: [Int]
+    /// Shards are made a group at a time (a run of shard numbers), each group's entries gathered by one walk over
+    /// every document's pairs; at most two groups are held at once, so a large site's pairs are never all in memory.
+    private let groups: [ShardGroup]
+    private let groupOfShard: [Int]
+    /// Per entry: first stem, second stem, gap, ordinal, paragraph, position.
     private static let fields = 6
+    /// Entries a group holds, about (24 bytes each), and at most this many groups (each costs a walk).
+    static let entriesPerGroup = 1 << 18
+    private static let maximumGroups = 8
 
-    init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String], stemHashes: [UInt64]) {
+    init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String], stemHashes: [UInt64], entriesPerGroup: Int = Self.entriesPerGroup) {
+        self.analyses = analyses
+        self.globalIDs = globalIDs
         self.stems = stems
-        self.stemHashes = stemHashes
-        lengths = analyses.map(\.length)
+        let lengths = analyses.map(\.length)
+        self.lengths = lengths
         let occurrences = analyses.reduce(0) { $0 + $1.pairCount }
         let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards)
         self.shardCount = shardCount
@@ -25,75 +39,121 @@ struct PairIndex: Sendable {
         let afterFirst = stems.map { IndexFormat.fnv([0x20], from: IndexFormat.fnv($0.utf8)) }
         let bytes = stems.map { Array($0.utf8) }
         let gaps = (0..<64).map { Array("\($0) ".utf8) }
-        @Sendable func shard(_ first: Int32, _ second: Int32, _ gap: Int32) -> Int32 {
+        @Sendable func shard(_ first: Int32, _ second: Int32, _ gap: Int32) -> UInt16 {
             var hash = afterFirst[Int(first)]
             if gap != 1 { hash = IndexFormat.fnv(gap < 64 ? gaps[Int(gap)] : Array("\(gap) ".utf8), from: hash) }
-            return Int32(IndexFormat.fnv(bytes[Int(second)], from: hash) & UInt32(shardCount - 1))
+            return UInt16(IndexFormat.fnv(bytes[Int(second)], from: hash) & UInt32(shardCount - 1))
         }
-        // Each pair's shard, on every core; then the pairs go to their shards in ordinal order.
         let shardsOfPairs = Array(analyses.indices).concurrentMap { ordinal in
-            var numbers: [Int32] = []
+            var numbers: [UInt16] = []
             numbers.reserveCapacity(analyses[ordinal].pairCount)
             let ids = globalIDs[ordinal]
             analyses[ordinal].forEachPair { first, second, gap, _, _ in numbers.append(shard(ids[Int(first)], ids[Int(second)], gap)) }
             return numbers
         }
-        // Shards split between the cores by their number: each part walks every document's pairs and writes its
-        // shards' entries, one shard after another, into storage made once at its final size.
-        var sizes = [Int](repeating: 0, count: shardCount)
-        for numbers in shardsOfPairs { for number in numbers { sizes[Int(number)] += Self.fields } }
+        self.shardsOfPairs = shardsOfPairs
+        // The fingerprints, in the order the entries are made (document by document), the shards split between the cores.
         let parts = Swift.min(shardCount, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let partStorage = Array(0..<parts).concurrentMap { [sizes] part in
-            let shards = Array(stride(from: part, to: shardCount, by: parts))
-            var starts: [Int] = [], total = 0
-            for shard in shards {
-                starts.append(total)
-                total += sizes[shard]
-            }
-            var cursors = starts
-            let storage = [Int32](unsafeUninitializedCapacity: total) { storage, initialized in
-                for (ordinal, analysis) in analyses.enumerated() {
-                    let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
-                    var pair = 0
-                    analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
-                        let number = Int(numbers[pair])
-                        pair += 1
-                        guard number % parts == part else { return }
-                        let at = cursors[number / parts]
-                        cursors[number / parts] = at + Self.fields
-                        storage[at] = ids[Int(firstLocal)]
-                        storage[at + 1] = ids[Int(secondLocal)]
-                        storage[at + 2] = gap
-                        storage[at + 3] = Int32(ordinal)
-                        storage[at + 4] = paragraph
-                        storage[at + 5] = position
-                    }
+        let partResults = Array(0..<parts).concurrentMap { part in
+            var hashes = [Fingerprint](repeating: Fingerprint(), count: shardCount)
+            var sizes = [Int](repeating: 0, count: shardCount)
+            for (ordinal, analysis) in analyses.enumerated() {
+                let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
+                var pair = 0
+                analysis.forEachPair { first, second, gap, paragraph, position in
+                    let number = Int(numbers[pair])
+                    pair += 1
+                    guard number % parts == part else { return }
+                    sizes[number] += 1
+                    hashes[number].add(stemHashes[Int(ids[Int(first)])])
+                    hashes[number].add(stemHashes[Int(ids[Int(second)])])
+                    hashes[number].add(UInt64(UInt32(bitPattern: gap)) << 32 | UInt64(UInt32(ordinal)))
+                    hashes[number].add(UInt64(UInt32(bitPattern: paragraph)) << 32 | UInt64(UInt32(bitPattern: position)))
+                    hashes[number].add(lengths[ordinal])
                 }
-                initialized = total
             }
-            return shards.indices.map { storage[starts[$0]..<(starts[$0] + sizes[shards[$0]])] }
+            return (hashes.map(\.value), sizes)
         }
-        let buckets = (0..<shardCount).map { partStorage[$0 % parts][$0 / parts] }
-        self.buckets = buckets
+        fingerprints = (0..<shardCount).map { partResults[$0 % parts].0[$0] }
+        let sizes = (0..<shardCount).map { partResults[$0 % parts].1[$0] }
+        self.sizes = sizes
+        // Groups of consecutive shards of about equal size.
+        let groupCount = Swift.min(Self.maximumGroups, Swift.max(1, occurrences / entriesPerGroup))
+        var groups: [ShardGroup] = [], groupOfShard: [Int] = [], start = 0, total = 0
+        for number in 0..<shardCount {
+            total += sizes[number]
+            groupOfShard.append(groups.count)
+            if total * groupCount >= occurrences * (groups.count + 1) || number == shardCount - 1 {
+                groups.append(ShardGroup(shards: start..<(number + 1)))
+                start = number + 1
+            }
+        }
+        self.groups = groups
+        self.groupOfShard = groupOfShard
     }
 
-    /// A plan per shard, fingerprinted by its pairs (their stems as text), their places and the lengths of their documents.
+    /// A plan per shard with pairs, its fingerprint made while planning, its entries gathered when it is made.
     func plans() -> [IndexFilePlan] {
-        buckets.enumerated().filter { !$0.element.isEmpty }.concurrentMap { number, slice in
-            var hash = Fingerprint()
-            slice.withUnsafeBufferPointer { bucket in
-                var entry = 0
-                while entry < bucket.count {
-                    hash.add(stemHashes[Int(bucket[entry])])
-                    hash.add(stemHashes[Int(bucket[entry + 1])])
-                    hash.add(UInt64(UInt32(bitPattern: bucket[entry + 2])) << 32 | UInt64(UInt32(bitPattern: bucket[entry + 3])))
-                    hash.add(UInt64(UInt32(bitPattern: bucket[entry + 4])) << 32 | UInt64(UInt32(bitPattern: bucket[entry + 5])))
-                    hash.add(lengths[Int(bucket[entry + 3])])
-                    entry += Self.fields
+        (0..<shardCount).filter { sizes[$0] > 0 }.map { number in
+            IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: fingerprints[number]) {
+                let group = groupOfShard[number]
+                // Going on to a group lets go of those before the one before it: shards are made in order.
+                for earlier in groups[..<Swift.max(0, group - 1)] { earlier.release() }
+                return groups[group].withBucket(of: number, gather: gather) { shardData($0) }
+            }
+        }
+    }
+
+    /// The entries of the group's shards, one shard after another, in document order within each: one walk over every pair.
+    private func gather(_ shards: Range<Int>) -> (storage: [Int32], starts: [Int]) {
+        var starts: [Int] = [], total = 0
+        for number in shards {
+            starts.append(total)
+            total += sizes[number] * Self.fields
+        }
+        var cursors = starts
+        let storage = [Int32](unsafeUninitializedCapacity: total) { storage, initialized in
+            for (ordinal, analysis) in analyses.enumerated() {
+                let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
+                var pair = 0
+                analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
+                    let number = Int(numbers[pair])
+                    pair += 1
+                    guard shards.contains(number) else { return }
+                    let at = cursors[number - shards.lowerBound]
+                    cursors[number - shards.lowerBound] = at + Self.fields
+                    storage[at] = ids[Int(firstLocal)]
+                    storage[at + 1] = ids[Int(secondLocal)]
+                    storage[at + 2] = gap
+                    storage[at + 3] = Int32(ordinal)
+                    storage[at + 4] = paragraph
+                    storage[at + 5] = position
                 }
             }
-            return IndexFilePlan(path: IndexFormat.pairShardPath(number, count: shardCount), fingerprint: hash.value) { slice.withUnsafeBufferPointer { shardData($0) } }
+            initialized = total
         }
+        return (storage, starts)
+    }
+
+    /// A run of shards whose entries are gathered on first need and let go of when later shards are made.
+    private final class ShardGroup: @unchecked Sendable {
+        let shards: Range<Int>
+        private var gathered: (storage: [Int32], starts: [Int])?
+        private let lock = NSLock()
+
+        init(shards: Range<Int>) { self.shards = shards }
+
+        func withBucket<T>(of shard: Int, gather: (Range<Int>) -> (storage: [Int32], starts: [Int]), _ body: (UnsafeBufferPointer<Int32>) -> T) -> T {
+            let (storage, starts) = lock.withLock {
+                if gathered == nil { gathered = gather(shards) }
+                return gathered!
+            }
+            let index = shard - shards.lowerBound
+            let end = index + 1 < starts.count ? starts[index + 1] : storage.count
+            return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[index]..<end])) }
+        }
+
+        func release() { lock.withLock { gathered = nil } }
     }
 
     private func shardData(_ bucket: UnsafeBufferPointer<Int32>) -> Data {

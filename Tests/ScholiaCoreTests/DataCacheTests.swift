@@ -53,7 +53,8 @@ import Testing
         #expect(third.data(for: 11) == Data("new".utf8))
     }
 
-    @Test func aDamagedRecordEndsTheReadingAndTheNextSaveWritesAnew() throws {
+    /// A record cut short ends the file; a damaged one is never given, and once met, the next save writes the file anew.
+    @Test func aDamagedRecordIsNotGivenAndTheNextSaveWritesAnew() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let cache = DataCache()
@@ -67,7 +68,7 @@ import Testing
         for (index, data) in [good.prefix(good.count - 1), flipped].enumerated() {
             try data.write(to: file)
             let read = DataCache.read(from: dir, name: "test")
-            #expect(read.count == 1, "case \(index)")
+            #expect(read.data(for: 43) == nil, "case \(index)")
             #expect(read.data(for: 42) == Data(repeating: 7, count: 100), "case \(index)")
             // Appending after a damaged record would hide what is appended: the file is written anew.
             read.store(Data("x".utf8), for: 44)
@@ -83,6 +84,28 @@ import Testing
             #expect(DataCache.read(from: dir, name: "test").count == 0, "foreign case \(index)")
         }
         #expect(DataCache.read(from: dir, name: "missing").count == 0)
+    }
+
+    /// Records are checked when asked for: a damaged one not asked for costs nothing, and what a build keeps
+    /// without reading it is still there after a save that writes the file anew.
+    @Test func recordsAreCheckedWhenAskedForAndKeptWithoutReading() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = DataCache()
+        for key in 1...10 as ClosedRange<UInt64> { first.store(Data(repeating: UInt8(key), count: 100), for: key) }
+        first.save(to: dir, name: "test")
+        var bytes = try Data(contentsOf: dir.appendingPathComponent("test"))
+        bytes[bytes.count - 1] ^= 1 // the last record, key 10, damaged
+        try bytes.write(to: dir.appendingPathComponent("test"))
+        let second = DataCache.read(from: dir, name: "test")
+        #expect(second.data(for: 1) == Data(repeating: 1, count: 100))
+        second.keep(2...9 as ClosedRange<UInt64>)
+        #expect(second.data(for: 10) == nil)
+        second.save(to: dir, name: "test")
+        let third = DataCache.read(from: dir, name: "test")
+        #expect(third.count == 9)
+        for key in 1...9 as ClosedRange<UInt64> { #expect(third.data(for: key) == Data(repeating: UInt8(key), count: 100)) }
+        #expect(third.data(for: 10) == nil)
     }
 
     @Test func aLongLivedCacheForgetsWhatARenderDidNotUse() {

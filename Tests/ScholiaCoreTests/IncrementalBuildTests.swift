@@ -19,7 +19,7 @@ import Testing
         let options = BuildOptions(siteDirectory: site.root)
         let session = SiteSession(options: options)
         var history: [String] = ["start"]
-        var keptSome = false, laterBuilds = 0, modes: Set<Bool> = []
+        var keptSome = false, laterBuilds = 0, modes: Set<Bool> = [], indexUpdates = 0
         for step in 0..<24 {
             if step > 0 { history.append(try editor.edit(site.root)) }
             let context = "seed \(seed), after: \(history.joined(separator: "; "))"
@@ -39,12 +39,15 @@ import Testing
             let report = try SiteBuilder.build(options)
             Self.expectSame(try Self.files(in: options.output), full, "build, \(context)")
             if step > 0 { laterBuilds += 1; modes.insert(report.updatedInPlace) }
+            if report.searchIndexUpdated { indexUpdates += 1 }
             if step > 0, !report.unchanged, report.renderedFileCount < report.fileCount { keptSome = true }
         }
         // The test means something only if later builds did keep pages.
         #expect(keptSome || laterBuilds < 3, "seed \(seed)")
         // Both ways of writing were taken: in place (a few documents changed) and a new folder (the theme or settings changed).
         #expect(modes.count == 2 || laterBuilds < 8, "seed \(seed): \(modes)")
+        // And the search index was updated from the last build's, not only planned whole.
+        #expect(indexUpdates > 0 || laterBuilds < 8, "seed \(seed): \(indexUpdates) index updates")
     }
 
     @Test func oneChangedDocumentRendersOnlyThePagesThatShowIt() throws {

@@ -125,7 +125,8 @@ import Testing
         let before = try #require(first.files["documents/second/index.html"])
         _ = first.files["documents/letter-3/index.html"]
 
-        try site.write("Content/documents/second.md", FixtureSite.document(title: "Second Letter", text: "Saved during the render."))
+        // A new title shows on other pages: the site is planned in full (a text-only save is `aTextSaveSharesTheOtherPages`).
+        try site.write("Content/documents/second.md", FixtureSite.document(title: "Second Letter, Revised", text: "Saved during the render."))
         let second = try await preview.build()
         #expect(second.generation == 2)
         let secondPages = try #require(second.files.site?.pages)
@@ -136,6 +137,31 @@ import Testing
         preview.background.release()
         try await Self.waitUntilRendered(secondPages)
         #expect(firstPages.renderedJobCount == 2)
+        Self.expectServed(second, are: try Self.built(site), "after the save")
+    }
+
+    /// A save that changed only a document's text: the new build shares the served build's other pages (those
+    /// rendered stay rendered, nothing else is planned or rendered), and is, once whole, what `scholia build` writes.
+    @Test func aTextSaveSharesTheOtherPages() async throws {
+        let site = try Self.site(letters: 20)
+        defer { site.remove() }
+        let preview = Preview(site, held: true)
+        let first = try await preview.build()
+        let before = try #require(first.files["documents/second/index.html"])
+        _ = first.files["documents/letter-3/index.html"]
+
+        try site.write("Content/documents/second.md", FixtureSite.document(title: "Second Letter", text: "Only the text changed."))
+        let second = try await preview.build()
+        let secondPages = try #require(second.files.site?.pages)
+        // letter-3's page is the first build's; the saved document's is not rendered until asked for.
+        #expect(secondPages.renderedJobCount == 1)
+        let after = try #require(second.files["documents/second/index.html"])
+        #expect(String(decoding: after.body.readableBytesView, as: UTF8.self).contains("Only the text changed."))
+        #expect(after.etag != before.etag)
+        #expect(secondPages.renderedJobCount == 2)
+
+        preview.background.release()
+        try await Self.waitUntilRendered(secondPages)
         Self.expectServed(second, are: try Self.built(site), "after the save")
     }
 

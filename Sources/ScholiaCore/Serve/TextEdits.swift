@@ -1,0 +1,95 @@
+import Foundation
+import ScholiaModel
+import ScholiaLoad
+import ScholiaRender
+
+/// `scholia serve`'s quick path, for the common save: the text of a document changed, and nothing that any other page
+/// shows of it. Loading and resolving the whole site again (a second or more at 10,000 documents) would give the same
+/// site but for those documents' own fields, so the last plan is kept and only their pages, and the search index, are
+/// planned again. Any other change (another kind of file, a file added or removed, a changed title, date, speaker,
+/// topic, summary, note…, a diagnostic) is left to the full plan.
+///
+/// What may change, and what depends on it: a document's transcript, and its `contentKey` (a fingerprint of its
+/// files), are read by its own page and downloads (`SitePages.documentJob`) and by the search index; nothing else
+/// shows them (lists show a document's summary, `PageContexts.summary`). Every other field of the document, and what
+/// resolving the site takes from it (its speakers' and topics' names when they have no file), must be as before.
+struct TextEdits {
+    /// What the last good plan was made from.
+    struct Base {
+        let stamps: InputStamps
+        let pages: SitePages
+        let planned: PlannedSite
+    }
+
+    /// The new plan, or nil when the changes since `base` are not text edits of documents (the caller plans in full).
+    /// `rereader` is asked for only when the changes are all in documents.
+    static func plan(_ base: Base, now stamps: InputStamps, rereader: () -> DocumentRereader?,
+                     afterSearchIndex: @escaping @Sendable () -> Void) -> (pages: SitePages, planned: PlannedSite)? {
+        guard !stamps.hasLinks, !base.stamps.hasLinks, let index = base.planned.searchIndex else { return nil }
+        let changed = stamps.changes(since: base.stamps)
+        let folder = "Content/documents/"
+        guard changed.allSatisfy({ $0.hasPrefix(folder) && stamps.stamps[$0] != nil }) else { return nil }
+        if changed.isEmpty { return (base.pages, base.planned) }
+        // A document's files share its name: NAME.md or NAME.txt, NAME.yml, NAME.notes.yml.
+        let stems = Set(changed.map(stem))
+        let files = stamps.stamps.keys.filter { $0.hasPrefix(folder) && stems.contains(stem($0)) }
+        let site = base.planned.site
+        guard let rereader = rereader(), !base.planned.warnings.contains(where: { files.contains($0.location.path) }),
+              let (content, diagnostics) = rereader.read(files.sorted()), diagnostics.all.isEmpty,
+              content.documents.count == stems.count else { return nil }
+        var documents = site.documents
+        var replaced: Set<String> = []
+        for loaded in content.documents {
+            guard replaced.insert(loaded.document.id).inserted, let index = documents.firstIndex(where: { $0.id == loaded.document.id }),
+                  documents[index].sourcePath == loaded.document.sourcePath,
+                  sameExceptText(loaded.document, documents[index]),
+                  namesAreResolvedAsBefore(loaded, content, rereader.topicsWithFiles, site) else { return nil }
+            var document = loaded.document
+            document.relatedIDs = documents[index].relatedIDs
+            documents[index] = document
+        }
+        let edited = Site(config: site.config, documents: documents, speakers: site.speakers, topics: site.topics,
+                          collections: site.collections, staticFiles: site.staticFiles)
+        let (pages, plans) = base.pages.withEditedText(edited, documents: content.documents.map(\.document.id))
+        let inherited = index.lenders
+        let searchIndex = DeferredJobs(folder: Routes.search, inherited: inherited) {
+            let jobs = pages.searchIndexJobs()
+            afterSearchIndex()
+            return jobs.map { JobOutput(SitePages.JobPlan($0), previous: inherited[$0.id]) }
+        }
+        return (pages, base.planned.replacing(plans, site: edited, searchIndex: searchIndex))
+    }
+
+    private static func stem(_ path: String) -> String {
+        for suffix in [".notes.yml", ".yml", ".md", ".txt"] where path.hasSuffix(suffix) { return String(path.dropLast(suffix.count)) }
+        return path
+    }
+
+    /// Fields compared by reflection, so that a field added to `Document` is compared too.
+    private static let textFields: Set<String> = ["transcript", "contentKey", "transcriptIsOmitted", "relatedIDs"]
+
+    static func sameExceptText(_ new: Document, _ old: Document) -> Bool {
+        let newFields = Array(Mirror(reflecting: new).children), oldFields = Array(Mirror(reflecting: old).children)
+        guard newFields.count == oldFields.count else { return false }
+        for (a, b) in zip(newFields, oldFields) {
+            guard a.label == b.label else { return false }
+            if let label = a.label, textFields.contains(label) { continue }
+            guard String(reflecting: a.value) == String(reflecting: b.value) else { return false }
+        }
+        return true
+    }
+
+    /// A speaker or topic without a file is named by the first document that names it (`SiteResolver`): the site must
+    /// already have the name this document gives, or the one made from its id when it gives none.
+    private static func namesAreResolvedAsBefore(_ loaded: LoadedDocument, _ content: LoadedContent, _ topicsWithFiles: Set<String>,
+                                                 _ site: Site) -> Bool {
+        for reference in loaded.speakers where content.speakers[reference.id] == nil {
+            let name = PersonName(splitting: reference.name ?? Identifier.humanize(reference.id))
+            guard let speaker = site.speaker(reference.id), String(reflecting: speaker.name) == String(reflecting: name) else { return false }
+        }
+        for reference in loaded.topics where !topicsWithFiles.contains(reference.id) {
+            guard let topic = site.topic(reference.id), topic.title == reference.title ?? Identifier.humanize(reference.id) else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,286 @@
+import Foundation
+
+/// The index after a few documents changed, made from the last build's files and state rather than planned
+/// whole: only the terms, pairs and words files that a changed document's words reach (before or after the
+/// change) are read, changed and made again. Planning the whole index walks every word of every document:
+/// most of a one-document edit's time on a large site.
+///
+/// It applies when the documents are the same ones in the same order, and the numbers every file depends on
+/// (the average length, the shard counts) stay the same; otherwise, or when a file or the old entry of a
+/// changed document is missing, it gives nil and the caller plans the index whole.
+public struct IndexUpdate: Sendable {
+    /// The files made again, and those gone (paths under `search/`).
+    public let made: [IndexFile]
+    public let removed: Set<String>
+    /// The facets files and `index.json`, made every time.
+    public let summary: [IndexFile]
+    /// The state after the update; `files` holds the kept files' fingerprints, the caller adds the made ones'.
+    public let state: IndexState
+
+    /// More changed documents than this and planning the whole index is as quick.
+    public static let maximumChanged = 16
+
+    /// - Parameters:
+    ///   - documents: every document, in ordinal order; `keys`, their entries' keys, as in `previous.entryKeys`.
+    ///   - entry: the entry of a document whose key changed.
+    ///   - oldEntry: the analysis the last build had for a key (`IndexEntry.encodedText`).
+    ///   - previousFile: the bytes of a file the last build wrote (a path under `search/`), if it is still as written.
+    public init?(writer: IndexWriter, previous: IndexState, documents: [SearchDocument], keys: [UInt64], entry: (Int) -> IndexEntry?,
+                 oldEntry: (UInt64) -> Data?, previousFile: @escaping @Sendable (String) -> Data?) {
+        guard previous.language == writer.language, keys.count == previous.entryKeys.count, keys.count == documents.count else { return nil }
+        let changed = keys.indices.filter { keys[$0] != previous.entryKeys[$0] }
+        guard changed.count <= Self.maximumChanged else { return nil }
+        var changes: [(ordinal: Int, old: DocumentAnalysis, new: DocumentAnalysis)] = []
+        for ordinal in changed {
+            guard let data = oldEntry(previous.entryKeys[ordinal]), let old = DocumentAnalysis(encoded: data), let new = entry(ordinal)?.analysis else { return nil }
+            changes.append((ordinal, old, new))
+        }
+        let tokens = previous.tokens + changes.reduce(0) { $0 + $1.new.length - $1.old.length }
+        let pairOccurrences = previous.pairs + changes.reduce(0) { $0 + $1.new.pairCount - $1.old.pairCount }
+        let averageLength = IndexFormat.averageLength(tokens: tokens, documents: documents.count)
+        guard averageLength == previous.averageLength,
+              IndexFormat.shardCount(keys: pairOccurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards) == previous.pairShardCount
+        else { return nil }
+
+        var state = previous
+        state.entryKeys = keys
+        (state.tokens, state.pairs) = (tokens, pairOccurrences)
+        var made: [IndexFile] = [], removed: Set<String> = []
+        func put(_ path: String, _ data: Data?) {
+            state.files[path] = nil
+            if let data { made.append(IndexFile(path: path, data: data)) } else if previous.files[path] != nil { removed.insert(path) }
+        }
+        let files = previous.files
+        /// The last build's file at `path`: nil if it is missing or not as written, .some(nil) if that build made none.
+        @Sendable func file(_ path: String) -> Data?? {
+            guard files[path] != nil else { return .some(nil) }
+            return previousFile(path).map { .some($0) } ?? nil
+        }
+        let removing = Set(changed)
+
+        // Terms: per shard a changed document reaches, its stems' postings without the changed documents, with their new ones.
+        let termShards = Array(Self.termChanges(changes, shardCount: previous.termShardCount, averageLength: averageLength))
+        let terms = termShards.concurrentMap { shard, stems -> (path: String, merged: KeyedNumbers.Merged)? in
+            let path = IndexFormat.shardPath(shard, count: previous.termShardCount)
+            let keys = stems.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            guard let data = file(path),
+                  let merged = KeyedNumbers.merge(data, keys: keys, order: KeyedNumbers.byteOrder, change: { index, numbers in
+                      Self.postings(numbers, removing: removing, adding: stems[keys[index]]!)
+                  }) else { return nil }
+            return (path, merged)
+        }
+        for result in terms {
+            guard let result else { return nil }
+            state.stemCount += result.merged.added - result.merged.dropped
+            put(result.path, result.merged.data)
+        }
+        guard IndexFormat.shardCount(keys: state.stemCount, keysPerShard: IndexFormat.stemsPerShard) == previous.termShardCount else { return nil }
+
+        // Pairs: per shard a changed document reaches, its pairs' documents without the changed ones, with their new occurrences.
+        let pairShards = Array(Self.pairChanges(changes, shardCount: previous.pairShardCount))
+        let pairs = pairShards.concurrentMap { shard, pairs -> (path: String, merged: KeyedNumbers.Merged)? in
+            let path = IndexFormat.pairShardPath(shard, count: previous.pairShardCount)
+            let sorted = pairs.keys.sorted(by: Pair.precedes)
+            guard let data = file(path),
+                  let merged = KeyedNumbers.merge(data, keys: sorted.map(\.key), order: Pair.order, change: { index, numbers in
+                      Self.pairEntries(numbers, removing: removing, adding: pairs[sorted[index]]!)
+                  }) else { return nil }
+            return (path, merged)
+        }
+        for result in pairs {
+            guard let result else { return nil }
+            put(result.path, result.merged.data)
+        }
+
+        // Words: the counts of documents per word; a word that appears or goes changes the files of its stem's words.
+        var counted: [String: (stem: String, delta: Int)] = [:]
+        for change in changes {
+            change.old.forEachWord { word, stem in counted[word, default: (stem, 0)].delta -= 1 }
+            change.new.forEachWord { word, stem in counted[word, default: (stem, 0)].delta += 1 }
+        }
+        var touchedKeys: Set<String> = [], appeared: [String: String] = [:]
+        for (word, (stem, delta)) in counted where delta != 0 {
+            var list = state.words[stem] ?? []
+            let place = list.firstIndex { $0.text == word }
+            let before = place.map { list[$0].documents } ?? 0
+            let after = before + delta
+            guard after >= 0 else { return nil }
+            if let place { list[place].documents = after } else { list.append(.init(text: word, documents: after)) }
+            guard (before == 0) != (after == 0) else {
+                state.words[stem] = list
+                continue
+            }
+            if after > 0 { appeared[word] = stem }
+            // Every file that names the stem: the keys of its words before and after.
+            for other in state.words[stem] ?? [] { touchedKeys.insert(IndexFormat.wordKey(other.text)) }
+            touchedKeys.insert(IndexFormat.wordKey(word))
+            list.removeAll { $0.documents == 0 }
+            list.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+            state.words[stem] = list.isEmpty ? nil : list
+        }
+        var keys = Set(previous.wordKeys)
+        for key in touchedKeys {
+            let path = IndexFormat.wordsPath(key)
+            guard let data = file(path) else { return nil }
+            var named: [(word: String, stem: String)] = []
+            if let data {
+                guard let parsed = WordsFile.parse(data) else { return nil }
+                named = parsed
+            }
+            // The stems of the file's key: those of its words still used, and of the words that appeared.
+            var stems: Set<String> = []
+            for (word, stem) in named where IndexFormat.wordKey(word) == key && (state.words[stem]?.contains { $0.text == word } ?? false) { stems.insert(stem) }
+            for (word, stem) in appeared where IndexFormat.wordKey(word) == key { stems.insert(stem) }
+            if stems.isEmpty {
+                keys.remove(key)
+                put(path, nil)
+            } else {
+                keys.insert(key)
+                put(path, IndexWriter.wordsFileData(stems: stems, state.words))
+            }
+        }
+        state.wordKeys = keys.sorted()
+
+        self.made = made
+        self.removed = removed
+        self.state = state
+        summary = writer.summaryFiles(documents, averageLength: averageLength, shardCount: previous.termShardCount,
+                                      pairShardCount: previous.pairShardCount, wordKeys: state.wordKeys)
+    }
+
+    /// Per terms shard a changed document reaches, per stem of a changed document (before or after), the new
+    /// postings (ordinal, impact) of the changed documents that use it.
+    private static func termChanges(_ changes: [(ordinal: Int, old: DocumentAnalysis, new: DocumentAnalysis)], shardCount: Int,
+                                    averageLength: Int) -> [Int: [String: [(ordinal: Int, impact: Int)]]] {
+        var shards: [Int: [String: [(ordinal: Int, impact: Int)]]] = [:]
+        for change in changes {
+            change.old.forEachStem { bytes, _ in
+                let stem = String(decoding: bytes, as: UTF8.self)
+                shards[IndexFormat.shard(of: stem, count: shardCount), default: [:]][stem, default: []].reserveCapacity(1)
+            }
+            change.new.forEachStem { bytes, frequency in
+                let stem = String(decoding: bytes, as: UTF8.self)
+                let impact = IndexFormat.impact(frequency: frequency, length: change.new.length, averageLength: averageLength)
+                shards[IndexFormat.shard(of: stem, count: shardCount), default: [:]][stem, default: []].append((change.ordinal, impact))
+            }
+        }
+        return shards
+    }
+
+    /// A stem's postings (ordinal delta, impact) without the documents `removing`, with `adding`.
+    private static func postings(_ numbers: [Int]?, removing: Set<Int>, adding: [(ordinal: Int, impact: Int)]) -> [Int]? {
+        var list: [(ordinal: Int, impact: Int)] = []
+        if let numbers {
+            guard numbers.count % 2 == 0 else { return nil }
+            var ordinal = 0
+            for index in stride(from: 0, to: numbers.count, by: 2) {
+                ordinal += numbers[index]
+                if !removing.contains(ordinal) { list.append((ordinal, numbers[index + 1])) }
+            }
+        }
+        list += adding
+        var result: [Int] = [], last = 0
+        for posting in list.sorted(by: { $0.ordinal < $1.ordinal }) {
+            result += [posting.ordinal - last, posting.impact]
+            last = posting.ordinal
+        }
+        return result
+    }
+
+    /// A pair of consecutive indexed tokens: its stems and the gap between them.
+    private struct Pair: Hashable {
+        var first: String, second: String, gap: Int
+        var key: String { IndexFormat.pairKey(first, second, gap: gap) }
+
+        /// The writer's order: by first stem, second stem (UTF-8), then gap.
+        static func precedes(_ a: Pair, _ b: Pair) -> Bool {
+            if a.first != b.first { return a.first.utf8.lexicographicallyPrecedes(b.first.utf8) }
+            if a.second != b.second { return a.second.utf8.lexicographicallyPrecedes(b.second.utf8) }
+            return a.gap < b.gap
+        }
+
+        /// The same order on two keys' bytes ("first second" or "first gap second"): negative, zero or positive.
+        static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+            let (a, b) = (parts(a), parts(b))
+            let first = KeyedNumbers.byteOrder(a.first, b.first)
+            if first != 0 { return first }
+            let second = KeyedNumbers.byteOrder(a.second, b.second)
+            return second != 0 ? second : a.gap - b.gap
+        }
+
+        private static func parts(_ key: UnsafeRawBufferPointer) -> (first: UnsafeRawBufferPointer, gap: Int, second: UnsafeRawBufferPointer) {
+            guard let space = key.firstIndex(of: 0x20) else { return (key, 1, UnsafeRawBufferPointer(rebasing: key[key.count...])) }
+            let first = UnsafeRawBufferPointer(rebasing: key[..<space])
+            let rest = UnsafeRawBufferPointer(rebasing: key[(space + 1)...])
+            guard let next = rest.firstIndex(of: 0x20) else { return (first, 1, rest) }
+            let gap = rest[..<next].reduce(0) { $0 * 10 + Int($1) - 0x30 }
+            return (first, gap, UnsafeRawBufferPointer(rebasing: rest[(next + 1)...]))
+        }
+    }
+
+    /// Per pairs shard a changed document reaches, per pair of a changed document (before or after), the new
+    /// entry of each changed document that has it (ordinal, then length, count, and per occurrence paragraph and
+    /// position as the writer codes them).
+    private static func pairChanges(_ changes: [(ordinal: Int, old: DocumentAnalysis, new: DocumentAnalysis)], shardCount: Int)
+        -> [Int: [Pair: [(ordinal: Int, numbers: [Int])]]] {
+        var shards: [Int: [Pair: [(ordinal: Int, numbers: [Int])]]] = [:]
+        for change in changes {
+            for (analysis, isNew) in [(change.old, false), (change.new, true)] {
+                var stems: [String] = []
+                analysis.forEachStem { bytes, _ in stems.append(String(decoding: bytes, as: UTF8.self)) }
+                var occurrences: [Pair: [(paragraph: Int, position: Int)]] = [:]
+                analysis.forEachPair { first, second, gap, paragraph, position in
+                    occurrences[Pair(first: stems[Int(first)], second: stems[Int(second)], gap: Int(gap)), default: []].append((Int(paragraph), Int(position)))
+                }
+                for (pair, list) in occurrences {
+                    let shard = IndexFormat.shard(of: pair.key, count: shardCount)
+                    guard isNew else {
+                        shards[shard, default: [:]][pair, default: []].reserveCapacity(1)
+                        continue
+                    }
+                    var numbers = [analysis.length, list.count], paragraph = 0, position = 0
+                    for occurrence in list {
+                        if occurrence.paragraph != paragraph { position = 0 }
+                        numbers += [occurrence.paragraph - paragraph, occurrence.position - position]
+                        (paragraph, position) = occurrence
+                    }
+                    shards[shard, default: [:]][pair, default: []].append((change.ordinal, numbers))
+                }
+            }
+        }
+        return shards
+    }
+
+    /// A pair's documents (ordinal delta, length, count, occurrences) without the documents `removing`, with `adding`.
+    private static func pairEntries(_ numbers: [Int]?, removing: Set<Int>, adding: [(ordinal: Int, numbers: [Int])]) -> [Int]? {
+        var list: [(ordinal: Int, numbers: ArraySlice<Int>)] = []
+        if let numbers {
+            var ordinal = 0, at = 0
+            while at < numbers.count {
+                guard at + 3 <= numbers.count, numbers[at + 2] >= 0 else { return nil }
+                ordinal += numbers[at]
+                let end = at + 3 + 2 * numbers[at + 2]
+                guard end <= numbers.count else { return nil }
+                if !removing.contains(ordinal) { list.append((ordinal, numbers[(at + 1)..<end])) }
+                at = end
+            }
+        }
+        list += adding.map { ($0.ordinal, $0.numbers[...]) }
+        var result: [Int] = [], last = 0
+        for entry in list.sorted(by: { $0.ordinal < $1.ordinal }) {
+            result.append(entry.ordinal - last)
+            result += entry.numbers
+            last = entry.ordinal
+        }
+        return result
+    }
+}
+
+extension DocumentAnalysis {
+    /// Each word the document uses (folded) with its stem.
+    func forEachWord(_ body: (String, String) -> Void) {
+        var stems: [String] = []
+        forEachStem { bytes, _ in stems.append(String(decoding: bytes, as: UTF8.self)) }
+        forEachSurface { bytes, stem in body(String(decoding: bytes, as: UTF8.self), stems[stem]) }
+    }
+}

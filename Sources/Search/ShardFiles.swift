@@ -1,0 +1,165 @@
+import Foundation
+
+/// The index's `{"key":[numbers],...}` files (terms and pairs shards), read, written and changed in place. Keys are
+/// words and pair keys, made of letters, digits and spaces: a key with an escape is not one the writer made.
+enum KeyedNumbers {
+    static func parse(_ data: Data) -> [(String, [Int])]? {
+        var entries: [(String, [Int])] = []
+        let valid = data.withUnsafeBytes { bytes in
+            forEachEntry(bytes) { key, numbers in
+                guard let numbers = Self.numbers(numbers) else { return false }
+                entries.append((String(decoding: key, as: UTF8.self), numbers))
+                return true
+            }
+        }
+        return valid ? entries : nil
+    }
+
+    static func data(_ entries: [(String, [Int])]) -> Data {
+        var json = JSONText()
+        json.raw("{")
+        for (index, (key, numbers)) in entries.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.string(key)
+            json.raw(":")
+            json.numbers(numbers)
+        }
+        json.raw("}\n")
+        return json.data
+    }
+
+    /// A file changed by `merge`: its bytes (nil: no entry is left), and how many keys came and went.
+    struct Merged {
+        var data: Data?
+        var added = 0
+        var dropped = 0
+    }
+
+    /// `data` (nil: no file yet) with the entries of `keys` (in the file's order, `order`) changed: `change` gets
+    /// each key's numbers in the file (nil if it has none) and gives its new ones (empty: the key goes). Every other
+    /// entry is copied as it is. Nil if `data` is not such a file or `change` gives nil.
+    static func merge(_ data: Data?, keys: [String], order: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Int,
+                      change: (Int, [Int]?) -> [Int]?) -> Merged? {
+        var json = JSONText()
+        json.raw("{")
+        var merged = Merged(), entries = 0, next = 0, failed = false
+        let keyBytes = keys.map { Array($0.utf8) }
+        func put(_ key: Int, _ numbers: [Int]) {
+            if entries > 0 { json.raw(",") }
+            entries += 1
+            json.string(keys[key])
+            json.raw(":")
+            json.numbers(numbers)
+        }
+        /// The keys that come before `key` in the file's order (or all that are left): not in the file.
+        func putNew(before key: UnsafeRawBufferPointer?) {
+            while next < keys.count, key.map({ bound in keyBytes[next].withUnsafeBytes { order($0, bound) } < 0 }) ?? true {
+                guard let numbers = change(next, nil) else { return failed = true }
+                if !numbers.isEmpty {
+                    put(next, numbers)
+                    merged.added += 1
+                }
+                next += 1
+            }
+        }
+        if let data {
+            let valid = data.withUnsafeBytes { bytes in
+                forEachEntry(bytes) { key, numbers in
+                    putNew(before: key)
+                    if next < keys.count, keyBytes[next].withUnsafeBytes({ order($0, key) }) == 0 {
+                        guard let old = Self.numbers(numbers), let new = change(next, old) else { return false }
+                        next += 1
+                        if new.isEmpty { merged.dropped += 1 } else { put(next - 1, new) }
+                    } else {
+                        if entries > 0 { json.raw(",") }
+                        entries += 1
+                        // The entry as it is: from the key's opening quote to the numbers' closing bracket.
+                        let start = key.baseAddress! - bytes.baseAddress! - 1
+                        let end = numbers.baseAddress! - bytes.baseAddress! + numbers.count + 1
+                        json.bytes.append(contentsOf: bytes[start..<end])
+                    }
+                    return !failed
+                }
+            }
+            guard valid else { return nil }
+        }
+        putNew(before: nil)
+        guard !failed else { return nil }
+        json.raw("}\n")
+        merged.data = entries > 0 ? json.data : nil
+        return merged
+    }
+
+    /// Byte order of two keys: negative, zero or positive.
+    static func byteOrder(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0 {
+            let compared = memcmp(a.baseAddress!, b.baseAddress!, common)
+            if compared != 0 { return Int(compared) }
+        }
+        return a.count - b.count
+    }
+
+    /// Calls `body` with each entry's key and the text between its numbers' brackets, in order; false if the bytes
+    /// are not such a file or `body` says to stop.
+    private static func forEachEntry(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool) -> Bool {
+        guard bytes.count >= 3, bytes[0] == 0x7B, bytes[bytes.count - 2] == 0x7D, bytes[bytes.count - 1] == 0x0A else { return false }
+        let end = bytes.count - 2
+        var at = 1
+        while at < end {
+            guard bytes[at] == 0x22, let close = bytes[(at + 1)..<end].firstIndex(where: { $0 == 0x22 || $0 == 0x5C }), bytes[close] == 0x22,
+                  close + 2 < end, bytes[close + 1] == 0x3A, bytes[close + 2] == 0x5B,
+                  let bracket = bytes[(close + 3)..<end].firstIndex(of: 0x5D) else { return false }
+            guard body(UnsafeRawBufferPointer(rebasing: bytes[(at + 1)..<close]), UnsafeRawBufferPointer(rebasing: bytes[(close + 3)..<bracket])) else { return false }
+            at = bracket + 1
+            if at < end {
+                guard bytes[at] == 0x2C, at + 1 < end else { return false }
+                at += 1
+            }
+        }
+        return true
+    }
+
+    /// Comma-separated integers; nil if anything else.
+    private static func numbers(_ text: UnsafeRawBufferPointer) -> [Int]? {
+        var numbers: [Int] = []
+        guard !text.isEmpty else { return numbers }
+        var value = 0, digits = 0, negative = false
+        for byte in text {
+            switch byte {
+            case 0x30...0x39:
+                guard digits < 18 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+            case 0x2D where digits == 0 && !negative:
+                negative = true
+            case 0x2C where digits > 0:
+                numbers.append(negative ? -value : value)
+                (value, digits, negative) = (0, 0, false)
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        numbers.append(negative ? -value : value)
+        return numbers
+    }
+}
+
+/// A words file (`IndexWriter.wordsFileData`): its words with their stems.
+enum WordsFile {
+    static func parse(_ data: Data) -> [(word: String, stem: String)]? {
+        guard let items = try? JSONSerialization.jsonObject(with: data) as? [Any] else { return nil }
+        var words: [(word: String, stem: String)] = []
+        for item in items {
+            if let word = item as? String {
+                words.append((word, word))
+            } else if let pair = item as? [String], pair.count == 2 {
+                words.append((pair[0], pair[1]))
+            } else {
+                return nil
+            }
+        }
+        return words
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import ScholiaModel
+@testable import ScholiaRender
+@testable import ScholiaCore
+
+/// `scholia serve`'s quick path (`TextEdits`): a save that changed only documents' text is planned from the last plan,
+/// and gives exactly the bytes of a full build; a change that any other page shows is planned in full.
+@Suite struct TextEditPlanTests {
+    private static func append(_ text: String, to number: Int, in root: URL) throws {
+        let url = root.appendingPathComponent("Content/documents/doc-\(number).md")
+        try (try String(contentsOf: url, encoding: .utf8) + "\n\(text)\n").write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    private static func replace(_ old: String, with new: String, in path: String, _ root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "\(path) has no \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private static func expectFullBuildBytes(_ session: SiteSession, _ options: BuildOptions, _ context: String) throws {
+        let full = try SiteBuilder.render(options)
+        let served = try session.render()
+        IncrementalBuildTests.expectSame(try IncrementalBuildTests.files(served.files, served.copies),
+                                         try IncrementalBuildTests.files(full.files, full.copies), context)
+        // The documents read by the quick path are read as the whole site's load reads them.
+        let loaded = try #require(SiteBuilder.loadSite(options).0)
+        for document in loaded.documents { #expect(served.site.document(document.id)?.contentKey == document.contentKey, "\(context): \(document.id)") }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func textEditsArePlannedQuicklyWithTheBytesOfAFullBuild(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let editor = SiteEditor(seed: seed)
+        let site = try TestSite(editor.initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        let session = SiteSession(options: options)
+        try Self.expectFullBuildBytes(session, options, "start")
+        for round in 1...6 {
+            // One document, or two at once; the pages of the last plan are rendered (so taken over) or not.
+            let numbers = Set((0..<Int.random(in: 1...2, using: &random)).map { _ in editor.documents.randomElement(using: &random)! })
+            for number in numbers { try Self.append("More words, round \(round), \(Int.random(in: 0...999, using: &random)).", to: number, in: site.root) }
+            let before = session.quickPlanCount
+            try Self.expectFullBuildBytes(session, options, "seed \(seed), round \(round), documents \(numbers.sorted())")
+            #expect(session.quickPlanCount == before + 1, "seed \(seed), round \(round)")
+        }
+    }
+
+    /// Each of these changes what other pages show of the document (neighbours, lists, speaker and topic pages), or
+    /// adds or removes a file: the full plan must make it, and its bytes are a full build's.
+    @Test func changesOtherPagesShowArePlannedInFull() throws {
+        let editor = SiteEditor(seed: 5)
+        let site = try TestSite(editor.initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        let session = SiteSession(options: options)
+        try Self.expectFullBuildBytes(session, options, "start")
+        let root = site.root
+        let edits: [(String, () throws -> Void)] = [
+            ("title", { try Self.replace("title: Document 3 version 0", with: "title: A New Title", in: "Content/documents/doc-3.md", root) }),
+            ("summary", { try Self.replace("summary: The summary of document 4", with: "summary: Another summary of 4", in: "Content/documents/doc-4.md", root) }),
+            ("role", { try Self.replace("role: Minister of Trade", with: "role: Minister of Peace", in: "Content/documents/doc-5.md", root) }),
+            ("date", { try Self.replace("date: 195", with: "date: 196", in: "Content/documents/doc-6.md", root) }),
+            ("speaker file", { try Self.replace("Biography", with: "A biography", in: "Content/speakers/ada-byron.md", root) }),
+            ("new document", { try Data(editor.document(40, version: 0).utf8).write(to: root.appendingPathComponent("Content/documents/doc-40.md")) }),
+            ("removed document", { try FileManager.default.removeItem(at: root.appendingPathComponent("Content/documents/doc-40.md")) }),
+        ]
+        for (name, edit) in edits {
+            try edit()
+            let before = session.quickPlanCount
+            try Self.expectFullBuildBytes(session, options, name)
+            #expect(session.quickPlanCount == before, "\(name) was planned as a text edit")
+        }
+        // The name a speaker without a file takes from the newest document that names it: renamed in all of them at once.
+        let naming = editor.documents.filter { number in
+            (try? String(contentsOf: root.appendingPathComponent("Content/documents/doc-\(number).md"), encoding: .utf8))?.contains("name: Dora Maar") == true
+        }
+        #expect(!naming.isEmpty, "no document names Dora Maar")
+        for number in naming { try Self.replace("name: Dora Maar", with: "name: Dora Markovic", in: "Content/documents/doc-\(number).md", root) }
+        let before = session.quickPlanCount
+        try Self.expectFullBuildBytes(session, options, "a file-less speaker's name")
+        #expect(session.quickPlanCount == before)
+    }
+
+    /// A second save of the same size within the clock tick of the last plan leaves the file's stamp as it was: the
+    /// file's bytes are compared then.
+    @Test func aSaveOfTheSameSizeRightAfterAPlanIsSeen() throws {
+        let editor = SiteEditor(seed: 6)
+        let site = try TestSite(editor.initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        let session = SiteSession(options: options)
+        _ = try session.render()
+        for word in ["LONG", "long", "Long"] {
+            let url = site.root.appendingPathComponent("Content/documents/doc-2.md")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = text.replacingOccurrences(of: "It was a long day.", with: "It was a \(word) day.", options: .caseInsensitive)
+            // Written in place: same inode, same size.
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.write(contentsOf: Data(changed.utf8))
+            try handle.close()
+            let page = try #require(try session.plan().data(at: "documents/doc-2/index.html"))
+            #expect(String(decoding: page, as: UTF8.self).contains("It was a \(word) day."), "\(word)")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import Search
+
+/// An index updated from the last build's files and state must be, file for file, the index planned whole.
+@Suite struct IndexUpdateTests {
+    /// A small site through rounds of random edits to one to three documents (words replaced, paragraphs added
+    /// and dropped, words that appear in or vanish from the whole site, a title changed); after each, the files
+    /// the update makes, keeps and removes must give exactly the files of the whole plan, and its state the
+    /// whole plan's state.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func updatesGiveTheFilesOfAWholePlan(seed: UInt64) throws {
+        var random = SplitMix(seed)
+        let writer = IndexWriter(language: "en")
+        var documents = (0..<60).map { number in Self.randomDocument(number, version: 0, &random) }
+        var keys = documents.indices.map { UInt64($0) << 32 }
+        var (files, state) = Self.plan(writer, documents, keys)
+        var entries: [UInt64: Data] = [:]
+        for (key, document) in zip(keys, documents) { entries[key] = writer.entry(for: document).encodedText }
+        var updated = 0, rounds = 0
+        for round in 1...30 {
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let ordinal = Int.random(in: 0..<documents.count, using: &random)
+                documents[ordinal] = Self.edit(documents[ordinal], round: round, &random)
+                keys[ordinal] = UInt64(ordinal) << 32 | UInt64(round)
+            }
+            let newEntries = documents.map { writer.entry(for: $0) }
+            for (key, entry) in zip(keys, newEntries) { entries[key] = entry.encodedText }
+            let (expected, expectedState) = Self.plan(writer, documents, keys)
+            rounds += 1
+            let previousFiles = files
+            guard let update = IndexUpdate(writer: writer, previous: state, documents: newEntries.map(\.document), keys: keys, entry: { newEntries[$0] },
+                                           oldEntry: { entries[$0] }, previousFile: { previousFiles[$0] }) else {
+                (files, state) = (expected, expectedState)
+                continue
+            }
+            updated += 1
+            var result = files.filter { !update.removed.contains($0.key) }
+            for file in update.made + update.summary { result[file.path] = file.data }
+            let context = "seed \(seed), round \(round)"
+            #expect(Set(result.keys) == Set(expected.keys), "\(context): \(Set(result.keys).symmetricDifference(expected.keys).sorted())")
+            for (path, data) in expected where result[path] != data {
+                Issue.record("\(context): \(path) differs:\n\(String(decoding: result[path] ?? Data(), as: UTF8.self))\nexpected:\n\(String(decoding: data, as: UTF8.self))")
+            }
+            var next = update.state
+            for file in update.made { next.files[file.path] = Self.fingerprint(file.data) }
+            #expect(next.encoded == expectedState.encoded, "\(context): the state differs from the whole plan's")
+            (files, state) = (result, next)
+        }
+        // The test means something only if most rounds were updates.
+        #expect(updated * 3 >= rounds * 2, "seed \(seed): \(updated) updates in \(rounds) rounds")
+    }
+
+    @Test func aMissingFileOrOldEntryOrTooManyChangesPlansWhole() throws {
+        var random = SplitMix(9)
+        let writer = IndexWriter(language: "en")
+        var documents = (0..<30).map { Self.randomDocument($0, version: 0, &random) }
+        var keys = documents.indices.map { UInt64($0) }
+        let (files, state) = Self.plan(writer, documents, keys)
+        let original = documents.map { writer.entry(for: $0) }
+        let old = Dictionary(uniqueKeysWithValues: zip(keys, documents.map { writer.entry(for: $0).encodedText }))
+        documents[3] = Self.edit(documents[3], round: 1, &random)
+        keys[3] = 1000
+        let entries = documents.map { writer.entry(for: $0) }
+        #expect(IndexUpdate(writer: writer, previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] }) != nil)
+        // A file the last build wrote that is not there as written.
+        #expect(IndexUpdate(writer: writer, previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { old[$0] }, previousFile: { _ in nil }) == nil)
+        // A file edited into something that is not an index file.
+        #expect(IndexUpdate(writer: writer, previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { old[$0] },
+                            previousFile: { $0.hasPrefix("words/") ? files[$0] : Data("{\"a\":[1,}\n".utf8) }) == nil)
+        // The old entry of the changed document is gone.
+        #expect(IndexUpdate(writer: writer, previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { $0 == 3 ? nil : old[$0] }, previousFile: { files[$0] }) == nil)
+        // Another language, or a document more.
+        #expect(IndexUpdate(writer: IndexWriter(language: "fr"), previous: state, documents: entries.map(\.document), keys: keys, entry: { entries[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] }) == nil)
+        #expect(IndexUpdate(writer: writer, previous: state, documents: (entries + [entries[0]]).map(\.document), keys: keys + [7], entry: { entries[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] }) == nil)
+        // Nothing changed: nothing is made but the summary.
+        let same = IndexUpdate(writer: writer, previous: state, documents: original.map(\.document), keys: state.entryKeys, entry: { original[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] })
+        #expect(same?.made.isEmpty == true && same?.removed.isEmpty == true && same?.summary.isEmpty == false)
+    }
+
+    @Test func theStateReadsBackAndADamagedOneIsNotRead() throws {
+        var random = SplitMix(5)
+        let writer = IndexWriter(language: "en")
+        let documents = (0..<10).map { Self.randomDocument($0, version: 0, &random) }
+        let (_, state) = Self.plan(writer, documents, documents.indices.map { UInt64($0) })
+        let data = state.encoded
+        #expect(IndexState(encoded: data) == state)
+        var damaged = data
+        damaged[data.count / 2] ^= 1
+        #expect(IndexState(encoded: damaged) == nil)
+        #expect(IndexState(encoded: data.dropLast(3)) == nil)
+        #expect(IndexState(encoded: Data()) == nil)
+    }
+
+    @Test func keyedNumbersReadWhatTheWriterWrites() {
+        let entries: [(String, [Int])] = [("alpha", [0, 138, 1, 100]), ("état", []), ("a 3 b", [12, -4])]
+        let parsed = KeyedNumbers.parse(KeyedNumbers.data(entries))
+        #expect(parsed?.map(\.0) == entries.map(\.0))
+        #expect(parsed?.map(\.1) == entries.map(\.1))
+        #expect(KeyedNumbers.parse(Data("{}\n".utf8))?.isEmpty == true)
+        for broken in ["{", "{\"a\":[1,]}\n", "{\"a\\\"\":[1]}\n", "{\"a\":[1]}", "{\"a\":[1]}\nx", "[\"a\"]\n"] {
+            #expect(KeyedNumbers.parse(Data(broken.utf8)) == nil, "\(broken)")
+        }
+    }
+
+    // MARK: - Support
+
+    static func plan(_ writer: IndexWriter, _ documents: [SearchDocument], _ keys: [UInt64]) -> (files: [String: Data], state: IndexState) {
+        var (plans, state) = writer.plan(for: documents.map { writer.entry(for: $0) })
+        state.entryKeys = keys
+        var files: [String: Data] = [:]
+        for plan in plans {
+            let data = plan.make()
+            files[plan.path] = data
+            if ["terms/", "pairs/", "words/"].contains(where: plan.path.hasPrefix) { state.files[plan.path] = fingerprint(data) }
+        }
+        return (files, state)
+    }
+
+    static func fingerprint(_ data: Data) -> UInt64 { UInt64(truncatingIfNeeded: data.hashValue) }
+
+    static let vocabulary = ["state", "states", "stated", "union", "unions", "trade", "trading", "war", "wars", "treaty", "treaties",
+                             "peace", "peaceful", "arms", "control", "controls", "minister", "president", "the", "of", "and", "a",
+                             "nation", "nations", "national", "river", "bridge", "talks", "talked", "talking", "oil", "grain",
+                             "1962", "berlin", "moscow", "état", "communiqué", "zoning", "zone", "zones"]
+
+    static func randomParagraph(_ random: inout SplitMix, rare: String? = nil) -> String {
+        var words = (0..<Int.random(in: 3...14, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
+        if let rare { words.insert(rare, at: Int.random(in: 0...words.count, using: &random)) }
+        return words.joined(separator: " ")
+    }
+
+    static func randomDocument(_ number: Int, version: Int, _ random: inout SplitMix) -> SearchDocument {
+        let paragraphs = (0..<Int.random(in: 2...6, using: &random)).map { _ in randomParagraph(&random, rare: Bool.random(using: &random) ? "rare\(number)x\(version)" : nil) }
+        return document("doc-\(number)", year: 1950 + number, title: "Document \(number)", speakers: ["ada"], paragraphs)
+    }
+
+    static func edit(_ document: SearchDocument, round: Int, _ random: inout SplitMix) -> SearchDocument {
+        var document = document
+        var paragraphs = document.paragraphs.map(\.text)
+        switch Int.random(in: 0..<5, using: &random) {
+        case 0: paragraphs[Int.random(in: 0..<paragraphs.count, using: &random)] = randomParagraph(&random)
+        // Words of one stem under two words files ("ad" and "ads"), seldom used: they come and go.
+        case 1: paragraphs.append(randomParagraph(&random, rare: ["new\(round)word", "ad", "ads", "up", "ups"].randomElement(using: &random)!))
+        case 2 where paragraphs.count > 1: paragraphs.remove(at: Int.random(in: 0..<paragraphs.count, using: &random))
+        case 3: document.title = "Document retitled \(round)"
+        default: paragraphs = paragraphs.map { $0.replacingOccurrences(of: "rare", with: "seldom") }
+        }
+        document.paragraphs = paragraphs.enumerated().map { .init(number: $0 + 1, speaker: "ADA", text: $1) }
+        return document
+    }
+}
+
+/// A seeded generator, so that a failure can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

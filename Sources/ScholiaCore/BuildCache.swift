@@ -23,9 +23,11 @@ struct BuildCache {
     func currentKey(environment: UInt64, stamps: FileStamps) -> String {
         var hash = Fingerprint()
         hash.add(environment)
+        // Paths as the loader makes them (`ContentLoader`), so that a file's stamp is looked at once per build.
+        let content = siteDirectory.path + "/Content/"
         for path in FileTree.listFiles(under: siteDirectory.appendingPathComponent("Content").path) {
             hash.add(path)
-            let fileHash = stamps.hash(of: siteDirectory.appendingPathComponent("Content/" + path).path)
+            let fileHash = stamps.hash(of: content + path)
             hash.add(fileHash ?? 0)
             hash.add(fileHash == nil ? 0 : 1)
         }

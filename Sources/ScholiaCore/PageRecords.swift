@@ -39,16 +39,38 @@ struct PageRecords: Sendable {
     }
 
     /// Whether the job `id` had this fingerprint and its files in `output` are the ones that build wrote.
-    func isUnchanged(_ id: String, fingerprint: UInt64, output: String) -> Bool {
+    func isUnchanged(_ id: String, fingerprint: UInt64, output: OutputFolder) -> Bool {
         guard let job = jobs[id], job.fingerprint == fingerprint else { return false }
-        return job.files.allSatisfy { file in Self.stat(output + "/" + file.path).map { $0 == (file.size, file.modified) } ?? false }
+        return job.files.allSatisfy { file in output.stat(file.path).map { $0 == (file.size, file.modified) } ?? false }
     }
 
-    /// Size and modification time (nanoseconds) of a regular file.
+    /// Size and modification time (nanoseconds) of a regular file, by its full path.
     static func stat(_ path: String) -> (size: Int, modified: Int)? {
         var info = Glibc.stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return (Int(info.st_size), info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec)
+    }
+
+    /// The output folder, open, so that its files are looked up from it (`fstatat`) rather than from the root
+    /// each time: a large site has tens of thousands of them.
+    final class OutputFolder: @unchecked Sendable {
+        let path: String
+        private let descriptor: Int32
+
+        init(_ path: String) {
+            self.path = path
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
+
+        deinit { if descriptor >= 0 { close(descriptor) } }
+
+        /// Size and modification time (nanoseconds) of a regular file, by its path in the folder.
+        func stat(_ relative: String) -> (size: Int, modified: Int)? {
+            var info = Glibc.stat()
+            let found = descriptor >= 0 ? fstatat(descriptor, relative, &info, AT_SYMLINK_NOFOLLOW) : lstat(path + "/" + relative, &info)
+            guard found == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return (Int(info.st_size), info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec)
+        }
     }
 
     static func load(from folder: URL) -> PageRecords {

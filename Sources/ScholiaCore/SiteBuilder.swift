@@ -117,7 +117,8 @@ package enum SiteBuilder {
         let staged = inPlace ? nil : try writer.begin()
         let memory = MemorySink()
         do {
-            let rendering = try prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, output: output) }, into: staged ?? memory)
+            let folder = PageRecords.OutputFolder(output)
+            let rendering = try prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, output: folder) }, into: staged ?? memory)
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
             let renderedCount = rendering.renderedFileCount
             if let staged {
@@ -128,7 +129,9 @@ package enum SiteBuilder {
                 progress?("Updating \(renderedCount) files in place")
                 try writer.update(rendering.jobs.flatMap { memory.files(of: $0.id) ?? [] }, kept: kept, copies: rendering.copies)
             }
-            newRecords(rendering.jobs, previous: records, output: output, environment: environment).save(to: cache.folder)
+            // The swap put a new folder in place of the output: it is opened again.
+            newRecords(rendering.jobs, previous: records, output: staged == nil ? folder : PageRecords.OutputFolder(output),
+                       environment: environment).save(to: cache.folder)
             SearchStateCache.save(searchMemory, to: cache.folder)
             documents.save(to: cache.folder)
             searchEntries.save(to: cache.folder, name: BuildCache.searchEntriesName)
@@ -145,13 +148,16 @@ package enum SiteBuilder {
     }
 
     /// The records of this build: every job with a fingerprint, and its files as they now are in the output.
-    private static func newRecords(_ jobs: [RenderedJob], previous: PageRecords, output: String, environment: UInt64) -> PageRecords {
+    /// A job kept from the last build keeps its record: its files were found as recorded before rendering,
+    /// and were linked or left as they were.
+    private static func newRecords(_ jobs: [RenderedJob], previous: PageRecords, output: PageRecords.OutputFolder, environment: UInt64) -> PageRecords {
         let made = jobs.parallelMap { job -> (String, PageRecords.Job)? in
             guard let fingerprint = job.fingerprint else { return nil }
+            if job.paths == nil, let kept = previous.jobs[job.id], kept.fingerprint == fingerprint { return (job.id, kept) }
             let paths = job.paths ?? previous.jobs[job.id]?.files.map(\.path) ?? []
             var files: [PageRecords.Written] = []
             for path in paths {
-                guard let info = PageRecords.stat(output + "/" + path) else { return nil }
+                guard let info = output.stat(path) else { return nil }
                 files.append(.init(path: path, size: info.size, modified: info.modified))
             }
             return (job.id, PageRecords.Job(fingerprint: fingerprint, files: files))

@@ -10,7 +10,7 @@ enum CompactDecoder {
 }
 
 /// The bytes being read. Valid only while the buffer it was made from is.
-private struct CompactReader {
+struct CompactReader {
     let bytes: UnsafeBufferPointer<UInt8>
 
     func broken(_ what: String) -> DecodingError {

@@ -62,7 +62,7 @@ package struct ContentLoader {
             if let loaded {
                 if includeDrafts || !loaded.document.isDraft { content.documents.append(loaded) }
             } else {
-                content.failedDocumentIDs.insert(Identifier.slug(file.url.deletingPathExtension().lastPathComponent))
+                content.failedDocumentIDs.insert(Identifier.slug(file.stem))
             }
         }
         content.staticFiles = staticFiles(&diagnostics)
@@ -79,7 +79,7 @@ package struct ContentLoader {
         let speakers = siteDirectory.appendingPathComponent("Content/speakers")
         for name in FileTree.listFiles(under: speakers.path) {
             key.add(name)
-            key.add(FileManager.default.contents(atPath: speakers.appendingPathComponent(name).path) ?? Data())
+            key.add(FileManager.default.contents(atPath: speakers.path + "/" + name) ?? Data())
         }
         return key.value
     }
@@ -96,61 +96,78 @@ package struct ContentLoader {
     }
 
     /// The files of one content folder with the given extensions, sorted; others are reported.
-    private func files(in folder: String, extensions: Set<String>, recursive: Bool = false, _ diagnostics: inout DiagnosticList) -> [(URL, String)] {
+    private func files(in folder: String, extensions: Set<String>, _ diagnostics: inout DiagnosticList) -> [(URL, String)] {
         let directory = siteDirectory.appendingPathComponent(folder)
-        return InputFolder(siteDirectory: siteDirectory).files(under: directory, display: folder, recursive: recursive, &diagnostics).compactMap { relative in
-            let url = directory.appendingPathComponent(relative)
-            guard extensions.contains(url.pathExtension) else {
+        return relativePaths(in: folder, extensions: extensions, recursive: false, &diagnostics).map { relative in
+            (directory.appendingPathComponent(relative), "\(folder)/\(relative)")
+        }
+    }
+
+    /// The relative paths of one content folder's files with the given extensions, sorted; others are reported.
+    private func relativePaths(in folder: String, extensions: Set<String>, recursive: Bool, _ diagnostics: inout DiagnosticList) -> [String] {
+        let directory = siteDirectory.appendingPathComponent(folder)
+        return InputFolder(siteDirectory: siteDirectory).files(under: directory, display: folder, recursive: recursive, &diagnostics).filter { relative in
+            guard extensions.contains(String(Self.pathExtension(relative))) else {
                 diagnostics.warning("ignored: only \(extensions.sorted().map { "." + $0 }.joined(separator: " and ")) files are read here",
                                     at: SourceLocation(path: "\(folder)/\(relative)"))
-                return nil
+                return false
             }
-            return (url, "\(folder)/\(relative)")
+            return true
         }
+    }
+
+    /// What follows the last dot of a path's file name (as `URL.pathExtension` gives it), without making a URL.
+    static func pathExtension(_ path: String) -> Substring {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...]
     }
 
     /// Documents, in `Content/documents/` and its subfolders (ids come from file names alone), with their
     /// sidecar files beside them: `NAME.yml` (metadata of a `.txt`) and `NAME.notes.yml` (annotations). A
     /// sidecar without its document is an error, and so is a second document of the same name in a folder.
+    /// Paths stay strings: a URL per file of a large site costs more than listing the folder.
     private func documentFileList(_ diagnostics: inout DiagnosticList) -> [DocumentLoader.File] {
         let folder = "Content/documents"
-        let all = files(in: folder, extensions: ["md", "txt", "yml"], recursive: true, &diagnostics)
-            .map { (url: $0.0, path: $0.1, relative: String($0.1.dropFirst(folder.count + 1))) }
+        let root = siteDirectory.path + "/" + folder + "/"
+        let all = relativePaths(in: folder, extensions: ["md", "txt", "yml"], recursive: true, &diagnostics)
+            .map { (relative: $0, extension: Self.pathExtension($0)) }
         // Sidecars are looked up in the listing: a stat per document costs more than reading the folder.
         let names = Set(all.map(\.relative))
-        var extensionOf: [String: String] = [:], duplicated: Set<String> = []
-        var documents: [(url: URL, path: String, stem: String)] = []
-        for file in all where file.url.pathExtension != "yml" {
-            let stem = String(file.relative.dropLast(file.url.pathExtension.count + 1))
+        var extensionOf: [String: Substring] = [:], duplicated: Set<String> = []
+        var documents: [(stem: String, extension: Substring)] = []
+        for file in all where file.extension != "yml" {
+            let stem = String(file.relative.dropLast(file.extension.count + 1))
             if let other = extensionOf[stem] {
                 diagnostics.error("two documents have the id '\(Identifier.slug((stem as NSString).lastPathComponent))' (the other is \(folder)/\(stem).\(other)); rename one",
-                                  at: SourceLocation(path: file.path))
+                                  at: SourceLocation(path: "\(folder)/\(file.relative)"))
                 duplicated.insert(stem)
                 continue
             }
-            extensionOf[stem] = file.url.pathExtension
-            documents.append((file.url, file.path, stem))
+            extensionOf[stem] = file.extension
+            documents.append((stem, file.extension))
         }
-        for file in all where file.url.pathExtension == "yml" {
+        for file in all where file.extension == "yml" {
             let isNotes = file.relative.hasSuffix(".notes.yml")
             let stem = String(file.relative.dropLast(isNotes ? ".notes.yml".count : ".yml".count))
             // A document that is there but was refused (a link out of the site, say) has its own error.
             let refused = extensionOf[stem] == nil && ["md", "txt"].contains { isPresent("\(folder)/\(stem).\($0)") }
             if duplicated.contains(stem) || refused { continue }
+            let path = "\(folder)/\(file.relative)"
             if isNotes, extensionOf[stem] == nil {
-                diagnostics.error("annotations without a document: expected \((stem as NSString).lastPathComponent).md or .txt beside it", at: SourceLocation(path: file.path))
+                diagnostics.error("annotations without a document: expected \((stem as NSString).lastPathComponent).md or .txt beside it", at: SourceLocation(path: path))
             } else if !isNotes, extensionOf[stem] != "txt" {
-                diagnostics.error("sidecar metadata without a document: expected \((stem as NSString).lastPathComponent).txt beside it", at: SourceLocation(path: file.path))
+                diagnostics.error("sidecar metadata without a document: expected \((stem as NSString).lastPathComponent).txt beside it", at: SourceLocation(path: path))
             }
         }
         return documents.map { document in
-            let base = document.url.deletingPathExtension()
-            let isPlainText = document.url.pathExtension == "txt"
+            let isPlainText = document.extension == "txt"
             let hasSidecar = isPlainText && names.contains(document.stem + ".yml")
             let hasNotes = names.contains(document.stem + ".notes.yml")
-            return .init(url: document.url, displayPath: document.path, sidecar: hasSidecar ? base.appendingPathExtension("yml") : nil,
+            return .init(path: root + document.stem + "." + document.extension, displayPath: "\(folder)/\(document.stem).\(document.extension)",
+                         sidecar: hasSidecar ? root + document.stem + ".yml" : nil,
                          sidecarDisplayPath: hasSidecar ? "\(folder)/\(document.stem).yml" : nil, isPlainText: isPlainText,
-                         notes: hasNotes ? base.appendingPathExtension("notes.yml") : nil,
+                         notes: hasNotes ? root + document.stem + ".notes.yml" : nil,
                          notesDisplayPath: hasNotes ? "\(folder)/\(document.stem).notes.yml" : nil)
         }
     }

@@ -56,13 +56,13 @@ package final class DocumentCache: @unchecked Sendable {
         }
     }
 
-    /// Forgets deleted documents.
+    /// Forgets deleted documents (removed one by one: rebuilding the table of a large site costs more than the check).
     func keep(only paths: Set<String>) {
         lock.withLock {
-            let kept = entries.filter { paths.contains($0.key) }
-            if kept.count != entries.count { changed = true }
-            entries = kept
-            lines = lines.filter { paths.contains($0.key) }
+            let gone = entries.keys.filter { !paths.contains($0) }
+            if !gone.isEmpty { changed = true }
+            for path in gone { entries[path] = nil }
+            for path in lines.keys where !paths.contains(path) { lines[path] = nil }
         }
     }
 
@@ -74,10 +74,10 @@ package final class DocumentCache: @unchecked Sendable {
         let body = Data(data[(newline + 1)...])
         guard data[...newline] == header(for: body),
               let records = records(in: [UInt8](body)) else { return cache }
-        let decoded = records.parallelMap { record in (try? CompactDecoder.decode(Line.self, from: record)).map { ($0, record) } }
+        let decoded = records.parallelMap { record in (try? CompactDocumentReader.record(record)).map { ($0, record) } }
         guard decoded.allSatisfy({ $0 != nil }) else { return cache }
         for case let (line, record)? in decoded {
-            cache.entries[line.path] = line.entry
+            cache.entries[line.path] = Entry(key: line.key, document: line.document, diagnostics: line.diagnostics)
             cache.lines[line.path] = record
         }
         return cache

@@ -16,15 +16,23 @@ struct DocumentLoader: Sendable {
     /// Written documents: only declared labels start turns in them.
     static let writtenTypes: Set<String> = ["letter", "memorandum", "memo", "telegram", "email", "treaty", "report"]
 
+    /// A document's files, by path: paths as strings, since thousands of URL objects cost more than reading the folder.
     package struct File: Sendable {
-        var url: URL
+        var path: String
         package var displayPath: String
-        var sidecar: URL?
+        var sidecar: String?
         var sidecarDisplayPath: String?
         var isPlainText: Bool
         /// `NAME.notes.yml`: annotations kept beside the document, so that its text is never edited.
-        var notes: URL? = nil
+        var notes: String? = nil
         var notesDisplayPath: String? = nil
+
+        /// The file name without its extension, which gives the document's id.
+        var stem: String {
+            let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+            return String(name[..<dot])
+        }
     }
 
     /// The bytes of a document's files, read once, and their fingerprint.
@@ -36,15 +44,15 @@ struct DocumentLoader: Sendable {
     }
 
     func read(_ file: File) -> Sources {
-        let read = { (url: URL?) in url.flatMap { FileManager.default.contents(atPath: $0.path) } }
-        var sources = Sources(text: read(file.url), sidecar: read(file.sidecar), notes: read(file.notes), key: 0)
+        let read = { (path: String?) in path.flatMap { FileManager.default.contents(atPath: $0) } }
+        var sources = Sources(text: read(file.path), sidecar: read(file.sidecar), notes: read(file.notes), key: 0)
         sources.key = key(file, hashes: [sources.text, sources.sidecar, sources.notes].map { $0.map(FileStamps.hash) })
         return sources
     }
 
     /// The key `read` would give, from the stamps of the files rather than their bytes when they did not change.
     func key(_ file: File, stamps: FileStamps) -> UInt64 {
-        key(file, hashes: [file.url, file.sidecar, file.notes].map { $0.flatMap { stamps.hash(of: $0.path) } })
+        key(file, hashes: [file.path, file.sidecar, file.notes].map { $0.flatMap { stamps.hash(of: $0) } })
     }
 
     private func key(_ file: File, hashes: [UInt64?]) -> UInt64 {
@@ -82,8 +90,7 @@ struct DocumentLoader: Sendable {
 
         let title = requiredString("title", yaml, &diagnostics)
         let date = readDate(yaml, &diagnostics)
-        let stem = file.url.deletingPathExtension().lastPathComponent
-        var id = Identifier.slug(stem)
+        var id = Identifier.slug(file.stem)
         if let slug = yaml.string("slug", &diagnostics) {
             if Identifier.isValid(slug) { id = slug } else {
                 diagnostics.error("slug '\(slug)' may use only lowercase letters, digits and single hyphens (such as '\(Identifier.slug(slug))')",

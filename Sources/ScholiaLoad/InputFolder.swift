@@ -31,16 +31,21 @@ struct InputFolder {
             diagnostics.error("cannot read the folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: join(display, relative)))
             return
         }
-        var names: [String] = []
+        // The entry's type comes with its name: only links and entries of unknown type need an lstat.
+        var entries: [(name: String, type: Int32)] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-            if !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { entries.append((name, Int32(entry.pointee.d_type))) }
         }
         closedir(directory)
-        for name in names.sorted() {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let child = join(relative, name), full = path + "/" + name, location = SourceLocation(path: join(display, child))
             var info = stat()
-            guard lstat(full, &info) == 0 else { continue }
+            switch type {
+            case Int32(DT_REG): info.st_mode = S_IFREG
+            case Int32(DT_DIR): info.st_mode = S_IFDIR
+            default: guard lstat(full, &info) == 0 else { continue }
+            }
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?"
                 guard let resolved = realpath(full, nil) else {

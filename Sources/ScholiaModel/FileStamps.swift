@@ -25,7 +25,11 @@ package final class FileStamps: @unchecked Sendable {
     package init() {}
 
     /// The fingerprint of the file's bytes (as `Fingerprint.add(Data)` gives it), or nil when it cannot be read.
+    /// A file looked at before through these stamps is not looked at again: stamps serve one build (the build key,
+    /// then each document's key), whose inputs are taken as they were when it first saw them. A file changed since
+    /// then has a change time after `startedAt`, so the next build reads it again.
     package func hash(of path: String) -> UInt64? {
+        if let thisBuild = lock.withLock({ seen[path] }) { return thisBuild.hash }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
@@ -35,11 +39,7 @@ package final class FileStamps: @unchecked Sendable {
         let sameFile = { (other: Stamp) in
             other.size == stamp.size && other.modified == modified && other.changed == changed && other.inode == stamp.inode
         }
-        let (previous, thisBuild) = lock.withLock { (known[path], seen[path]) }
-        if let thisBuild, sameFile(thisBuild) {
-            // Already read by this build (the build key, then the document's own key).
-            stamp.hash = thisBuild.hash
-        } else if let previous, !racy, sameFile(previous) {
+        if let previous = lock.withLock({ known[path] }), !racy, sameFile(previous) {
             stamp.hash = previous.hash
         } else {
             guard let data = FileManager.default.contents(atPath: path) else { return nil }

@@ -18,6 +18,8 @@ package struct OutputWriter {
     let output: URL
     let displayPath: String
     package let journal: PublishJournal
+    /// The manifest as this build first read it, read once (the check, then the update).
+    private let manifestMemo = ManifestMemo()
 
     typealias Failure = OutputWriterError
 
@@ -43,18 +45,23 @@ package struct OutputWriter {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw Failure.notAFolder(displayPath) }
-        let existing = FileTree.listFiles(under: output.path)
+        // Listed unsorted: only the foreign files, if any, are sorted for the message.
+        var existing: [String] = []
+        FileTree.walk(output.path, relative: "") { path, isDirectory in if !isDirectory { existing.append(path) } }
         guard !existing.isEmpty else { return }
         let ours = manifestPaths().union(journal.interruptedPaths()).union([Self.manifestName, Self.manifestName + Self.temporarySuffix])
-        let foreign = existing.filter { !ours.contains($0) }
+        let foreign = existing.filter { !ours.contains($0) }.sorted()
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
     }
 
     package var hasManifest: Bool { access(output.path + "/" + Self.manifestName, F_OK) == 0 }
 
+    /// The manifest's paths, read on first use.
     private func manifestPaths() -> Set<String> {
-        let manifest = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
-        return Set(manifest.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
+        manifestMemo.value {
+            let text = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
+            return Set(text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
+        }
     }
 
     /// Updates the output in place, for a build that changed a few files: each changed file is written beside
@@ -90,7 +97,7 @@ package struct OutputWriter {
             }
             let current = written + kept
             let made = Set(current)
-            for path in previous.sorted() where !made.contains(path) {
+            for path in previous.filter({ !made.contains($0) }).sorted() {
                 FaultInjection.step()
                 guard unlink(output.path + "/" + path) == 0 else { continue }
                 // Folders left empty go too, as a clean build would not have them.
@@ -98,6 +105,7 @@ package struct OutputWriter {
                 while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
                 touched.insert(folder.isEmpty ? output.path : output.path + "/" + folder)
             }
+            manifestMemo.forget()
             try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8),
                                    sync: true)
             for folder in touched.sorted(by: >) where access(folder, F_OK) == 0 { try POSIXFiles.syncFolder(folder) }
@@ -149,6 +157,7 @@ package struct OutputWriter {
     /// Puts the staging folder in place of the output in one step. The old output, now at the staging path,
     /// is then deleted. An output that is a mount point cannot be renamed: it is updated in place instead.
     fileprivate func swapIn(_ staging: URL) throws {
+        manifestMemo.forget()
         try journal.begin(writing: [])
         FaultInjection.step()
         let parent = output.deletingLastPathComponent().path
@@ -302,6 +311,23 @@ package final class StagedOutput: OutputSink, @unchecked Sendable {
             return true
         }
     }
+}
+
+/// The manifest read once by a writer and its copies; forgotten when the output's manifest is replaced.
+private final class ManifestMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var manifest: Set<String>?
+
+    func value(_ read: () -> Set<String>) -> Set<String> {
+        lock.withLock {
+            if let manifest { return manifest }
+            let read = read()
+            manifest = read
+            return read
+        }
+    }
+
+    func forget() { lock.withLock { manifest = nil } }
 }
 
 /// Why the output folder could not be written.

@@ -8,10 +8,12 @@ package enum SiteResolver {
     package static func resolve(_ content: LoadedContent, _ diagnostics: inout DiagnosticList) -> Site {
         var seen: [String: SourceLocation] = [:]
         var documents: [Document] = []
-        var references: [String: LoadedDocument] = [:]
+        // Where each kept document is in `content.documents`: indices, as a copy of a document retains every field of it.
+        var references: [String: Int] = [:]
         // Indices are sorted, not documents: moving a document copies every field of it.
         let byLocation = content.documents.indices.sorted { content.documents[$0].location < content.documents[$1].location }
-        for loaded in byLocation.lazy.map({ content.documents[$0] }) {
+        for index in byLocation {
+            let loaded = content.documents[index]
             let id = loaded.document.id
             if let first = seen[id] {
                 diagnostics.error("two documents have the id '\(id)' (the other is \(first.path)); rename one or set 'slug'", at: loaded.location)
@@ -19,7 +21,7 @@ package enum SiteResolver {
             }
             seen[id] = loaded.location
             documents.append(loaded.document)
-            references[id] = loaded
+            references[id] = index
         }
         let newestFirst = documents.indices.sorted { a, b in
             (documents[a].date.start, documents[b].id) > (documents[b].date.start, documents[a].id)
@@ -29,7 +31,7 @@ package enum SiteResolver {
         var speakers = content.speakers
         var topics = content.topics
         for document in documents {
-            let loaded = references[document.id]!
+            let loaded = content.documents[references[document.id]!]
             for reference in loaded.speakers {
                 speakers[reference.id, default: Speaker(
                     id: reference.id, name: PersonName(splitting: reference.name ?? Identifier.humanize(reference.id)),
@@ -42,9 +44,9 @@ package enum SiteResolver {
         }
         let position = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         /// A speaker's or topic's documents in site order (newest first), without a pass over every document.
-        func inOrder(_ ids: [String]) -> [Document] { Set(ids).compactMap { position[$0] }.sorted().map { documents[$0] } }
-        for (id, speaker) in speakers { fillIn(speaker: &speakers[id]!, own: inOrder(speaker.documentIDs)) }
-        for (id, topic) in topics { fillIn(topic: &topics[id]!, own: inOrder(topic.documentIDs)) }
+        func inOrder(_ ids: [String]) -> [Int] { Set(ids).compactMap { position[$0] }.sorted() }
+        for (id, speaker) in speakers { fillIn(speaker: &speakers[id]!, own: inOrder(speaker.documentIDs), of: documents) }
+        for (id, topic) in topics { fillIn(topic: &topics[id]!, own: inOrder(topic.documentIDs), of: documents) }
 
         let documentIDs = Set(documents.map(\.id))
         var collections: [Collection] = []
@@ -72,17 +74,18 @@ package enum SiteResolver {
                     collections: collections, staticFiles: content.staticFiles)
     }
 
-    /// Documents (newest first, as `documents` is), roles over time, co-speakers and topics.
-    private static func fillIn(speaker: inout Speaker, own: [Document]) {
-        speaker.documentIDs = own.map(\.id)
+    /// Documents (newest first, as `documents` is), roles over time, co-speakers and topics. `own` are indices in `documents`.
+    private static func fillIn(speaker: inout Speaker, own: [Int], of documents: [Document]) {
+        speaker.documentIDs = own.map { documents[$0].id }
         var coSpeakers: [String: Int] = [:]
         var topicCounts: [String: Int] = [:]
         var roles: [RoleSpan] = []
-        for document in own.reversed() {
-            for participant in document.participants where participant.speakerID != speaker.id { coSpeakers[participant.speakerID, default: 0] += 1 }
-            for topic in document.topicIDs { topicCounts[topic, default: 0] += 1 }
-            guard let role = document.participants.first(where: { $0.speakerID == speaker.id })?.role else { continue }
-            let year = PartialDate.displayYear(document.date.year)
+        // Fields are read in place: a document copied out of the list retains every one of its fields.
+        for index in own.reversed() {
+            for participant in documents[index].participants where participant.speakerID != speaker.id { coSpeakers[participant.speakerID, default: 0] += 1 }
+            for topic in documents[index].topicIDs { topicCounts[topic, default: 0] += 1 }
+            guard let role = documents[index].participants.first(where: { $0.speakerID == speaker.id })?.role else { continue }
+            let year = PartialDate.displayYear(documents[index].date.year)
             if let last = roles.last, last.title == role {
                 roles[roles.count - 1].to = year
             } else {
@@ -94,13 +97,13 @@ package enum SiteResolver {
         speaker.topics = ranked(topicCounts)
     }
 
-    private static func fillIn(topic: inout Topic, own: [Document]) {
-        topic.documentIDs = own.map(\.id)
+    private static func fillIn(topic: inout Topic, own: [Int], of documents: [Document]) {
+        topic.documentIDs = own.map { documents[$0].id }
         var speakerCounts: [String: Int] = [:]
         var topicCounts: [String: Int] = [:]
-        for document in own {
-            for participant in document.participants { speakerCounts[participant.speakerID, default: 0] += 1 }
-            for other in document.topicIDs where other != topic.id { topicCounts[other, default: 0] += 1 }
+        for index in own {
+            for participant in documents[index].participants { speakerCounts[participant.speakerID, default: 0] += 1 }
+            for other in documents[index].topicIDs where other != topic.id { topicCounts[other, default: 0] += 1 }
         }
         topic.frequentSpeakers = Array(ranked(speakerCounts).prefix(10))
         topic.relatedTopics = Array(ranked(topicCounts).prefix(10))

@@ -66,6 +66,43 @@ import Testing
         }
     }
 
+    /// The cache is read without `Codable` (`CompactDocumentReader`): it must give what the `Codable` decoding gives.
+    @Test func theDirectReaderReadsWhatCodableReads() throws {
+        for loaded in Self.sampleDocuments() {
+            let bytes = try CompactEncoder.encode(loaded)
+            let direct = try CompactDocumentReader.loadedDocument(bytes)
+            #expect(try Self.json(direct) == Self.json(CompactDecoder.decode(LoadedDocument.self, from: bytes)), "\(loaded.document.id)")
+            #expect(direct.document.transcriptIsOmitted)
+        }
+    }
+
+    @Test func theDirectReaderThrowsOnDamagedBytesAndNeverCrashes() throws {
+        let loaded = try #require(Self.sampleDocuments().first { !$0.document.annotations.isEmpty })
+        let bytes = try CompactEncoder.encode(loaded)
+        for length in [0, 1, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: DecodingError.self) { try CompactDocumentReader.loadedDocument(Array(bytes.prefix(length))) }
+        }
+        #expect(throws: DecodingError.self) { try CompactDocumentReader.loadedDocument(bytes + [0]) }
+        // A field left out is missing, not taken as empty: the document's title renamed away.
+        let renamed = try #require(Self.replacing(Array("title".utf8), with: Array("tiTle".utf8), in: bytes))
+        #expect(throws: DecodingError.self) { try CompactDocumentReader.loadedDocument(renamed) }
+        for position in bytes.indices {
+            for replacement: UInt8 in [0x00, 0x7F, 0xFF] where bytes[position] != replacement {
+                var damaged = bytes
+                damaged[position] = replacement
+                _ = try? CompactDocumentReader.loadedDocument(damaged)
+            }
+        }
+    }
+
+    /// The bytes with the first occurrence of `old` replaced by `new` (of the same length).
+    static func replacing(_ old: [UInt8], with new: [UInt8], in bytes: [UInt8]) -> [UInt8]? {
+        guard let start = (0...(bytes.count - old.count)).first(where: { Array(bytes[$0..<$0 + old.count]) == old }) else { return nil }
+        var changed = bytes
+        changed.replaceSubrange(start..<start + old.count, with: new)
+        return changed
+    }
+
     private func savedCache(_ documents: [LoadedDocument]) -> (folder: URL, file: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scholia-cache-\(UUID().uuidString)")
         let cache = DocumentCache()

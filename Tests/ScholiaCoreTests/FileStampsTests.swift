@@ -64,6 +64,22 @@ import Testing
         #expect(FileStamps.read(from: cache).hash(of: path) == FileStamps.hash(Data("two".utf8)))
     }
 
+    /// Stamps serve one build: a file is looked at once (the build key, then the document's key agree), and a
+    /// change made during the build is seen by the next one.
+    @Test func aFileIsLookedAtOncePerBuildAndAChangeDuringItIsSeenNextTime() throws {
+        let dir = try folder(), cache = dir.appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.md").path
+        try Data("one".utf8).write(to: URL(fileURLWithPath: path))
+        let stamps = FileStamps()
+        #expect(stamps.hash(of: path) == FileStamps.hash(Data("one".utf8)))
+        try Data("two!".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(stamps.hash(of: path) == FileStamps.hash(Data("one".utf8)))
+        #expect(stamps.filesRead == 1)
+        stamps.save(to: cache)
+        #expect(FileStamps.read(from: cache).hash(of: path) == FileStamps.hash(Data("two!".utf8)))
+    }
+
     @Test func aDamagedStampsFileIsIgnored() throws {
         let dir = try folder(), cache = dir.appendingPathComponent("cache")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -43,6 +43,8 @@ struct BuildCache {
         var program = stat()
         if stat("/proc/self/exe", &program) == 0 { hash.add("program \(program.st_size) \(program.st_mtim.tv_sec) \(program.st_mtim.tv_nsec)\n") }
         hash.add("output \(options.output.path)\nbase \(options.baseURL ?? "")\ndrafts \(options.includeDrafts)\n")
+        // The benchmarks' switch that leaves the search index out (`SearchPages.indexJobs`): turning it back on must build.
+        hash.add("search index \(ProcessInfo.processInfo.environment["SCHOLIA_SEARCH_INDEX"] ?? "")\n")
         for folder in [CitationStyleLoader.systemStyles, CitationStyleLoader.systemLocales] {
             let modified = (try? FileManager.default.attributesOfItem(atPath: folder.path)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             hash.add("\(folder.path) \(modified)\n")

@@ -12,8 +12,7 @@ enum SearchStateCache {
     /// The last build's index, with a reader of its files that gives a file only while it is as that build wrote it.
     static func memory(cacheFolder: URL, records: PageRecords, output: String) -> SearchIndexMemory {
         let state = FileManager.default.contents(atPath: cacheFolder.appendingPathComponent(name).path).flatMap(IndexState.init(encoded:))
-        let indexFolders = ["terms/", "pairs/", "words/"].map { Routes.search + $0 }
-        let recorded = records.jobs.keys.filter { id in indexFolders.contains { id.hasPrefix($0) } }.count
+        let recorded = records.jobs.keys.filter { $0.hasPrefix(Routes.search) && IndexState.holds(String($0.dropFirst(Routes.search.count))) }.count
         let agrees = state.map { state in
             state.files.count == recorded && state.files.allSatisfy { records.jobs[Routes.search + $0.key]?.fingerprint == $0.value }
         } ?? false

@@ -108,11 +108,12 @@ package enum SearchPages {
                     whole.plan(path).map { [OutputFile(path: Routes.search + path, data: $0.make())] } ?? []
                 })
             }
-            for plan in (update.made + update.summary).map(IndexWriter.contentPlan) {
-                let job = indexJob(plan)
+            for file in update.made {
+                let job = indexJob(IndexWriter.contentPlan(file))
                 indexJobs.append(job)
-                if update.made.contains(where: { $0.path == plan.path }) { state.files[plan.path] = job.fingerprint }
+                state.files[file.path] = job.fingerprint
             }
+            indexJobs += update.summary.map { indexJob(IndexWriter.contentPlan($0)) }
         } else {
             let entries = Array(heads.indices).parallelMap { entry($0, heads, site, transcripts, writer, cache: cache) }
             for (ordinal, made) in entries.enumerated() where made.read != nil { read[ordinal] = made.read }
@@ -120,7 +121,7 @@ package enum SearchPages {
             state = planned.state
             state.entryKeys = keys
             indexJobs = planned.plans.map(indexJob)
-            for (plan, job) in zip(planned.plans, indexJobs) where ["terms/", "pairs/", "words/"].contains(where: plan.path.hasPrefix) {
+            for (plan, job) in zip(planned.plans, indexJobs) where IndexState.holds(plan.path) {
                 state.files[plan.path] = job.fingerprint
             }
         }

@@ -23,6 +23,9 @@ public struct IndexState: Sendable, Equatable {
     /// Every terms, pairs and words file (path under `search/`) with the fingerprint of its job.
     public var files: [String: UInt64]
 
+    /// Whether a path under `search/` is one of the files `files` holds: those an update reads and changes.
+    public static func holds(_ path: String) -> Bool { ["terms/", "pairs/", "words/"].contains(where: path.hasPrefix) }
+
     struct Word: Sendable, Equatable {
         var text: String
         var documents: Int

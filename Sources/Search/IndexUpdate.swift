@@ -156,7 +156,9 @@ public struct IndexUpdate: Sendable {
         for change in changes {
             change.old.forEachStem { bytes, _ in
                 let stem = String(decoding: bytes, as: UTF8.self)
-                shards[IndexFormat.shard(of: stem, count: shardCount), default: [:]][stem, default: []].reserveCapacity(1)
+                // Its postings go; it has none to add unless the new text uses it too.
+                let shard = IndexFormat.shard(of: stem, count: shardCount)
+                if shards[shard]?[stem] == nil { shards[shard, default: [:]][stem] = [] }
             }
             change.new.forEachStem { bytes, frequency in
                 let stem = String(decoding: bytes, as: UTF8.self)
@@ -235,7 +237,7 @@ public struct IndexUpdate: Sendable {
                 for (pair, list) in occurrences {
                     let shard = IndexFormat.shard(of: pair.key, count: shardCount)
                     guard isNew else {
-                        shards[shard, default: [:]][pair, default: []].reserveCapacity(1)
+                        if shards[shard]?[pair] == nil { shards[shard, default: [:]][pair] = [] }
                         continue
                     }
                     var numbers = [analysis.length, list.count], paragraph = 0, position = 0

@@ -154,27 +154,15 @@ public struct IndexWriter: Sendable {
             ids.reserveCapacity(analysis.stemCount)
             analysis.forEachStem { bytes, _ in
                 let hash = hash(bytes)
-                var found: Int32 = -1
-                stemNumbers.forEach(hash) { number in
-                    if Self.same(stems[Int(number)], bytes) { found = number }
-                    return found >= 0
-                }
-                if found < 0 {
-                    found = Int32(stems.count)
-                    stems.append(String(decoding: bytes, as: UTF8.self))
-                    stemNumbers.insert(hash, found)
-                }
-                ids.append(found)
+                if let known = Self.number(of: bytes, hash: hash, in: stemNumbers, stems) { return ids.append(known) }
+                ids.append(Int32(stems.count))
+                stemNumbers.insert(hash, Int32(stems.count))
+                stems.append(String(decoding: bytes, as: UTF8.self))
             }
             // A document names each of its words once.
             analysis.forEachSurface { bytes, stem in
                 let hash = hash(bytes)
-                var found: Int32 = -1
-                surfaceNumbers.forEach(hash) { number in
-                    if Self.same(surfaces[Int(number)], bytes) { found = number }
-                    return found >= 0
-                }
-                if found >= 0 { return surfaceDocuments[Int(found)] += 1 }
+                if let known = Self.number(of: bytes, hash: hash, in: surfaceNumbers, surfaces) { return surfaceDocuments[Int(known)] += 1 }
                 surfaceNumbers.insert(hash, Int32(surfaces.count))
                 surfaces.append(String(decoding: bytes, as: UTF8.self))
                 surfaceStems.append(ids[stem])
@@ -193,6 +181,16 @@ public struct IndexWriter: Sendable {
         for (place, id) in order.enumerated() { rank[id] = Int32(place) }
         let ranks = rank
         return (order.map { stems[$0] }, firstUseIDs.concurrentMap { ids in ids.map { ranks[Int($0)] } }, words)
+    }
+
+    /// The number `table` gives the string of these bytes (`hash` their fingerprint), if it was met before.
+    private static func number(of bytes: UnsafeRawBufferPointer, hash: UInt64, in table: HashNumbers, _ strings: [String]) -> Int32? {
+        var found: Int32?
+        table.forEach(hash) { number in
+            if same(strings[Int(number)], bytes) { found = number }
+            return found != nil
+        }
+        return found
     }
 
     private static func same(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {

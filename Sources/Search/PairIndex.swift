@@ -57,20 +57,13 @@ struct PairIndex: Sendable {
         let partResults = Array(0..<parts).concurrentMap { part in
             var hashes = [Fingerprint](repeating: Fingerprint(), count: shardCount)
             var sizes = [Int](repeating: 0, count: shardCount)
-            for (ordinal, analysis) in analyses.enumerated() {
-                let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
-                var pair = 0
-                analysis.forEachPair { first, second, gap, paragraph, position in
-                    let number = Int(numbers[pair])
-                    pair += 1
-                    guard number % parts == part else { return }
-                    sizes[number] += 1
-                    hashes[number].add(stemHashes[Int(ids[Int(first)])])
-                    hashes[number].add(stemHashes[Int(ids[Int(second)])])
-                    hashes[number].add(UInt64(UInt32(bitPattern: gap)) << 32 | UInt64(UInt32(ordinal)))
-                    hashes[number].add(UInt64(UInt32(bitPattern: paragraph)) << 32 | UInt64(UInt32(bitPattern: position)))
-                    hashes[number].add(lengths[ordinal])
-                }
+            Self.forEachPair(analyses, globalIDs, shardsOfPairs, where: { $0 % parts == part }) { number, ordinal, first, second, gap, paragraph, position in
+                sizes[number] += 1
+                hashes[number].add(stemHashes[Int(first)])
+                hashes[number].add(stemHashes[Int(second)])
+                hashes[number].add(UInt64(UInt32(bitPattern: gap)) << 32 | UInt64(UInt32(ordinal)))
+                hashes[number].add(UInt64(UInt32(bitPattern: paragraph)) << 32 | UInt64(UInt32(bitPattern: position)))
+                hashes[number].add(lengths[ordinal])
             }
             return (hashes.map(\.value), sizes)
         }
@@ -113,26 +106,34 @@ struct PairIndex: Sendable {
         }
         var cursors = starts
         let storage = [Int32](unsafeUninitializedCapacity: total) { storage, initialized in
-            for (ordinal, analysis) in analyses.enumerated() {
-                let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
-                var pair = 0
-                analysis.forEachPair { firstLocal, secondLocal, gap, paragraph, position in
-                    let number = Int(numbers[pair])
-                    pair += 1
-                    guard shards.contains(number) else { return }
-                    let at = cursors[number - shards.lowerBound]
-                    cursors[number - shards.lowerBound] = at + Self.fields
-                    storage[at] = ids[Int(firstLocal)]
-                    storage[at + 1] = ids[Int(secondLocal)]
-                    storage[at + 2] = gap
-                    storage[at + 3] = Int32(ordinal)
-                    storage[at + 4] = paragraph
-                    storage[at + 5] = position
-                }
+            Self.forEachPair(analyses, globalIDs, shardsOfPairs, where: shards.contains) { number, ordinal, first, second, gap, paragraph, position in
+                let at = cursors[number - shards.lowerBound]
+                cursors[number - shards.lowerBound] = at + Self.fields
+                storage[at] = first
+                storage[at + 1] = second
+                storage[at + 2] = gap
+                storage[at + 3] = Int32(ordinal)
+                storage[at + 4] = paragraph
+                storage[at + 5] = position
             }
             initialized = total
         }
         return (storage, starts)
+    }
+
+    /// Every pair of every document, in document order, whose shard `accepts`: its shard, document, stems (by their
+    /// numbers in the index), gap, paragraph and position.
+    private static func forEachPair(_ analyses: [DocumentAnalysis], _ globalIDs: [[Int32]], _ shardsOfPairs: [[UInt16]], where accepts: (Int) -> Bool,
+                                    _ body: (_ shard: Int, _ ordinal: Int, _ first: Int32, _ second: Int32, _ gap: Int32, _ paragraph: Int32, _ position: Int32) -> Void) {
+        for (ordinal, analysis) in analyses.enumerated() {
+            let ids = globalIDs[ordinal], numbers = shardsOfPairs[ordinal]
+            var pair = 0
+            analysis.forEachPair { first, second, gap, paragraph, position in
+                let number = Int(numbers[pair])
+                pair += 1
+                if accepts(number) { body(number, ordinal, ids[Int(first)], ids[Int(second)], gap, paragraph, position) }
+            }
+        }
     }
 
     /// A run of shards whose entries are gathered on first need and let go of when later shards are made.

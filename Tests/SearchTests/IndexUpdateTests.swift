@@ -112,7 +112,7 @@ import Testing
         for plan in plans {
             let data = plan.make()
             files[plan.path] = data
-            if ["terms/", "pairs/", "words/"].contains(where: plan.path.hasPrefix) { state.files[plan.path] = fingerprint(data) }
+            if IndexState.holds(plan.path) { state.files[plan.path] = fingerprint(data) }
         }
         return (files, state)
     }

@@ -108,13 +108,16 @@ package final class DataCache: @unchecked Sendable {
     /// Appends the entries made by this build, or writes the file anew with only those it used when the rest
     /// would outweigh them.
     package func save(to folder: URL, name: String) {
-        let plan: (records: Data, rewrite: Bool)? = lock.withLock {
+        let plan: (records: Data, rewrite: Bool, headerBytes: Int)? = lock.withLock {
             let liveBytes = used.reduce(0) { $0 + Self.recordHead + (entries[$1]?.count ?? recorded[$1]?.bytes.count ?? 0) }
             let appendedBytes = stored.reduce(0) { $0 + Self.recordHead + (entries[$1]?.count ?? 0) }
             let rewrite = !fileIsUsable || fileBytes + appendedBytes > 2 * liveBytes
             let keys = rewrite ? used.sorted() : stored
             guard rewrite || !keys.isEmpty else { return nil }
-            var records = Data()
+            // Sized once, header included: growing it, or adding the header after, would hold the bytes twice.
+            let header = rewrite ? Self.header(name) : Data()
+            var records = Data(capacity: header.count + (rewrite ? liveBytes : appendedBytes))
+            records.append(header)
             for key in keys {
                 guard let data = checked(key) else { continue }
                 var fingerprint = Fingerprint()
@@ -122,14 +125,14 @@ package final class DataCache: @unchecked Sendable {
                 for word in [key, UInt64(data.count), fingerprint.value] { withUnsafeBytes(of: word.littleEndian) { records.append(contentsOf: $0) } }
                 records.append(data)
             }
-            return (records, rewrite)
+            return (records, rewrite, header.count)
         }
-        guard let (records, rewrite) = plan else { return }
+        guard let (records, rewrite, headerBytes) = plan else { return }
         let file = folder.appendingPathComponent(name)
         var written = false
         if rewrite {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            written = (try? (Self.header(name) + records).write(to: file, options: .atomic)) != nil
+            written = (try? records.write(to: file, options: .atomic)) != nil
         } else if let handle = try? FileHandle(forWritingTo: file) {
             defer { try? handle.close() }
             written = (try? handle.seekToEnd()) != nil && (try? handle.write(contentsOf: records)) != nil
@@ -137,7 +140,7 @@ package final class DataCache: @unchecked Sendable {
         lock.withLock {
             stored = []
             fileIsUsable = written
-            fileBytes = rewrite ? records.count : fileBytes + records.count
+            fileBytes = rewrite ? records.count - headerBytes : fileBytes + records.count
         }
     }
 }

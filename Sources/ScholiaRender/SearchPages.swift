@@ -21,15 +21,14 @@ package enum SearchPages {
     }
 
     /// A document's entry: the one in `cache` under its key (its transcript neither read again nor analysed), or
-    /// one made by reading and analysing it, with the document and its paragraphs as read.
+    /// one made by reading and analysing it.
     private static func entry(_ ordinal: Int, _ heads: [(head: SearchDocument, key: UInt64)], _ site: Site, _ transcripts: any TranscriptSource,
-                              _ writer: IndexWriter, cache: DataCache?) -> (entry: IndexEntry, read: SearchDocument?) {
+                              _ writer: IndexWriter, cache: DataCache?) -> IndexEntry {
         let (head, key) = heads[ordinal]
-        if let data = cache?.data(for: key), let entry = IndexEntry(document: head, encodedText: data) { return (entry, nil) }
-        let read = withParagraphs(head, site.documents[ordinal], site, transcripts)
-        let entry = writer.entry(for: read)
+        if let data = cache?.data(for: key), let entry = IndexEntry(document: head, encodedText: data) { return entry }
+        let entry = writer.entry(for: withParagraphs(head, site.documents[ordinal], site, transcripts))
         cache?.store(entry.encodedText, for: key)
-        return (entry, read)
+        return entry
     }
 
     /// Every document with its paragraphs, for an index made at once (`scholia search` without a build).
@@ -87,21 +86,18 @@ package enum SearchPages {
         let writer = IndexWriter(language: site.config.language)
         let heads = heads(site, language: writer.language)
         let keys = heads.map(\.key)
-        var read: [Int: SearchDocument] = [:]
         var indexJobs: [PageJob] = []
         var state: IndexState, updated = false
         if let previous = memory?.previous, let memory,
            let update = IndexUpdate(writer: writer, previous: previous, documents: heads.map(\.head), keys: keys, entry: { ordinal in
-               let made = entry(ordinal, heads, site, transcripts, writer, cache: cache)
-               read[ordinal] = made.read
-               return made.entry
+               entry(ordinal, heads, site, transcripts, writer, cache: cache)
            }, oldEntry: { cache?.peek($0) }, previousFile: memory.previousFile) {
             cache?.keep(keys)
             state = update.state
             updated = true
             // A kept file whose job must run after all (its file was removed or edited) is made from the whole plan.
             let whole = WholeIndex {
-                writer.plans(for: heads.indices.map { entry($0, heads, site, transcripts, writer, cache: cache).entry })
+                writer.plans(for: heads.indices.map { entry($0, heads, site, transcripts, writer, cache: cache) })
             }
             for (path, fingerprint) in update.state.files {
                 indexJobs.append(PageJob(id: Routes.search + path, fingerprint: fingerprint, paths: [Routes.search + path]) {
@@ -116,8 +112,7 @@ package enum SearchPages {
             indexJobs += update.summary.map { indexJob(IndexWriter.contentPlan($0)) }
         } else {
             let entries = Array(heads.indices).parallelMap { entry($0, heads, site, transcripts, writer, cache: cache) }
-            for (ordinal, made) in entries.enumerated() where made.read != nil { read[ordinal] = made.read }
-            let planned = writer.plan(for: entries.map(\.entry))
+            let planned = writer.plan(for: entries)
             state = planned.state
             state.entryKeys = keys
             indexJobs = planned.plans.map(indexJob)
@@ -126,15 +121,14 @@ package enum SearchPages {
             }
         }
         memory?.keep(state, updated: updated)
-        // Display data: the paragraphs of a document read for its entry, or read again if its file must be made.
-        let readParagraphs = read
+        // Display data: the document's paragraphs read again when its file must be made (they are not held from its
+        // entry: a clean build has every transcript at hand, and an edit makes few of these files).
         let displayJobs = heads.enumerated().map { ordinal, made in
             let path = Routes.search + IndexFormat.documentPath(ordinal)
             var fingerprint = Fingerprint("search-display", path)
             fingerprint.add(made.key)
             return PageJob(id: path, fingerprint: fingerprint.value, paths: [path]) {
-                let paragraphs = readParagraphs[ordinal] ?? withParagraphs(made.head, site.documents[ordinal], site, transcripts)
-                return [OutputFile(path: path, data: IndexWriter.displayData(paragraphs))]
+                [OutputFile(path: path, data: IndexWriter.displayData(withParagraphs(made.head, site.documents[ordinal], site, transcripts)))]
             }
         }
         return indexJobs.sorted { $0.id < $1.id } + displayJobs

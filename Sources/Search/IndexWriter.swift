@@ -59,7 +59,8 @@ public struct IndexWriter: Sendable {
         let tokens = analyses.reduce(0) { $0 + $1.length }
         let averageLength = IndexFormat.averageLength(tokens: tokens, documents: documents.count)
 
-        let (stems, globalIDs, words) = Self.numberStems(analyses)
+        let numbering = StemNumbering(analyses)
+        let (stems, globalIDs, words) = (numbering.stems, numbering.globalIDs, numbering.words)
 
         // Per stem: ordinal delta, impact, for every document that uses it, in ordinal order; all in one array, each
         // stem's run starting where the documents that use the stems before it end (not an array per stem).
@@ -131,71 +132,6 @@ public struct IndexWriter: Sendable {
         let facets = FacetData(documents)
         return facets.files() + [IndexFile(path: IndexFormat.indexPath, data: indexData(documents, facets: facets, averageLength: averageLength, shardCount: shardCount,
                                                                                          pairShardCount: pairShardCount, wordKeys: wordKeys, stopWords: stopWords))]
-    }
-
-    /// Numbers the stems of all documents in byte order, so that every file's order follows from its content
-    /// alone (a file whose fingerprint did not change is then the same, byte for byte); returns them, each
-    /// document's stems by those numbers, and per stem its words with how many documents use each. Stems and
-    /// words are looked up by a hash of their bytes, so that a string is made only for one not met before.
-    private static func numberStems(_ analyses: [DocumentAnalysis]) -> (stems: [String], globalIDs: [[Int32]], words: [String: [IndexState.Word]]) {
-        var stems: [String] = []
-        var stemNumbers = HashNumbers(capacity: 1 << 16)
-        var surfaces: [String] = []
-        var surfaceStems: [Int32] = []
-        var surfaceDocuments: [Int] = []
-        var surfaceNumbers = HashNumbers(capacity: 1 << 16)
-        func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-            var hash = Fingerprint()
-            hash.add(bytes: bytes)
-            return hash.value
-        }
-        let firstUseIDs: [[Int32]] = analyses.map { analysis in
-            var ids: [Int32] = []
-            ids.reserveCapacity(analysis.stemCount)
-            analysis.forEachStem { bytes, _ in
-                let hash = hash(bytes)
-                if let known = Self.number(of: bytes, hash: hash, in: stemNumbers, stems) { return ids.append(known) }
-                ids.append(Int32(stems.count))
-                stemNumbers.insert(hash, Int32(stems.count))
-                stems.append(String(decoding: bytes, as: UTF8.self))
-            }
-            // A document names each of its words once.
-            analysis.forEachSurface { bytes, stem in
-                let hash = hash(bytes)
-                if let known = Self.number(of: bytes, hash: hash, in: surfaceNumbers, surfaces) { return surfaceDocuments[Int(known)] += 1 }
-                surfaceNumbers.insert(hash, Int32(surfaces.count))
-                surfaces.append(String(decoding: bytes, as: UTF8.self))
-                surfaceStems.append(ids[stem])
-                surfaceDocuments.append(1)
-            }
-            return ids
-        }
-        var words: [String: [IndexState.Word]] = [:]
-        words.reserveCapacity(stems.count)
-        for (number, surface) in surfaces.enumerated() {
-            words[stems[Int(surfaceStems[number])], default: []].append(IndexState.Word(text: surface, documents: surfaceDocuments[number]))
-        }
-        for stem in words.keys { words[stem]!.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) } }
-        let order = stems.indices.sorted { stems[$0].utf8.lexicographicallyPrecedes(stems[$1].utf8) }
-        var rank = [Int32](repeating: 0, count: stems.count)
-        for (place, id) in order.enumerated() { rank[id] = Int32(place) }
-        let ranks = rank
-        return (order.map { stems[$0] }, firstUseIDs.concurrentMap { ids in ids.map { ranks[Int($0)] } }, words)
-    }
-
-    /// The number `table` gives the string of these bytes (`hash` their fingerprint), if it was met before.
-    private static func number(of bytes: UnsafeRawBufferPointer, hash: UInt64, in table: HashNumbers, _ strings: [String]) -> Int32? {
-        var found: Int32?
-        table.forEach(hash) { number in
-            if same(strings[Int(number)], bytes) { found = number }
-            return found != nil
-        }
-        return found
-    }
-
-    private static func same(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
     }
 
     /// `words/KEY.json`: each words file holds the words of its key, and the other words of their stems (so

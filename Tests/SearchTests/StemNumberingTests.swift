@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import Search
+
+@Suite struct StemNumberingTests {
+    /// However the stems are split between parts, the numbering is the one a plain walk gives: every stem once,
+    /// in UTF-8 order; each document's stems by those numbers; each stem's words in UTF-8 order with the number
+    /// of documents that use them.
+    @Test func anyNumberOfPartsGivesThePlainNumbering() {
+        var random = SplitMix(7)
+        let writer = IndexWriter(language: "en")
+        let analyses = (0..<120).map { writer.entry(for: IndexUpdateTests.randomDocument($0, version: 0, &random)).analysis }
+            + [writer.entry(for: document("accents", ["Communiqué café naïve 東京都 communique"])).analysis]
+
+        var stemTexts: [[String]] = [], counts: [String: [String: Int]] = [:]
+        for analysis in analyses {
+            var texts: [String] = []
+            analysis.forEachStem { bytes, _ in texts.append(String(decoding: bytes, as: UTF8.self)) }
+            analysis.forEachSurface { bytes, stem in counts[texts[stem], default: [:]][String(decoding: bytes, as: UTF8.self), default: 0] += 1 }
+            stemTexts.append(texts)
+        }
+        let expectedStems = Set(stemTexts.joined()).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let number = Dictionary(uniqueKeysWithValues: expectedStems.enumerated().map { ($1, Int32($0)) })
+        let expectedWords = counts.mapValues { words in
+            words.map { IndexState.Word(text: $0, documents: $1) }.sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+        }
+        #expect(expectedStems.count > 200)
+
+        for parts in [1, 2, 3, 16] {
+            let numbering = StemNumbering(analyses, parts: parts)
+            #expect(numbering.stems == expectedStems, "parts: \(parts)")
+            #expect(numbering.globalIDs == stemTexts.map { $0.map { number[$0]! } }, "parts: \(parts)")
+            #expect(numbering.words == expectedWords, "parts: \(parts)")
+        }
+    }
+
+    /// The parts a stem can fall in are all used, so that the cores share the work.
+    @Test func stemsSpreadOverEveryPart() {
+        var random = SplitMix(8)
+        let writer = IndexWriter(language: "en")
+        var used = Set<Int>()
+        for ordinal in 0..<40 {
+            writer.entry(for: IndexUpdateTests.randomDocument(ordinal, version: 0, &random)).analysis.forEachStem { bytes, _ in
+                used.insert(StemNumbering.part(of: bytes, count: 4))
+            }
+        }
+        #expect(used == [0, 1, 2, 3])
+    }
+}

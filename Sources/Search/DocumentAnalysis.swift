@@ -15,7 +15,7 @@ struct DocumentAnalysis: Sendable, Equatable {
     private let surfacesOffset: Int
     private let paragraphsOffset: Int
 
-    static let codingVersion = 2
+    static let codingVersion = 3
 
     init(_ parts: AnalysisParts) {
         self.init(encoded: parts.encoded)!
@@ -33,13 +33,17 @@ struct DocumentAnalysis: Sendable, Equatable {
         var reader = ByteReader(bytes)
         guard reader.integer() == codingVersion, let length = reader.integer(), let stemCount = reader.integer(), (0...bytes.count).contains(stemCount) else { return nil }
         let stemsOffset = reader.offset
+        var stemLengths: [Int] = []
+        stemLengths.reserveCapacity(stemCount)
         for _ in 0..<stemCount {
-            guard reader.string() != nil, reader.integer() != nil else { return nil }
+            guard let stem = reader.string(), reader.integer() != nil else { return nil }
+            stemLengths.append(stem.count)
         }
         guard let surfaceCount = reader.integer(), (0...bytes.count).contains(surfaceCount) else { return nil }
         let surfacesOffset = reader.offset
         for _ in 0..<surfaceCount {
-            guard reader.string() != nil, let stem = reader.integer(), (0..<stemCount).contains(stem) else { return nil }
+            guard let stem = reader.integer(), (0..<stemCount).contains(stem), let shared = reader.integer(), (0...stemLengths[stem]).contains(shared),
+                  reader.string() != nil else { return nil }
         }
         guard let paragraphCount = reader.integer(), (0...bytes.count).contains(paragraphCount) else { return nil }
         let paragraphsOffset = reader.offset
@@ -65,8 +69,22 @@ struct DocumentAnalysis: Sendable, Equatable {
 
     /// Each word used (folded, UTF-8) with the index of its stem.
     func forEachSurface(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
-        read(from: surfacesOffset) { reader in
-            for _ in 0..<surfaceCount { body(reader.string()!, reader.integer()!) }
+        var stems: [UnsafeRawBufferPointer] = []
+        stems.reserveCapacity(stemCount)
+        var word: [UInt8] = []
+        read(from: stemsOffset) { reader in
+            for _ in 0..<stemCount {
+                stems.append(reader.string()!)
+                _ = reader.integer()
+            }
+            reader.offset = surfacesOffset
+            for _ in 0..<surfaceCount {
+                let stem = reader.integer()!, shared = reader.integer()!
+                word.removeAll(keepingCapacity: true)
+                word.append(contentsOf: stems[stem][..<shared])
+                word.append(contentsOf: reader.string()!)
+                word.withUnsafeBytes { body($0, stem) }
+            }
         }
     }
 
@@ -113,6 +131,12 @@ struct ByteWriter {
     mutating func string(_ text: String) {
         integer(text.utf8.count)
         bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Length-prefixed, as a string is.
+    mutating func bytes(_ run: Substring.UTF8View) {
+        integer(run.count)
+        bytes.append(contentsOf: run)
     }
 }
 

@@ -116,6 +116,25 @@ struct JSONText {
 
     mutating func string(_ text: String) {
         bytes.append(0x22)
+        contents(text)
+        bytes.append(0x22)
+    }
+
+    /// `IndexFormat.pairKey` as a JSON string, without making the key.
+    mutating func pairKey(_ first: String, _ second: String, gap: Int) {
+        bytes.append(0x22)
+        contents(first)
+        bytes.append(0x20)
+        if gap != 1 {
+            number(gap)
+            bytes.append(0x20)
+        }
+        contents(second)
+        bytes.append(0x22)
+    }
+
+    /// A string's bytes, escaped, without the quotes.
+    private mutating func contents(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             // Runs of bytes that need no escape are copied whole: most text has none.
@@ -127,7 +146,6 @@ struct JSONText {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(0x22)
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

@@ -171,7 +171,7 @@ struct PairIndex: Sendable {
             var end = start + 1
             while end < order.count, (bucket[order[end] * f], bucket[order[end] * f + 1], bucket[order[end] * f + 2]) == (bucket[e], bucket[e + 1], bucket[e + 2]) { end += 1 }
             if start > 0 { json.raw(",") }
-            json.string(IndexFormat.pairKey(stems[Int(bucket[e])], stems[Int(bucket[e + 1])], gap: Int(bucket[e + 2])))
+            json.pairKey(stems[Int(bucket[e])], stems[Int(bucket[e + 1])], gap: Int(bucket[e + 2]))
             json.raw(":[")
             var lastOrdinal = 0
             var run = start

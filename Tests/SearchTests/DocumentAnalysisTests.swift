@@ -77,6 +77,28 @@ import Testing
         #expect(analysis.pairCount == expected.count)
     }
 
+    /// Cached analyses are read in place: cut or damaged bytes are refused, or read without going out of bounds
+    /// (a word's shared start never longer than its stem, every index in range).
+    @Test func damagedAnalysesAreRefusedOrReadSafely() {
+        let parts = AnalysisParts(document("d", ["Talked talks TALKING communiqué Communique naïve 中华人民 ceasefires"]), vocabulary: Vocabulary(language: "en"))
+        let data = DocumentAnalysis(parts).data
+        func walk(_ bytes: Data) -> Bool {
+            guard let analysis = DocumentAnalysis(encoded: bytes) else { return false }
+            analysis.forEachStem { _, _ in }
+            analysis.forEachSurface { _, _ in }
+            analysis.forEachPair { _, _, _, _, _ in }
+            return true
+        }
+        #expect(walk(data))
+        for length in 0..<data.count { #expect(!walk(data.prefix(length)), "cut at \(length)") }
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<2000 {
+            var damaged = data
+            damaged[random.below(data.count)] = UInt8(random.below(256))
+            _ = walk(damaged)
+        }
+    }
+
     @Test func theHeadCountsThreeTimes() {
         let analysis = AnalysisParts(document("treaty", ["treaty treaty"]), vocabulary: Vocabulary(language: "en"))
         // The head is the title and the type ("treaty", "Speech").

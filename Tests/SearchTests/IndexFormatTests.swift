@@ -17,6 +17,16 @@ import Testing
         #expect(IndexFormat.pairKey("chemic", "weapon", gap: 1) == "chemic weapon")
     }
 
+    /// The pairs files write a key straight into the JSON: the same bytes as the key made and then written.
+    @Test func pairKeysWrittenInPlaceAreTheKeysWritten() {
+        for (first, second, gap) in [("state", "union", 3), ("chemic", "weapon", 1), ("中华", "a\"b<", 12), ("", "x", 100)] {
+            var inPlace = JSONText(), made = JSONText()
+            inPlace.pairKey(first, second, gap: gap)
+            made.string(IndexFormat.pairKey(first, second, gap: gap))
+            #expect(inPlace.bytes == made.bytes)
+        }
+    }
+
     @Test func impactsAreBM25FrequenciesTimes100() {
         // An average-length document: norm 1.2, so one use gives 2.2 / 2.2 = 1 → 100, two 4.4 / 3.2 → 138.
         #expect(IndexFormat.impact(frequency: 1, length: 5, averageLength: 5) == 100)

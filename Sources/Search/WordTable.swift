@@ -3,47 +3,52 @@
 /// `String` of it or hashing it with the standard library's seeded hasher.
 struct WordTable {
     private var bytes: [UInt8] = []
-    /// Per word: where its bytes start in `bytes`, how many, its hash, and its number.
-    private var starts: [Int32] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt32] = []
-    private var values: [Int32] = []
-    /// Per slot, a word's index + 1, or 0 when the slot is free; a power of two, never more than half full.
-    private var slots = [Int32](repeating: 0, count: 256)
+    /// Per word: where its bytes start in `bytes`, how many, and its number.
+    private var words: [Word] = []
+    /// Per slot, a word's hash in the high half and its index + 1 in the low half, or 0 when the slot is free; a
+    /// power of two, never more than half full. The hash in the slot spares a probe the word's other arrays (in the
+    /// shared vocabulary, far apart in memory: a cache miss each).
+    private var slots = [UInt64](repeating: 0, count: 256)
+
+    private struct Word {
+        var start: Int32
+        var length: Int32
+        var value: Int32
+    }
 
     /// The number of `word`, made by `make` the first time the word is met.
     mutating func value(of word: UnsafeBufferPointer<UInt8>, hash: UInt32, make: (UnsafeBufferPointer<UInt8>) -> Int32) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while slots[slot] != 0 {
-            let index = Int(slots[slot] - 1)
-            if hashes[index] == hash, Int(lengths[index]) == word.count, equals(index, word) { return values[index] }
+            if UInt32(truncatingIfNeeded: slots[slot] >> 32) == hash {
+                let index = Int(UInt32(truncatingIfNeeded: slots[slot])) - 1
+                if Int(words[index].length) == word.count, equals(index, word) { return words[index].value }
+            }
             slot = (slot + 1) & mask
         }
         let value = make(word)
-        slots[slot] = Int32(values.count + 1)
-        starts.append(Int32(bytes.count))
-        lengths.append(Int32(word.count))
-        hashes.append(hash)
-        values.append(value)
+        slots[slot] = UInt64(hash) << 32 | UInt64(words.count + 1)
+        words.append(Word(start: Int32(bytes.count), length: Int32(word.count), value: value))
         bytes.append(contentsOf: word)
-        if values.count * 2 > slots.count { grow() }
+        if words.count * 2 > slots.count { grow() }
         return value
     }
 
     private func equals(_ index: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[index])
+        let start = Int(words[index].start)
         for offset in 0..<word.count where bytes[start + offset] != word[offset] { return false }
         return true
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
-        for index in values.indices {
-            var slot = Int(hashes[index]) & mask
+        for entry in old where entry != 0 {
+            var slot = Int(entry >> 32) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+            slots[slot] = entry
         }
     }
 

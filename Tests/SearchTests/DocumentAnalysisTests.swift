@@ -141,6 +141,25 @@ struct SeededRandom {
         #expect(made == 1000)
     }
 
+    /// Words that share a hash (here all of them, by a hash given on purpose) are told apart by their bytes,
+    /// before and after the table grows; so are a word and its prefix.
+    @Test func wordsOfOneHashAreToldApartByTheirBytes() {
+        var table = WordTable(), made = 0
+        for round in 0..<2 {
+            for number in 0..<300 {
+                var word = number % 2 == 0 ? "w\(number / 2)" : "w\(number / 2)x"
+                let value = word.withUTF8 { bytes in
+                    table.value(of: bytes, hash: 42) { _ in
+                        made += 1
+                        return Int32(number)
+                    }
+                }
+                #expect(value == Int32(number), "round \(round)")
+            }
+        }
+        #expect(made == 300)
+    }
+
     @Test func hashNumbersKeepsEveryNumberOfAKeyInOrder() {
         var numbers = HashNumbers(capacity: 4)
         for key in 0..<500 { numbers.insert(UInt64(key) << 40, Int32(key)) }

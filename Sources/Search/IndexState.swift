@@ -32,7 +32,7 @@ public struct IndexState: Sendable, Equatable {
     }
 
     /// This file's own layout, then the index format and the analyses' coding it goes with.
-    private static let layoutVersion = 2
+    private static let layoutVersion = 3
     private static let header = Array("scholia-search-state \(layoutVersion) \(IndexFormat.version) \(DocumentAnalysis.codingVersion)\n".utf8)
 
     /// The compact form, with a fingerprint of it at the end.
@@ -43,18 +43,26 @@ public struct IndexState: Sendable, Equatable {
         for number in [averageLength, termShardCount, pairShardCount, stemCount, tokens, pairs, entryKeys.count] { writer.integer(number) }
         for key in entryKeys { writer.integer(Int(bitPattern: UInt(key))) }
         writer.integer(words.count)
-        for stem in words.keys.sorted() {
+        // In byte order (quicker than `String`'s own, and as stable); each word as the bytes it shares with its
+        // stem's start and the rest, as analyses write them.
+        for stem in words.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             writer.string(stem)
             writer.integer(words[stem]!.count)
             for word in words[stem]! {
-                writer.string(word.text)
+                var shared = 0
+                for (own, stems) in zip(word.text.utf8, stem.utf8) {
+                    guard own == stems else { break }
+                    shared += 1
+                }
+                writer.integer(shared)
+                writer.bytes(word.text.utf8.dropFirst(shared))
                 writer.integer(word.documents)
             }
         }
         writer.integer(wordKeys.count)
         for key in wordKeys { writer.string(key) }
         writer.integer(files.count)
-        for path in files.keys.sorted() {
+        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             writer.string(path)
             writer.integer(Int(bitPattern: UInt(files[path]!)))
         }
@@ -88,15 +96,20 @@ public struct IndexState: Sendable, Equatable {
             guard let stems = count() else { return nil }
             var words: [String: [Word]] = [:]
             words.reserveCapacity(stems)
+            var word: [UInt8] = []
             for _ in 0..<stems {
-                guard let stem = text(), let number = count() else { return nil }
+                guard let stemBytes = reader.string(), let number = count() else { return nil }
                 var list: [Word] = []
                 list.reserveCapacity(number)
                 for _ in 0..<number {
-                    guard let word = text(), let documents = reader.integer() else { return nil }
-                    list.append(Word(text: word, documents: documents))
+                    guard let shared = reader.integer(), (0...stemBytes.count).contains(shared), let rest = reader.string(),
+                          let documents = reader.integer() else { return nil }
+                    word.removeAll(keepingCapacity: true)
+                    word.append(contentsOf: stemBytes[..<shared])
+                    word.append(contentsOf: rest)
+                    list.append(Word(text: String(decoding: word, as: UTF8.self), documents: documents))
                 }
-                words[stem] = list
+                words[String(decoding: stemBytes, as: UTF8.self)] = list
             }
             guard let keyCount = count() else { return nil }
             var wordKeys: [String] = []

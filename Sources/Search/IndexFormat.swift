@@ -81,11 +81,20 @@ public enum IndexFormat {
         documents == 0 ? 1 : max(1, Int((Double(tokens) / Double(documents)).rounded()))
     }
 
+    /// A document's length as BM25 takes it: its first four significant bits (within 6–12 %, as search engines keep
+    /// lengths in a byte), so that an edit that adds or drops a few words mostly leaves the impacts of the
+    /// document's other words, and so their index files, as they were. The same for any length it gives.
+    public static func scoringLength(_ length: Int) -> Int {
+        guard length >= 16 else { return max(0, length) }
+        let dropped = (Int.bitWidth - length.leadingZeroBitCount) - 4
+        return (length >> dropped) << dropped
+    }
+
     /// What a word or phrase adds to a document's score before its idf: BM25's saturated frequency
     /// (k1 = 1.2, b = 0.75) times 100, rounded, at least 1. `frequency` counts the head three times.
     /// The writer stores it for words; the engines compute it for phrases, the same way as search.js.
     public static func impact(frequency: Int, length: Int, averageLength: Int) -> Int {
-        let norm = 1.2 * (1 - 0.75 + 0.75 * Double(length) / Double(averageLength))
+        let norm = 1.2 * (1 - 0.75 + 0.75 * Double(scoringLength(length)) / Double(averageLength))
         let value = Double(frequency) * 2.2 / (Double(frequency) + norm)
         return max(1, Int((value * 100 + 0.5).rounded(.down)))
     }

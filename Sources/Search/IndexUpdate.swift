@@ -148,22 +148,25 @@ public struct IndexUpdate: Sendable {
                                       pairShardCount: previous.pairShardCount, wordKeys: state.wordKeys)
     }
 
-    /// Per terms shard a changed document reaches, per stem of a changed document (before or after), the new
-    /// postings (ordinal, impact) of the changed documents that use it.
+    /// Per terms shard a changed document reaches, per stem whose posting in a changed document changed, the new
+    /// postings (ordinal, impact) of every changed document that uses it (the merge drops all of theirs). A stem
+    /// whose impacts stayed the same (the length BM25 takes is coarse) leaves its file alone.
     private static func termChanges(_ changes: [(ordinal: Int, old: DocumentAnalysis, new: DocumentAnalysis)], shardCount: Int,
                                     averageLength: Int) -> [Int: [String: [(ordinal: Int, impact: Int)]]] {
-        var shards: [Int: [String: [(ordinal: Int, impact: Int)]]] = [:]
-        for change in changes {
-            change.old.forEachStem { bytes, _ in
-                let stem = String(decoding: bytes, as: UTF8.self)
-                // Its postings go; it has none to add unless the new text uses it too.
-                let shard = IndexFormat.shard(of: stem, count: shardCount)
-                if shards[shard]?[stem] == nil { shards[shard, default: [:]][stem] = [] }
+        func impacts(_ analysis: DocumentAnalysis) -> [String: Int] {
+            var impacts: [String: Int] = [:]
+            analysis.forEachStem { bytes, frequency in
+                impacts[String(decoding: bytes, as: UTF8.self)] = IndexFormat.impact(frequency: frequency, length: analysis.length, averageLength: averageLength)
             }
-            change.new.forEachStem { bytes, frequency in
-                let stem = String(decoding: bytes, as: UTF8.self)
-                let impact = IndexFormat.impact(frequency: frequency, length: change.new.length, averageLength: averageLength)
-                shards[IndexFormat.shard(of: stem, count: shardCount), default: [:]][stem, default: []].append((change.ordinal, impact))
+            return impacts
+        }
+        let postings = changes.map { (ordinal: $0.ordinal, old: impacts($0.old), new: impacts($0.new)) }
+        var shards: [Int: [String: [(ordinal: Int, impact: Int)]]] = [:]
+        for document in postings {
+            for stem in Set(document.old.keys).union(document.new.keys) where document.old[stem] != document.new[stem] {
+                let shard = IndexFormat.shard(of: stem, count: shardCount)
+                guard shards[shard]?[stem] == nil else { continue }
+                shards[shard, default: [:]][stem] = postings.compactMap { other in other.new[stem].map { (other.ordinal, $0) } }
             }
         }
         return shards
@@ -220,37 +223,42 @@ public struct IndexUpdate: Sendable {
         }
     }
 
-    /// Per pairs shard a changed document reaches, per pair of a changed document (before or after), the new
-    /// entry of each changed document that has it (ordinal, then length, count, and per occurrence paragraph and
+    /// Per pairs shard a changed document reaches, per pair whose entry in a changed document changed, the new
+    /// entry of every changed document that has it (ordinal, then length, count, and per occurrence paragraph and
     /// position as the writer codes them).
     private static func pairChanges(_ changes: [(ordinal: Int, old: DocumentAnalysis, new: DocumentAnalysis)], shardCount: Int)
         -> [Int: [Pair: [(ordinal: Int, numbers: [Int])]]] {
+        let entries = changes.map { (ordinal: $0.ordinal, old: Self.entries($0.old), new: Self.entries($0.new)) }
         var shards: [Int: [Pair: [(ordinal: Int, numbers: [Int])]]] = [:]
-        for change in changes {
-            for (analysis, isNew) in [(change.old, false), (change.new, true)] {
-                var stems: [String] = []
-                analysis.forEachStem { bytes, _ in stems.append(String(decoding: bytes, as: UTF8.self)) }
-                var occurrences: [Pair: [(paragraph: Int, position: Int)]] = [:]
-                analysis.forEachPair { first, second, gap, paragraph, position in
-                    occurrences[Pair(first: stems[Int(first)], second: stems[Int(second)], gap: Int(gap)), default: []].append((Int(paragraph), Int(position)))
-                }
-                for (pair, list) in occurrences {
-                    let shard = IndexFormat.shard(of: pair.key, count: shardCount)
-                    guard isNew else {
-                        if shards[shard]?[pair] == nil { shards[shard, default: [:]][pair] = [] }
-                        continue
-                    }
-                    var numbers = [analysis.length, list.count], paragraph = 0, position = 0
-                    for occurrence in list {
-                        if occurrence.paragraph != paragraph { position = 0 }
-                        numbers += [occurrence.paragraph - paragraph, occurrence.position - position]
-                        (paragraph, position) = occurrence
-                    }
-                    shards[shard, default: [:]][pair, default: []].append((change.ordinal, numbers))
-                }
+        for document in entries {
+            // A pair whose entry is the same before and after (same places, same length as BM25 takes it) is left alone.
+            for pair in Set(document.old.keys).union(document.new.keys) where document.old[pair] != document.new[pair] {
+                let shard = IndexFormat.shard(of: pair.key, count: shardCount)
+                guard shards[shard]?[pair] == nil else { continue }
+                shards[shard, default: [:]][pair] = entries.compactMap { other in other.new[pair].map { (other.ordinal, $0) } }
             }
         }
         return shards
+    }
+
+    /// A document's entry in each of its pairs, as the writer codes it: length, count, and per occurrence paragraph
+    /// and position.
+    private static func entries(_ analysis: DocumentAnalysis) -> [Pair: [Int]] {
+        var stems: [String] = []
+        analysis.forEachStem { bytes, _ in stems.append(String(decoding: bytes, as: UTF8.self)) }
+        var occurrences: [Pair: [(paragraph: Int, position: Int)]] = [:]
+        analysis.forEachPair { first, second, gap, paragraph, position in
+            occurrences[Pair(first: stems[Int(first)], second: stems[Int(second)], gap: Int(gap)), default: []].append((Int(paragraph), Int(position)))
+        }
+        return occurrences.mapValues { list in
+            var numbers = [IndexFormat.scoringLength(analysis.length), list.count], paragraph = 0, position = 0
+            for occurrence in list {
+                if occurrence.paragraph != paragraph { position = 0 }
+                numbers += [occurrence.paragraph - paragraph, occurrence.position - position]
+                (paragraph, position) = occurrence
+            }
+            return numbers
+        }
     }
 
     /// A pair's documents (ordinal delta, length, count, occurrences) without the documents `removing`, with `adding`.

@@ -30,7 +30,7 @@ struct PairIndex: Sendable {
         self.analyses = analyses
         self.globalIDs = globalIDs
         self.stems = stems
-        let lengths = analyses.map(\.length)
+        let lengths = analyses.map { IndexFormat.scoringLength($0.length) }
         self.lengths = lengths
         let occurrences = analyses.reduce(0) { $0 + $1.pairCount }
         let shardCount = IndexFormat.shardCount(keys: occurrences, keysPerShard: IndexFormat.pairsPerShard * 2, maximum: IndexFormat.maximumPairShards)

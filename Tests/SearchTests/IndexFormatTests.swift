@@ -32,7 +32,9 @@ import Testing
         #expect(IndexFormat.impact(frequency: 1, length: 5, averageLength: 5) == 100)
         #expect(IndexFormat.impact(frequency: 2, length: 5, averageLength: 5) == 138)
         // A longer document gets less for the same frequency, never less than 1.
-        #expect(IndexFormat.impact(frequency: 1, length: 50, averageLength: 5) == 21)
+        #expect(IndexFormat.impact(frequency: 1, length: 48, averageLength: 5) == 22)
+        // Lengths are taken to four significant bits (`scoringLength`): 50 counts as 48.
+        #expect(IndexFormat.impact(frequency: 1, length: 50, averageLength: 5) == 22)
         #expect(IndexFormat.impact(frequency: 1, length: 1_000_000, averageLength: 1) == 1)
     }
 

@@ -78,6 +78,43 @@ import Testing
         #expect(same?.made.isEmpty == true && same?.removed.isEmpty == true && same?.summary.isEmpty == false)
     }
 
+    /// A word replaced in a long document keeps its length as BM25 takes it: only the files of the words and
+    /// pairs that changed are made again, not those of every word the document uses.
+    @Test func aWordReplacedMakesOnlyTheFilesOfWhatChanged() throws {
+        var random = SplitMix(12)
+        let writer = IndexWriter(language: "en")
+        let long = (0..<40).map { paragraph in (0..<10).map { "word\(paragraph * 10 + $0)" }.joined(separator: " ") }
+        var documents = (0..<300).map { Self.randomDocument($0, version: 0, &random) } + [document("long", long)]
+        var keys = documents.indices.map { UInt64($0) }
+        let (files, state) = Self.plan(writer, documents, keys)
+        let old = Dictionary(uniqueKeysWithValues: zip(keys, documents.map { writer.entry(for: $0).encodedText }))
+        var edited = long
+        edited[17] = edited[17].replacingOccurrences(of: "word173", with: "fresh")
+        documents[300] = document("long", edited)
+        keys[300] = 1000
+        let entries = documents.map { writer.entry(for: $0) }
+        let heads: [SearchDocument] = entries.map(\.document)
+        let made: IndexUpdate? = IndexUpdate(writer: writer, previous: state, documents: heads, keys: keys, entry: { entries[$0] },
+                                             oldEntry: { old[$0] }, previousFile: { files[$0] })
+        let update = try #require(made)
+        let reached = Set((0..<400).map { IndexFormat.shardPath(IndexFormat.shard(of: "word\($0)", count: state.termShardCount), count: state.termShardCount) })
+        // The document reaches every terms shard; before, an edit made them all again.
+        #expect(reached.count == state.termShardCount && state.termShardCount >= 8 && state.pairShardCount >= 8)
+        // The old and new word's postings, and the pairs each stood in (two before, two after).
+        let terms = update.made.filter { $0.path.hasPrefix("terms/") }, pairs = update.made.filter { $0.path.hasPrefix("pairs/") }
+        #expect(terms.count <= 2 && pairs.count <= 4, "\(update.made.map(\.path))")
+        #expect(IndexFormat.scoringLength(400) == IndexFormat.scoringLength(401))
+    }
+
+    @Test func scoringLengthsKeepFourSignificantBits() {
+        #expect((0...15).map(IndexFormat.scoringLength) == Array(0...15))
+        #expect([16, 17, 31, 32, 33, 35, 36, 655, 700, 1_000_000].map(IndexFormat.scoringLength) == [16, 16, 30, 32, 32, 32, 36, 640, 640, 983_040])
+        for length in [0, 5, 16, 100, 655, 12_345, 1 << 40] {
+            let scored = IndexFormat.scoringLength(length)
+            #expect(IndexFormat.scoringLength(scored) == scored && scored <= length && Double(scored) >= Double(length) * 0.88)
+        }
+    }
+
     @Test func theStateReadsBackAndADamagedOneIsNotRead() throws {
         var random = SplitMix(5)
         let writer = IndexWriter(language: "en")

@@ -101,16 +101,40 @@ struct PageRecords: Sendable {
     }
 
     func save(to folder: URL) {
-        var lines = ["\(Self.header) \(String(environment, radix: 16))"[...]]
-        for (id, job) in jobs.sorted(by: { $0.key < $1.key }) {
-            let files = job.files.map { "\t\($0.path)\t\($0.size)\t\($0.modified)" }.joined()
-            lines.append("\(id)\t\(String(job.fingerprint, radix: 16))\(files)"[...])
+        // Written as bytes: at 10,000 documents, formatting 50,000 strings cost more than the rest of the save.
+        var checked = Array("\(Self.header) \(String(environment, radix: 16))".utf8)
+        checked.reserveCapacity(jobs.count * 200)
+        for id in jobs.keys.sorted() {
+            let job = jobs[id]!
+            checked.append(0x0A)
+            checked += id.utf8
+            checked.append(0x09)
+            Self.append(job.fingerprint, radix: 16, to: &checked)
+            for file in job.files {
+                checked.append(0x09)
+                checked += file.path.utf8
+                for number in [file.size, file.modified] {
+                    checked.append(0x09)
+                    if number < 0 { checked.append(UInt8(ascii: "-")) }
+                    Self.append(UInt64(number.magnitude), radix: 10, to: &checked)
+                }
+            }
         }
-        let text = lines.joined(separator: "\n")
-        let checked = Array(text.utf8)
         let end = "\nend " + Self.checksum(checked, lines: 0 ..< checked.count) + "\n"
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? Data(checked + Array(end.utf8)).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+
+    /// `number`'s digits, as `String(number, radix:)` gives them.
+    private static func append(_ number: UInt64, radix: UInt64, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = number
+        repeat {
+            let digit = UInt8(rest % radix)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            rest /= radix
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     /// The fingerprint of the lines (without their final line break) whose bytes are `bytes[lines]`.

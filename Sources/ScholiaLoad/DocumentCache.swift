@@ -22,24 +22,28 @@ package final class DocumentCache: @unchecked Sendable {
 
     static let fileName = "documents"
 
-    /// One record of the file: a document in the compact binary form, after its length as a varint. Records
-    /// read are kept as they are, so that saving encodes only the documents read anew.
+    /// One record of the file: a document in the compact binary form, after its length as a varint and before
+    /// the fingerprint of its bytes (8 bytes, little-endian). Records read are kept as they are, so that saving
+    /// encodes only the documents read anew.
     private struct Line: Codable {
         var path: String
         var entry: Entry
     }
     private var lines: [String: [UInt8]] = [:]
+    /// The file is a log: a build appends the documents it read anew, a later record of a path replacing an
+    /// earlier one, rather than writing 20 MB at 10,000 documents for one edit. It is written anew when a path
+    /// was forgotten, when it could not be read to its end, or when replaced records would outweigh the others.
+    private var fileIsAppendable = false
+    /// The bytes of the file's records, replaced ones included.
+    private var fileBytes = 0
 
-    /// The file's format, part of its first line: a cache in another format (the JSON lines of before) is not read.
-    static let format = "compact-1"
+    /// The file's format, part of its first line: a cache in another format (the JSON lines of before, or the
+    /// one record set of `compact-1`) is not read.
+    static let format = "compact-2"
 
-    /// The first line: the format, Scholia's version and a fingerprint of the rest, so that a cache cut short
-    /// or edited is not trusted.
-    private static func header(for body: Data) -> Data {
-        var check = Fingerprint()
-        check.add(body)
-        return Data("scholia-documents \(format) \(ScholiaVersion.current) v\(Document.codingVersion) \(check.hex)\n".utf8)
-    }
+    /// The first line: the format and Scholia's version. Each record carries its own fingerprint, so that a
+    /// cache cut short or edited is not trusted.
+    static let header = Data("scholia-documents \(format) \(ScholiaVersion.current) v\(Document.codingVersion) log\n".utf8)
 
     package init() {}
 
@@ -62,6 +66,7 @@ package final class DocumentCache: @unchecked Sendable {
             let gone = entries.keys.filter { !paths.contains($0) }
             if !gone.isEmpty { changed = true }
             for path in gone { entries[path] = nil }
+            if !gone.isEmpty { fileIsAppendable = false }
             for path in lines.keys where !paths.contains(path) { lines[path] = nil }
         }
     }
@@ -70,22 +75,39 @@ package final class DocumentCache: @unchecked Sendable {
     package static func read(from folder: URL) -> DocumentCache {
         let cache = DocumentCache()
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
-              let newline = data.firstIndex(of: 0x0A) else { return cache }
-        let body = Data(data[(newline + 1)...])
-        guard data[...newline] == header(for: body),
-              let records = records(in: [UInt8](body)) else { return cache }
-        let decoded = records.parallelMap { record in (try? CompactDocumentReader.record(record)).map { ($0, record) } }
+              data.starts(with: header) else { return cache }
+        let body = [UInt8](data.dropFirst(header.count))
+        guard let records = records(in: body) else { return cache }
+        let decoded = records.parallelMap { record in
+            Self.check(of: record.bytes) == record.check ? (try? CompactDocumentReader.record(record.bytes)).map { ($0, record.bytes) } : nil
+        }
         guard decoded.allSatisfy({ $0 != nil }) else { return cache }
+        // In the file's order: a later record of a path replaces an earlier one.
         for case let (line, record)? in decoded {
             cache.entries[line.path] = Entry(key: line.key, document: line.document, diagnostics: line.diagnostics)
             cache.lines[line.path] = record
         }
+        cache.fileBytes = body.count
+        cache.fileIsAppendable = true
         return cache
     }
 
-    /// The body cut into records; nil if a length runs past the end.
-    private static func records(in body: [UInt8]) -> [[UInt8]]? {
-        var records: [[UInt8]] = []
+    private static func check(of record: [UInt8]) -> UInt64 {
+        var check = Fingerprint()
+        record.withUnsafeBytes { check.add(bytes: $0) }
+        return check.value
+    }
+
+    /// A record as the file holds it: its length, its bytes, their fingerprint.
+    private static func append(_ record: [UInt8], to body: inout [UInt8]) {
+        CompactBytes.appendVarint(UInt64(record.count), to: &body)
+        body += record
+        withUnsafeBytes(of: check(of: record).littleEndian) { body += $0 }
+    }
+
+    /// The body cut into records with their fingerprints; nil if a length runs past the end.
+    private static func records(in body: [UInt8]) -> [(bytes: [UInt8], check: UInt64)]? {
+        var records: [(bytes: [UInt8], check: UInt64)] = []
         var position = 0
         while position < body.count {
             var length: UInt64 = 0, shift: UInt64 = 0
@@ -97,30 +119,48 @@ package final class DocumentCache: @unchecked Sendable {
                 if byte < 0x80 { break }
                 shift += 7
             }
-            guard length <= UInt64(body.count - position) else { return nil }
-            records.append(Array(body[position ..< position + Int(length)]))
-            position += Int(length)
+            guard length <= UInt64(body.count - position), body.count - position - Int(length) >= 8 else { return nil }
+            let end = position + Int(length)
+            let check = body.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: end, as: UInt64.self)) }
+            records.append((Array(body[position ..< end]), check))
+            position = end + 8
         }
         return records
     }
 
+    /// Appends the documents read anew to the file, or writes it anew (see `fileIsAppendable`).
     package func save(to folder: URL) {
-        let body: Data? = lock.withLock {
+        let plan: (body: [UInt8], rewrite: Bool)? = lock.withLock {
             guard changed else { return nil }
-            // Paths are sorted, not entries: moving an entry copies every field of its document.
-            let encoded = entries.keys.sorted().parallelMap { [lines, entries] path in
-                lines[path] ?? (try? CompactEncoder.encode(Line(path: path, entry: entries[path]!)))
+            let added = entries.keys.filter { lines[$0] == nil }.sorted().parallelMap { [entries] path in
+                (path, try? CompactEncoder.encode(Line(path: path, entry: entries[path]!)))
             }
+            for case let (path, record?) in added { lines[path] = record }
+            guard added.allSatisfy({ $0.1 != nil }) else { return nil }
+            let liveBytes = lines.values.reduce(0) { $0 + $1.count + 10 }
+            let addedBytes = added.reduce(0) { $0 + $1.1!.count + 10 }
+            let rewrite = !fileIsAppendable || fileBytes + addedBytes > 2 * liveBytes
             var body: [UInt8] = []
-            for record in encoded {
-                guard let record else { return nil }
-                CompactBytes.appendVarint(UInt64(record.count), to: &body)
-                body += record
-            }
-            return Data(body)
+            // Paths are sorted, not entries: moving an entry copies every field of its document.
+            for path in rewrite ? lines.keys.sorted() : added.map(\.0) { Self.append(lines[path]!, to: &body) }
+            return (body, rewrite)
         }
-        guard let body else { return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? (Self.header(for: body) + body).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        guard let (body, rewrite) = plan else { return }
+        let file = folder.appendingPathComponent(Self.fileName)
+        var written = false
+        if rewrite {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            written = (try? (Self.header + Data(body)).write(to: file, options: .atomic)) != nil
+        } else if let handle = try? FileHandle(forWritingTo: file) {
+            defer { try? handle.close() }
+            written = (try? handle.seekToEnd()) == UInt64(Self.header.count + fileBytes) && (try? handle.write(contentsOf: Data(body))) != nil
+        }
+        lock.withLock {
+            changed = !written
+            fileIsAppendable = written
+            fileBytes = rewrite ? body.count : fileBytes + body.count
+        }
+        // A file that is not as it was read (another build wrote it since) is written anew.
+        if !written && !rewrite { save(to: folder) }
     }
 }

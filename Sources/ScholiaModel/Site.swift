@@ -48,6 +48,12 @@ package struct Site: Sendable {
         return (index + 1 < documents.count ? documents[index + 1] : nil, index > 0 ? documents[index - 1] : nil)
     }
 
+    /// The ids of the documents just before and just after this one in time, without copying either document.
+    package func neighbourIDs(of id: String) -> (earlier: String?, later: String?) {
+        guard let index = documentIndex[id] else { return (nil, nil) }
+        return (index + 1 < documents.count ? documents[index + 1].id : nil, index > 0 ? documents[index - 1].id : nil)
+    }
+
     package func speaker(_ id: String) -> Speaker? { speakerIndex[id].map { speakers[$0] } }
     package func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
 }

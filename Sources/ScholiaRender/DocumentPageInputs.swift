@@ -16,10 +16,10 @@ extension Fingerprint {
         add(document.topicIDs.count)
         for id in document.topicIDs { add(id); addOptional(site.topic(id)?.title) }
         add(document.relatedIDs.count)
-        for id in document.relatedIDs { addListing(of: site.document(id), site) }
-        let neighbours = site.neighbours(of: document.id)
-        addListing(of: neighbours.earlier, site)
-        addListing(of: neighbours.later, site)
+        for id in document.relatedIDs { addListing(id, contexts) }
+        let neighbours = site.neighbourIDs(of: document.id)
+        addListing(neighbours.earlier, contexts)
+        addListing(neighbours.later, contexts)
         // The pages its notes point to, by title, and their tags, which read as topics when there is one.
         let transcript = DocumentPage.transcriptRenderer(contexts)
         for link in document.annotations.compactMap(\.annotation.link) {
@@ -40,11 +40,22 @@ extension Fingerprint {
         for part in [name.given, name.family, name.particle, name.suffix, name.literal] { addOptional(part) }
     }
 
+    /// The document `id` as a list shows it, or that there is no such document (its `listingKey`, made once per build).
+    mutating func addListing(_ id: String?, _ contexts: PageContexts) {
+        guard let id, let key = contexts.listingKey(id) else { return add(0) }
+        add(1)
+        add(key)
+    }
+
     /// A document as a list shows it (`PageContexts.summary`): the fields shown and the names of its people. Not
     /// its `contentKey`: an edit of a document's text must not make the pages that list it again.
-    mutating func addListing(of document: Document?, _ site: Site) {
-        guard let document else { return add(0) }
-        add(1)
+    static func listingKey(of document: Document, _ site: Site) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.addListingFields(of: document, site)
+        return fingerprint.value
+    }
+
+    private mutating func addListingFields(of document: Document, _ site: Site) {
         add(document.id)
         add(document.title)
         add(document.type)

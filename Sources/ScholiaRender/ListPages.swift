@@ -65,7 +65,8 @@ enum ListPages {
         return context
     }
 
-    static func speaker(_ speaker: Speaker, _ contexts: PageContexts) -> TemplateValue {
+    /// Without `documents`, the page's context but its list of documents, for the page's fingerprint (`SitePages.listJob`).
+    static func speaker(_ speaker: Speaker, _ contexts: PageContexts, documents: Bool = true) -> TemplateValue {
         var context = contexts.page(title: speaker.name.display, route: Routes.speaker(speaker.id), section: "speakers")
         context["speaker"] = [
             "id": .text(speaker.id), "name": .text(speaker.name.display), "born": .optional(speaker.born.map(DocumentDate.display)),
@@ -73,7 +74,7 @@ enum ListPages {
             "aliases": .text(speaker.aliases.joined(separator: ", ")),
             "declaredRoles": contexts.roleSpans(speaker.declaredRoles), "documentRoles": contexts.roleSpans(speaker.documentRoles),
             "biographyHTML": .optional(speaker.biographyHTML), "documentCount": .number(speaker.documentIDs.count),
-            "documentsByYear": contexts.byYear(speaker.documentIDs),
+            "documentsByYear": documents ? contexts.byYear(speaker.documentIDs) : .list([]),
             "coSpeakers": .list(speaker.coSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) }),
             "topics": .list(speaker.topics.compactMap { contexts.topicLink($0.id, count: $0.count) }),
         ]
@@ -89,11 +90,12 @@ enum ListPages {
         return context
     }
 
-    static func topic(_ topic: Topic, _ contexts: PageContexts) -> TemplateValue {
+    /// Without `documents`, the page's context but its list of documents, for the page's fingerprint (`SitePages.listJob`).
+    static func topic(_ topic: Topic, _ contexts: PageContexts, documents: Bool = true) -> TemplateValue {
         var context = contexts.page(title: topic.title, route: Routes.topic(topic.id), section: "topics")
         context["topic"] = [
             "id": .text(topic.id), "title": .text(topic.title), "summaryHTML": .optional(topic.summaryHTML), "bodyHTML": .optional(topic.bodyHTML),
-            "documents": contexts.summaries(topic.documentIDs), "documentCount": .number(topic.documentIDs.count),
+            "documents": documents ? contexts.summaries(topic.documentIDs) : .list([]), "documentCount": .number(topic.documentIDs.count),
             "frequentSpeakers": .list(topic.frequentSpeakers.compactMap { contexts.speakerLink($0.id, count: $0.count) }),
             "relatedTopics": .list(topic.relatedTopics.compactMap { contexts.topicLink($0.id, count: $0.count) }),
         ]

@@ -9,12 +9,20 @@ struct PageContexts: Sendable {
     let routes: Routes
     /// Each document as it appears in lists, made once per build (lists show the same document many times).
     private let summaryByID: [String: TemplateValue]
+    /// Each document's `listingKey`: what lists show of it, fingerprinted once per build rather than once per page
+    /// that shows it (a document's page shows its related documents and neighbours, 70,000 listings at 10,000 documents).
+    private let listingKeyByID: [String: UInt64]
 
     init(site: Site, routes: Routes) {
         self.site = site
         self.routes = routes
-        let made = site.documents.parallelMap { [routes] document in Self.summary(document, site: site, routes: routes) }
-        summaryByID = Dictionary(uniqueKeysWithValues: zip(site.documents.map(\.id), made))
+        // By index: copying a document retains each of its fields.
+        let made = Array(site.documents.indices).parallelMap { [routes] index in
+            (Self.summary(site.documents[index], site: site, routes: routes), Fingerprint.listingKey(of: site.documents[index], site))
+        }
+        let ids = site.documents.indices.map { site.documents[$0].id }
+        summaryByID = Dictionary(uniqueKeysWithValues: zip(ids, made.map(\.0)))
+        listingKeyByID = Dictionary(uniqueKeysWithValues: zip(ids, made.map(\.1)))
     }
 
     /// For a site whose documents show in lists as they do in `other`'s (`scholia serve`'s quick path): its summaries.
@@ -22,6 +30,12 @@ struct PageContexts: Sendable {
         self.site = site
         self.routes = routes
         summaryByID = other.summaryByID
+        listingKeyByID = other.listingKeyByID
+    }
+
+    /// The fingerprint of what lists show of the document `id` (`Fingerprint.listingKey`), nil if there is no such document.
+    func listingKey(_ id: String) -> UInt64? {
+        listingKeyByID[id]
     }
 
     func link(_ route: String) -> String { routes.link(route) }

@@ -144,30 +144,44 @@ package struct SitePages: Sendable {
         let pageSize = site.config.paginate
         let pageCount = max(1, (site.documents.count + pageSize - 1) / pageSize)
         for number in 1...pageCount {
-            let shown = site.documents.dropFirst((number - 1) * pageSize).prefix(pageSize)
+            let shown = site.documents.indices.dropFirst((number - 1) * pageSize).prefix(pageSize)
             plans.append(JobPlan(id: Routes.documents(page: number), paths: [Routes.outputPath(Routes.documents(page: number))]) { [self] in
-                listJob(Routes.documents(page: number), "documents", shows: shown, and: [number, pageCount, site.documents.count]) {
+                listJob(Routes.documents(page: number), "documents", shows: shown.map { site.documents[$0].id }, contexts,
+                        and: [number, pageCount, site.documents.count]) {
                     ListPages.documents(contexts, page: number, of: pageCount)
                 }
             })
         }
-        for document in site.documents {
-            plans.append(JobPlan(id: Routes.document(document.id), paths: documentPaths(document)) { [self] in documentJob(document, contexts) })
+        // By index: a closure that holds a document retains each of its fields, 10,000 times over.
+        for index in site.documents.indices {
+            plans.append(JobPlan(id: Routes.document(site.documents[index].id), paths: documentPaths(site.documents[index])) { [self] in
+                documentJob(site.documents[index], contexts)
+            })
         }
         page(Routes.speakers, "speakers") { ListPages.speakers(contexts) }
         for speaker in site.speakers {
-            page(Routes.speaker(speaker.id), "speaker") { ListPages.speaker(speaker, contexts) }
+            let route = Routes.speaker(speaker.id)
+            plans.append(JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in
+                listJob(route, "speaker", shows: speaker.documentIDs, contexts, head: ListPages.speaker(speaker, contexts, documents: false)) {
+                    ListPages.speaker(speaker, contexts)
+                }
+            })
         }
         page(Routes.topics, "topics") { ListPages.topics(contexts) }
         for topic in site.topics {
-            page(Routes.topic(topic.id), "topic") { ListPages.topic(topic, contexts) }
+            let route = Routes.topic(topic.id)
+            plans.append(JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in
+                listJob(route, "topic", shows: topic.documentIDs, contexts, head: ListPages.topic(topic, contexts, documents: false)) {
+                    ListPages.topic(topic, contexts)
+                }
+            })
         }
         page(Routes.types, "types") { ListPages.types(contexts) }
         page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {
             let title = "Documents from \(PartialDate.displayYear(year))"
             plans.append(JobPlan(id: Routes.year(year), paths: [Routes.outputPath(Routes.year(year))]) { [self] in
-                listJob(Routes.year(year), "list", shows: ids.compactMap(site.document), and: [], title, "years") {
+                listJob(Routes.year(year), "list", shows: ids, contexts, and: [], title, "years") {
                     ListPages.list(title: title, route: Routes.year(year), section: "years", ids: ids, contexts)
                 }
             })
@@ -175,7 +189,7 @@ package struct SitePages: Sendable {
         for (type, ids) in site.types {
             let title = DocumentTypes.plural(type)
             plans.append(JobPlan(id: Routes.type(type), paths: [Routes.outputPath(Routes.type(type))]) { [self] in
-                listJob(Routes.type(type), "list", shows: ids.compactMap(site.document), and: [], title, "documents") {
+                listJob(Routes.type(type), "list", shows: ids, contexts, and: [], title, "documents") {
                     ListPages.list(title: title, route: Routes.type(type), section: "documents", ids: ids, contexts)
                 }
             })
@@ -215,15 +229,17 @@ package struct SitePages: Sendable {
         return PageJob(id: route, fingerprint: fingerprint.value, paths: [Routes.outputPath(route)]) { [self] in [html(route, template, context)] }
     }
 
-    /// A page that shows documents as lists do (`addListing`) and otherwise only the numbers and texts given:
-    /// fingerprinted from those, its context made only when it is (500 pages of 20 at 10,000 documents).
-    private func listJob(_ route: String, _ template: String, shows documents: some Swift.Collection<Document>, and numbers: [Int], _ texts: String...,
-                         context: @escaping @Sendable () -> TemplateValue) -> PageJob {
+    /// A page that shows the documents `ids` as lists do (`addListing`) and otherwise only the numbers and texts given,
+    /// and `head`, its context without those documents: fingerprinted from those, its context made only when it is
+    /// (500 pages of 20 at 10,000 documents; a speaker's or topic's page lists hundreds).
+    private func listJob(_ route: String, _ template: String, shows ids: [String], _ contexts: PageContexts, head: TemplateValue? = nil,
+                         and numbers: [Int] = [], _ texts: String..., context: @escaping @Sendable () -> TemplateValue) -> PageJob {
         var fingerprint = fingerprint(route, template)
         for number in numbers { fingerprint.add(number) }
         for text in texts { fingerprint.add(text) }
-        fingerprint.add(documents.count)
-        for document in documents { fingerprint.addListing(of: document, site) }
+        if let head { fingerprint.add(head) }
+        fingerprint.add(ids.count)
+        for id in ids { fingerprint.addListing(id, contexts) }
         return PageJob(id: route, fingerprint: fingerprint.value, paths: [Routes.outputPath(route)]) { [self] in [html(route, template, context())] }
     }
 

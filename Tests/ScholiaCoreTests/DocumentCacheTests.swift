@@ -113,12 +113,13 @@ import Testing
         return (folder, folder.appendingPathComponent(DocumentCache.fileName))
     }
 
-    /// A first line that the cache accepts for `body`, so that the damaged body itself is what is read.
+    /// A first line that the cache accepts, so that the damaged body itself is what is read; without a format, the
+    /// first line of an earlier Scholia's JSON lines (which ended with a fingerprint of the body).
     private func header(_ format: String?, for body: Data) -> Data {
+        guard format == nil else { return DocumentCache.header }
         var check = Fingerprint()
         check.add(body)
-        let version = [format, ScholiaVersion.current, "v\(Document.codingVersion)", check.hex].compactMap { $0 }.joined(separator: " ")
-        return Data("scholia-documents \(version)\n".utf8)
+        return Data("scholia-documents \(ScholiaVersion.current) v\(Document.codingVersion) \(check.hex)\n".utf8)
     }
 
     @Test func aSavedCacheIsReadBack() throws {
@@ -131,11 +132,56 @@ import Testing
             #expect(try Self.json(found) == Self.json(loaded))
             #expect(read.result(for: loaded.document.sourcePath, key: UInt64(index) + 100) == nil)
         }
-        // Saved again, one document stored anew and the others from the records as they were read: the same bytes.
-        let before = try Data(contentsOf: folder.appendingPathComponent(DocumentCache.fileName))
-        read.store((documents[0], DiagnosticList()), for: documents[0].document.sourcePath, key: 0)
+        // Saved again with one document stored anew: its record is appended, the others' are left as they were.
+        let file = folder.appendingPathComponent(DocumentCache.fileName)
+        let before = try Data(contentsOf: file)
+        read.store((documents[1], DiagnosticList()), for: documents[0].document.sourcePath, key: 50)
         read.save(to: folder)
-        #expect(try Data(contentsOf: folder.appendingPathComponent(DocumentCache.fileName)) == before)
+        let appended = try Data(contentsOf: file)
+        #expect(appended.count > before.count && appended.starts(with: before))
+        // The later record of a path replaces the earlier one.
+        let again = DocumentCache.read(from: folder)
+        #expect(again.result(for: documents[0].document.sourcePath, key: 0) == nil)
+        let replaced = try #require(again.result(for: documents[0].document.sourcePath, key: 50)?.0)
+        #expect(try Self.json(replaced) == Self.json(documents[1]))
+        for (index, loaded) in documents.enumerated().dropFirst() {
+            #expect(again.result(for: loaded.document.sourcePath, key: UInt64(index)) != nil)
+        }
+    }
+
+    @Test func theLogIsWrittenAnewWhenAPathGoesOrReplacedRecordsOutweighTheRest() throws {
+        let documents = Self.sampleDocuments()
+        let (folder, file) = savedCache(documents)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Every document stored anew, twice: the replaced records would outweigh the others.
+        for round in 1...2 {
+            let cache = DocumentCache.read(from: folder)
+            for (index, loaded) in documents.enumerated() {
+                cache.store((loaded, DiagnosticList()), for: loaded.document.sourcePath, key: UInt64(index + 100 * round))
+            }
+            cache.save(to: folder)
+        }
+        let fresh = savedCache(documents)
+        defer { try? FileManager.default.removeItem(at: fresh.folder) }
+        #expect(try Data(contentsOf: file).count <= 2 * Data(contentsOf: fresh.file).count)
+        // A document gone: the file holds the others only.
+        let cache = DocumentCache.read(from: folder)
+        let kept = Set(documents.dropFirst().map(\.document.sourcePath))
+        cache.keep(only: kept)
+        cache.save(to: folder)
+        let read = DocumentCache.read(from: folder)
+        #expect(read.result(for: documents[0].document.sourcePath, key: 200) == nil)
+        for (index, loaded) in documents.enumerated().dropFirst() {
+            #expect(read.result(for: loaded.document.sourcePath, key: UInt64(index + 200)) != nil)
+        }
+        let remaining = DocumentCache()
+        for (index, loaded) in documents.enumerated().dropFirst() {
+            remaining.store((loaded, DiagnosticList()), for: loaded.document.sourcePath, key: UInt64(index + 200))
+        }
+        let expected = FileManager.default.temporaryDirectory.appendingPathComponent("scholia-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: expected) }
+        remaining.save(to: expected)
+        #expect(try Data(contentsOf: file) == Data(contentsOf: expected.appendingPathComponent(DocumentCache.fileName)))
     }
 
     @Test func aDamagedOrOlderCacheIsEmpty() throws {
@@ -148,11 +194,10 @@ import Testing
         func isEmpty() -> Bool { DocumentCache.read(from: folder).result(for: documents[0].document.sourcePath, key: 0) == nil }
         #expect(!isEmpty())
 
-        // Cut short, under its own first line: the fingerprint no longer matches.
+        // Cut short, or damaged: a record's length runs past the end, or its fingerprint no longer matches its bytes.
         try saved.prefix(saved.count - 10).write(to: file)
         #expect(isEmpty())
-        // Cut short or damaged under a first line that matches: the records themselves are found broken.
-        for damaged in [body.prefix(body.count - 10), body.prefix(3), Data(body.map { $0 == 0x06 ? 0x07 : $0 })] {
+        for damaged in [body.prefix(body.count - 3), body.prefix(3), Data(body.map { $0 == 0x06 ? 0x07 : $0 }), body + Data([1, 0])] {
             try (header(DocumentCache.format, for: damaged) + damaged).write(to: file)
             #expect(isEmpty())
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ScholiaModel
 @testable import ScholiaRender
@@ -150,6 +151,29 @@ import Testing
         for page in Self.listingThird { #expect((after[page] != before[page]) == shows, "\(what): \(page)") }
         #expect(after["documents/"] == before["documents/"], "\(what): a page that does not list it")
         #expect(after["documents/third/"] != before["documents/third/"], "\(what): its own page")
+    }
+
+    /// A speaker's and a topic's page list their documents as lists show them: fingerprinted from that, not from the context.
+    @Test(arguments: [
+        ("text only", "Third", "Other text.", false),
+        ("title", "Third, retitled", "Text.", true),
+        ("date", "Third", "Text.", true),
+    ])
+    func speakerAndTopicPagesChangeWithWhatTheyListOnly(what: String, title: String, body: String, shows: Bool) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Content/topics"), withIntermediateDirectories: true)
+        let listed = "speakers: [ada-byron]\ntopics: [trade]\n"
+        let before = try Self.fingerprints(site, writing: ["Content/topics/trade.md": "---\ntitle: Trade\n---\n",
+                                                           "Content/documents/third.md": Self.document("Third", "2001-03-01", extra: listed)])
+        let date = what == "date" ? "2001-04-01" : "2001-03-01"
+        let after = try Self.fingerprints(site, writing: ["Content/documents/third.md": Self.document(title, date, extra: listed, body: body)])
+        for page in ["speakers/ada-byron/", "topics/trade/"] {
+            #expect(before[page] != nil, "\(page) is planned")
+            #expect((after[page] != before[page]) == shows, "\(what): \(page)")
+        }
+        let renamed = try Self.fingerprints(site, writing: ["Content/topics/trade.md": "---\ntitle: Trade policy\n---\n"])
+        #expect(renamed["topics/trade/"] != after["topics/trade/"], "the topic's own title")
     }
 
     @Test func changeWithTheNamesOfTheListedSpeakers() throws {

@@ -49,6 +49,10 @@ import Testing
             "assets/": .init(fingerprint: 0, files: []),
         ]
         PageRecords(jobs: jobs, environment: 0xABC).save(to: folder)
+        // The format, byte for byte: sorted by id, numbers in hexadecimal (fingerprints) and decimal (sizes, times).
+        let text = try String(contentsOf: folder.appendingPathComponent(PageRecords.fileName), encoding: .utf8)
+        #expect(text.hasPrefix("scholia-pages \(ScholiaVersion.current) abc\nassets/\t0\ndocuments/a/\tffffffffffffffff"
+            + "\tdocuments/a/index.html\t120\t1700000000123456789\tdocuments/a/cite.bib\t0\t-5\nend "))
         let read = PageRecords.load(from: folder)
         #expect(read.environment == 0xABC)
         #expect(read.jobs.count == 2)

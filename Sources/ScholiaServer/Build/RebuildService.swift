@@ -22,8 +22,8 @@ struct RebuildService: Service {
         await withGracefulShutdownHandler {
             for await _ in feed.signals {
                 await settle(feed)
-                guard !Task.isCancelled, feed.takePending() else { continue }
-                report(await builder.build())
+                guard !Task.isCancelled, let changed = feed.takePending() else { continue }
+                report(await builder.build(changed: changed))
             }
         } onGracefulShutdown: {
             feed.close()

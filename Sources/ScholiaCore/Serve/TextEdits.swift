@@ -46,31 +46,30 @@ struct TextEdits {
             guard let (document, diagnostics) = base.documents.read(path), let document, diagnostics.all.isEmpty else { return nil }
             loaded.append(document)
         }
-        var documents = site.documents
+        var edits: [Document] = []
         var replaced: Set<String> = []
         for loaded in loaded {
-            guard replaced.insert(loaded.document.id).inserted, let index = documents.firstIndex(where: { $0.id == loaded.document.id }),
-                  documents[index].sourcePath == loaded.document.sourcePath,
-                  sameExceptText(loaded.document, documents[index]),
+            guard replaced.insert(loaded.document.id).inserted, let old = site.document(loaded.document.id),
+                  old.sourcePath == loaded.document.sourcePath, sameExceptText(loaded.document, old),
                   namesAreResolvedAsBefore(loaded, base.documents, site) else { return nil }
             var document = loaded.document
-            document.relatedIDs = documents[index].relatedIDs
-            documents[index] = document
+            document.relatedIDs = old.relatedIDs
+            edits.append(document)
         }
-        let edited = Site(config: site.config, documents: documents, speakers: site.speakers, topics: site.topics,
-                          collections: site.collections, staticFiles: site.staticFiles)
-        let inherited = index.lenders
+        guard let edited = site.replacingDocuments(edits) else { return nil }
+        let inherited = InheritedJobs { index.lenders }
         // The index is updated from the last plan's (its state, and its files as made), as a build updates the last build's.
         let lastIndex = base.pages.searchMemory?.next
         let memory = SearchIndexMemory(previous: lastIndex) { path in
-            guard let made = inherited[Routes.search + path]?.madeFiles, made.fingerprint != nil, made.fingerprint == lastIndex?.files[path] else { return nil }
+            guard let made = inherited.byID[Routes.search + path]?.madeFiles, made.fingerprint != nil, made.fingerprint == lastIndex?.files[path] else { return nil }
             return made.files.first?.data
         }
         let (pages, plans) = base.pages.withEditedText(edited, documents: loaded.map(\.document.id), searchMemory: memory)
         let searchIndex = DeferredJobs(folder: Routes.search, inherited: inherited) {
             let jobs = pages.searchIndexJobs()
             afterSearchIndex()
-            return jobs.map { JobOutput(SitePages.JobPlan($0), previous: inherited[$0.id]) }
+            let lenders = inherited.byID
+            return jobs.map { JobOutput(SitePages.JobPlan($0), previous: lenders[$0.id]) }
         }
         return (pages, base.planned.replacing(plans, site: edited, searchIndex: searchIndex))
     }

@@ -10,6 +10,8 @@ final class ChangeFeed: Sendable {
         var last = ContinuousClock.now
         /// Nil once a change could not be named, until the next build takes them.
         var paths: Set<String>? = []
+        /// The files whose last event did not end a write.
+        var beingWritten: Set<String> = []
     }
 
     private let state = Locked(State())
@@ -23,6 +25,8 @@ final class ChangeFeed: Sendable {
     func record(_ change: WatchedChange = .unknown) {
         state.withLock { state in
             state.paths = state.paths.flatMap { paths in change.paths.map { paths.union($0) } }
+            state.beingWritten.subtract(change.written)
+            state.beingWritten.formUnion(change.beingWritten)
             if change.callsForBuild {
                 state.changes += 1
                 state.last = .now
@@ -35,6 +39,10 @@ final class ChangeFeed: Sendable {
     func close() { signal.finish() }
 
     var quietFor: Duration { state.withLock { ContinuousClock.now - $0.last } }
+
+    /// Whether every change since the last build is named and every file named was written to the end: an editor's
+    /// save is then complete, and a build need not wait for the whole debounce.
+    var isComplete: Bool { state.withLock { $0.paths != nil && $0.beingWritten.isEmpty } }
 
     /// Marks everything recorded so far as about to be built, and hands over the files named since the last build
     /// (nil: not all could be named); nil when nothing new was recorded.

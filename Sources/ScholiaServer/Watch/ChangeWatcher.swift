@@ -14,6 +14,10 @@ struct WatchedChange: Sendable {
     /// Nil when the watcher cannot say which files changed.
     var paths: Set<String>?
     var callsForBuild: Bool
+    /// Of the files named (scratch files aside), those whose last event ended a write (closed after writing, renamed
+    /// into place, or the file gone) and those still being written (made or written to, not closed yet).
+    var written: Set<String> = []
+    var beingWritten: Set<String> = []
 
     static let unknown = WatchedChange(paths: nil, callsForBuild: true)
 }

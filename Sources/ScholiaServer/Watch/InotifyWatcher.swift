@@ -74,6 +74,21 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     /// is nil when no event concerns the site's inputs; its paths are nil when a folder came or went, or events were lost.
     private func examine(_ bytes: ArraySlice<UInt8>) -> (change: WatchedChange?, rewatch: Bool) {
         var relevant = false, rewatch = false, named = false
+        var written: Set<String> = [], beingWritten: Set<String> = []
+        /// Closed after writing, renamed into place, or gone: written (no longer being written); made or written to:
+        /// being written. A change of attributes tells nothing (editors set them after writing).
+        func track(_ path: String, _ mask: UInt32) {
+            if mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO)) != 0 {
+                written.insert(path)
+                beingWritten.remove(path)
+            } else if mask & (UInt32(IN_CREATE) | UInt32(IN_MODIFY)) != 0 {
+                beingWritten.insert(path)
+                written.remove(path)
+            } else if mask & (UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM)) != 0 {
+                written.insert(path)
+                beingWritten.remove(path)
+            }
+        }
         var paths: Set<String>? = []
         var offset = bytes.startIndex
         while offset + 16 <= bytes.endIndex {
@@ -92,7 +107,13 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
             if watch == rootWatch {
                 guard WatchedTree.topLevelNames.contains(name) else { continue }
                 relevant = true
-                if name == "site.yml" { paths?.insert(name) } else { rewatch = true; paths = nil }
+                if name == "site.yml" {
+                    paths?.insert(name)
+                    track(name, mask)
+                } else {
+                    rewatch = true
+                    paths = nil
+                }
                 continue
             }
             if mask & UInt32(IN_ISDIR) != 0 || mask & (UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)) != 0 {
@@ -105,12 +126,20 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
             }
             // Hidden files are no input of the site; other scratch files are (a build warns of them) but call for no build.
             if name.hasPrefix(".") { continue }
-            if let folder = folderOfWatch[watch], !name.isEmpty { paths?.insert(folder + "/" + name) } else { paths = nil }
+            guard let folder = folderOfWatch[watch], !name.isEmpty else {
+                paths = nil
+                relevant = true
+                continue
+            }
+            let path = folder + "/" + name
+            paths?.insert(path)
             named = true
-            if !WatchedTree.isScratch(name) { relevant = true }
+            if WatchedTree.isScratch(name) { continue }
+            relevant = true
+            track(path, mask)
         }
         guard relevant || named else { return (nil, rewatch) }
-        return (WatchedChange(paths: paths, callsForBuild: relevant), rewatch)
+        return (WatchedChange(paths: paths, callsForBuild: relevant, written: written, beingWritten: beingWritten), rewatch)
     }
 
     private func word(_ bytes: ArraySlice<UInt8>, _ at: Int) -> UInt32 {

@@ -22,10 +22,12 @@ Beside each time, the server's CPU seconds over it (all threads, /proc/PID/stat)
 wall time grows with the load, the CPU time much less, so it tells how much work there was.
 
 What a save's latency includes (Sources/ScholiaServer): inotify reports the write to the watcher's
-thread (InotifyWatcher; polling every 500 ms where inotify is missing), which records it in the
+thread (InotifyWatcher; polling every 500 ms where inotify is missing), which records the files it names in the
 ChangeFeed; the RebuildService waits until no change has come for the debounce (PreviewConfiguration's
-`debounce`, 100 ms when this was written) and then asks the PreviewBuilder for a build: SiteSession.plan
-re-reads the changed inputs and lists every page with its paths, in memory; the snapshot is swapped in and
+`debounce`, 25 ms; 5 ms once every file named was written to the end) and then asks the PreviewBuilder for a
+build: SiteSession.plan stamps the named files (every input when the watcher could not name them), re-reads the
+changed documents alone and plans their pages from the last plan (a full plan for any other change); the
+snapshot is swapped in (the one before freed on another queue) and
 open pages are told to reload, while the BackgroundRenderer renders the pages (those whose fingerprint did
 not change take the last build's files). The next request renders its page at once if the background has not
 yet. So the figure is watcher delivery + debounce + in-memory plan + swap + the page's render + up to one

@@ -1,5 +1,6 @@
 import Foundation
 import ScholiaModel
+import ScholiaLoad
 import ScholiaRender
 
 /// What a render made: the one result of `build`, `check` and the preview session.
@@ -23,6 +24,8 @@ struct PreparedSite {
     var diagnostics: DiagnosticList
     /// How many documents were read from their files rather than taken from the cache.
     var readAnew: Int
+    /// Reads one document again as this load did (`scholia serve`'s quick path).
+    var documents = DocumentReader.none
 
     /// Renders the jobs whose fingerprint `unchanged` does not recognise, handing their files to `sink`.
     func render(unchanged: @Sendable (String, UInt64) -> Bool, into sink: any OutputSink) throws -> Rendering {

@@ -84,7 +84,8 @@ package enum SiteBuilder {
             if case .builtIn(let contents) = file.source { (file.path, contents) } else { nil }
         }, searchCache: searchCache, searchMemory: searchMemory)
         let readAnew = (cache?.storeCount ?? site.documents.count) - readBefore
-        return PreparedSite(site: site, pages: pages, copies: staticCopies(site: site, theme: theme), diagnostics: diagnostics, readAnew: readAnew)
+        return PreparedSite(site: site, pages: pages, copies: staticCopies(site: site, theme: theme), diagnostics: diagnostics, readAnew: readAnew,
+                            documents: transcripts.documents)
     }
 
     /// Builds the site into its output folder, rendering only the pages whose inputs changed since the last build.

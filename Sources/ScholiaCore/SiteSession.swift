@@ -14,11 +14,11 @@ package final class SiteSession: @unchecked Sendable {
     let searchEntries: DataCache
     /// The last plan: the next one takes over the files of its rendered jobs whose fingerprint is still the same.
     private var last: PlannedSite?
-    /// What the last plan was made from, for the quick path (`TextEdits`), and the reader of edited documents it uses:
-    /// made on the first quick plan after a full one (the full one may have changed speakers or topics).
+    /// What the last good plan was made from, for the quick path (`TextEdits`).
     private var base: TextEdits.Base?
-    private var rereader: DocumentRereader?
-    private var rereaderIsCurrent = false
+    /// The input files the watcher named since `base` was taken (paths from the site folder), or nil when it could not
+    /// say which: only these are stamped again, rather than every input.
+    private var namedSinceBase: Set<String>? = []
     private let lock = NSLock()
     /// How many plans took the quick path (tests use it).
     package private(set) var quickPlanCount = 0
@@ -41,23 +41,32 @@ package final class SiteSession: @unchecked Sendable {
     /// A save that changed only the text of documents is planned from the last plan (`TextEdits`), in milliseconds;
     /// any other change loads and resolves the site again. The input files are stamped before either reads them, so
     /// that a file changed while planning is seen by the next plan.
-    package func plan() throws -> PlannedSite {
+    ///
+    /// `changed`: the input files that changed since the last call (paths from the site folder, as a watcher names
+    /// them; a file named that did not change is fine), or nil when the caller cannot say, and every input is stamped.
+    package func plan(changed: Set<String>? = nil) throws -> PlannedSite {
         try lock.withLock {
-            let stamps = InputStamps.take(of: options.siteDirectory)
+            namedSinceBase = namedSinceBase.flatMap { named in changed.map { named.union($0) } }
             let forgetUnused = { @Sendable [searchEntries] in searchEntries.forgetUnused() }
-            let currentRereader = { [self] () -> DocumentRereader? in
-                if !rereaderIsCurrent {
-                    rereader = DocumentRereader(site: options.siteDirectory, includeDrafts: options.includeDrafts)
-                    rereaderIsCurrent = true
+            var scan: InputStamps?  // every input stamped, when this plan had to
+            if let base {
+                let stamps: InputStamps, changes: Set<String>
+                if let named = namedSinceBase, let update = base.stamps.updating(named) {
+                    (stamps, changes) = update
+                } else {
+                    scan = InputStamps.take(of: options.siteDirectory)
+                    (stamps, changes) = (scan!, scan!.changes(since: base.stamps))
                 }
-                return rereader
+                if let (pages, planned) = TextEdits.plan(base, now: stamps, changed: changes, afterSearchIndex: forgetUnused) {
+                    quickPlanCount += 1
+                    self.base = TextEdits.Base(stamps: stamps, pages: pages, planned: planned, documents: base.documents)
+                    namedSinceBase = []
+                    last = planned
+                    return planned
+                }
             }
-            if let base, let (pages, planned) = TextEdits.plan(base, now: stamps, rereader: currentRereader, afterSearchIndex: forgetUnused) {
-                quickPlanCount += 1
-                self.base = TextEdits.Base(stamps: stamps, pages: pages, planned: planned)
-                last = planned
-                return planned
-            }
+            // The full plan stamps every input, before it reads them: the next quick plan compares with these.
+            let stamps = scan ?? InputStamps.take(of: options.siteDirectory)
             // Only rendered jobs are kept: an unrendered one would keep the last plan's whole site alive.
             let previous = last?.lenders ?? [:]
             // The stamps of the last `scholia build` spare reading the files that did not change since.
@@ -67,9 +76,8 @@ package final class SiteSession: @unchecked Sendable {
                                                    searchCache: searchEntries, searchMemory: SearchIndexMemory(previous: nil) { _ in nil }, progress: nil)
             let planned = try prepared.plan(reusing: previous, afterSearchIndex: forgetUnused)
             last = planned
-            base = TextEdits.Base(stamps: stamps, pages: prepared.pages, planned: planned)
-            rereader = nil
-            rereaderIsCurrent = false
+            base = TextEdits.Base(stamps: stamps, pages: prepared.pages, planned: planned, documents: prepared.documents)
+            namedSinceBase = []
             return planned
         }
     }

@@ -57,6 +57,8 @@ package struct ContentLoader {
         cache?.keep(only: Set(documentFiles.map(\.displayPath)))
         let filesByPath = Dictionary(documentFiles.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         content.transcripts = TranscriptReader(loader: loader, filesByPath: filesByPath)
+        content.transcripts.documents = DocumentReader(loader: loader, filesByPath: filesByPath, includeDrafts: includeDrafts,
+                                                       speakerFileIDs: Set(content.speakers.keys), topicFileIDs: Set(content.topics.keys))
         for (file, (loaded, found)) in zip(documentFiles, results) {
             diagnostics.append(contentsOf: found)
             if let loaded {

@@ -53,6 +53,8 @@ package struct LoadedContent: Sendable {
 package struct TranscriptReader: TranscriptSource {
     let loader: DocumentLoader?
     let filesByPath: [String: DocumentLoader.File]
+    /// Reads a whole document again as the load read it (`scholia serve`, after a save).
+    package var documents = DocumentReader.none
 
     package func transcript(of document: Document) -> Transcript {
         guard document.transcriptIsOmitted, let loader, let file = filesByPath[document.sourcePath] else { return document.transcript }

@@ -40,6 +40,26 @@ package struct Site: Sendable {
         types = byType.keys.sorted().map { ($0, byType[$0]!) }
     }
 
+    /// This site with `replacements` in place of its documents of the same ids (`scholia serve`'s quick path). Each keeps
+    /// the id, date and type of the one it replaces, so the indexes, years and types are this site's: not worked out
+    /// again for every document, nil if one does not.
+    package func replacingDocuments(_ replacements: [Document]) -> Site? {
+        var documents = documents
+        for replacement in replacements {
+            guard let index = documentIndex[replacement.id], documents[index].date == replacement.date,
+                  documents[index].type == replacement.type else { return nil }
+            documents[index] = replacement
+        }
+        return Site(self, documents: documents)
+    }
+
+    private init(_ site: Site, documents: [Document]) {
+        (config, speakers, topics, collections, staticFiles) = (site.config, site.speakers, site.topics, site.collections, site.staticFiles)
+        (years, types) = (site.years, site.types)
+        (documentIndex, speakerIndex, topicIndex) = (site.documentIndex, site.speakerIndex, site.topicIndex)
+        self.documents = documents
+    }
+
     package func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }
 
     /// The documents just before and just after this one in time (the site is newest first).

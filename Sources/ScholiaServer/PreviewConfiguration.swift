@@ -13,7 +13,8 @@ package struct PreviewConfiguration: Sendable {
     package var includeDrafts: Bool
     /// How long the files must stay unchanged before a rebuild starts. An editor's save (truncate and write, or write
     /// a temporary file and rename it) reaches the watcher within a millisecond or two, so 25 ms still makes one build
-    /// of it; a build started within a longer burst is followed by one more (`RebuildService`).
+    /// of it; a build started within a longer burst is followed by one more (`RebuildService`). Once the watcher saw
+    /// every file it names written to the end, the build waits only 5 ms (`RebuildService.completeQuiet`).
     var debounce: Duration
 
     package init(siteDirectory: URL, host: String = "127.0.0.1", port: Int = 8000, tryNextPorts: Bool = false,

@@ -30,7 +30,7 @@ package struct PreviewServer: Sendable {
         // Watch before the first build, so that a save during it is not missed.
         let watcher = ChangeWatchers.make(configuration.watch, tree: WatchedTree(root: configuration.siteDirectory))
         let feed = watcher.map { _ in ChangeFeed() }
-        if let watcher, let feed { try watcher.start { feed.record() } }
+        if let watcher, let feed { try watcher.start { feed.record($0) } }
         defer {
             watcher?.stop()
             broadcaster.finish()

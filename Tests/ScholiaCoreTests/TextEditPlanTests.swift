@@ -7,19 +7,19 @@ import Testing
 /// `scholia serve`'s quick path (`TextEdits`): a save that changed only documents' text is planned from the last plan,
 /// and gives exactly the bytes of a full build; a change that any other page shows is planned in full.
 @Suite struct TextEditPlanTests {
-    private static func append(_ text: String, to number: Int, in root: URL) throws {
+    static func append(_ text: String, to number: Int, in root: URL) throws {
         let url = root.appendingPathComponent("Content/documents/doc-\(number).md")
         try (try String(contentsOf: url, encoding: .utf8) + "\n\(text)\n").write(to: url, atomically: false, encoding: .utf8)
     }
 
-    private static func replace(_ old: String, with new: String, in path: String, _ root: URL) throws {
+    static func replace(_ old: String, with new: String, in path: String, _ root: URL) throws {
         let url = root.appendingPathComponent(path)
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains(old), "\(path) has no \(old)")
         try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
     }
 
-    private static func expectFullBuildBytes(_ session: SiteSession, _ options: BuildOptions, _ context: String) throws {
+    static func expectFullBuildBytes(_ session: SiteSession, _ options: BuildOptions, _ context: String) throws {
         let full = try SiteBuilder.render(options)
         let served = try session.render()
         IncrementalBuildTests.expectSame(try IncrementalBuildTests.files(served.files, served.copies),

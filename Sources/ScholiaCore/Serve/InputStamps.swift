@@ -74,6 +74,47 @@ struct InputStamps {
         return InputStamps(stamps: stamps, site: site, hasLinks: hasLinks)
     }
 
+    /// These stamps with those of `paths` (relative to the site folder, as the watcher names them) taken again, and
+    /// the paths among them that changed since; nil when the stat of a path cannot stand for a scan: a folder, or a
+    /// path outside the inputs. A path that is gone loses its stamp; hidden files stay out, as in `take`.
+    func updating(_ paths: Set<String>) -> (stamps: InputStamps, changed: Set<String>)? {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        let takenAt = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        var stamps = stamps, hasLinks = hasLinks, changed: Set<String> = []
+        for path in paths {
+            let components = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard let top = components.first, Self.topLevelNames.contains(String(top)), (top == "site.yml") == (components.count == 1),
+                  !components.contains(where: { $0.isEmpty || $0 == ".." }) else { return nil }
+            if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            let before = stamps[path]
+            var info = stat()
+            if lstat(site.path + "/" + path, &info) != 0 {
+                guard errno == ENOENT || errno == ENOTDIR else { return nil }
+                stamps[path] = nil
+            } else {
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: return nil
+                case S_IFLNK: hasLinks = true
+                default:
+                    var stamp = Stamp(info)
+                    if max(stamp.modified, stamp.changed) >= takenAt - 1_000_000_000 { stamp.racyHash = Self.hash(site, path) }
+                    stamps[path] = stamp
+                }
+            }
+            if !Self.same(stamps[path], before, site, path) { changed.insert(path) }
+        }
+        return (InputStamps(stamps: stamps, site: site, hasLinks: hasLinks), changed)
+    }
+
+    /// Whether a file's two stamps (nil: no file) tell it did not change; see `changes` for the racy hash.
+    private static func same(_ now: Stamp?, _ before: Stamp?, _ site: URL, _ path: String) -> Bool {
+        guard let now, let before else { return now == nil && before == nil }
+        var same = now.size == before.size && now.modified == before.modified && now.changed == before.changed && now.inode == before.inode
+        if same, let racyHash = before.racyHash { same = (now.racyHash ?? hash(site, path)) == racyHash }
+        return same
+    }
+
     private static func hash(_ site: URL, _ relative: String) -> UInt64 {
         FileStamps.hash(FileManager.default.contents(atPath: site.path + "/" + relative) ?? Data())
     }
@@ -87,9 +128,7 @@ struct InputStamps {
         for (path, now) in stamps {
             guard let before = earlier.stamps[path] else { changed.insert(path); continue }
             kept += 1
-            var same = now.size == before.size && now.modified == before.modified && now.changed == before.changed && now.inode == before.inode
-            if same, let racyHash = before.racyHash { same = Self.hash(site, path) == racyHash }
-            if !same { changed.insert(path) }
+            if !Self.same(now, before, site, path) { changed.insert(path) }
         }
         if kept < earlier.stamps.count {
             for path in earlier.stamps.keys where stamps[path] == nil { changed.insert(path) }

@@ -19,56 +19,59 @@ struct TextEdits {
         let stamps: InputStamps
         let pages: SitePages
         let planned: PlannedSite
+        /// Reads a document again as the last full plan's load did.
+        let documents: DocumentReader
     }
 
-    /// The new plan, or nil when the changes since `base` are not text edits of documents (the caller plans in full).
-    /// `rereader` is asked for only when the changes are all in documents.
-    static func plan(_ base: Base, now stamps: InputStamps, rereader: () -> DocumentRereader?,
+    /// The new plan, or nil when `changed` (the input files whose stamps in `stamps` differ from the base's) are not
+    /// text edits of documents (the caller plans in full).
+    static func plan(_ base: Base, now stamps: InputStamps, changed: Set<String>,
                      afterSearchIndex: @escaping @Sendable () -> Void) -> (pages: SitePages, planned: PlannedSite)? {
         guard !stamps.hasLinks, !base.stamps.hasLinks, let index = base.planned.searchIndex else { return nil }
-        let changed = stamps.changes(since: base.stamps)
-        let folder = "Content/documents/"
-        guard changed.allSatisfy({ $0.hasPrefix(folder) && stamps.stamps[$0] != nil }) else { return nil }
         if changed.isEmpty { return (base.pages, base.planned) }
-        // A document's files share its name: NAME.md or NAME.txt, NAME.yml, NAME.notes.yml.
-        let stems = Set(changed.map(stem))
-        let files = stamps.stamps.keys.filter { $0.hasPrefix(folder) && stems.contains(stem($0)) }
-        let site = base.planned.site
-        guard let rereader = rereader(), !base.planned.warnings.contains(where: { files.contains($0.location.path) }),
-              let (content, diagnostics) = rereader.read(files.sorted()), diagnostics.all.isEmpty,
-              content.documents.count == stems.count else { return nil }
-        var documents = site.documents
-        var replaced: Set<String> = []
-        for loaded in content.documents {
-            guard replaced.insert(loaded.document.id).inserted, let index = documents.firstIndex(where: { $0.id == loaded.document.id }),
-                  documents[index].sourcePath == loaded.document.sourcePath,
-                  sameExceptText(loaded.document, documents[index]),
-                  namesAreResolvedAsBefore(loaded, content, rereader.topicsWithFiles, site) else { return nil }
-            var document = loaded.document
-            document.relatedIDs = documents[index].relatedIDs
-            documents[index] = document
+        // Files that were there and still are, so the listing of the site, and what the load said of it, are as before.
+        guard changed.allSatisfy({ base.stamps.stamps[$0] != nil && stamps.stamps[$0] != nil }) else { return nil }
+        var paths: Set<String> = []
+        for path in changed {
+            let documents = base.documents.documentPaths(reading: path)
+            guard !documents.isEmpty else { return nil }
+            paths.formUnion(documents)
         }
-        let edited = Site(config: site.config, documents: documents, speakers: site.speakers, topics: site.topics,
-                          collections: site.collections, staticFiles: site.staticFiles)
-        let inherited = index.lenders
+        // A document with a warning would need its warnings worked out again.
+        let files = Set(paths.flatMap(base.documents.files(of:)))
+        guard !base.planned.warnings.contains(where: { files.contains($0.location.path) }) else { return nil }
+        let site = base.planned.site
+        var loaded: [LoadedDocument] = []
+        for path in paths.sorted() {
+            guard let (document, diagnostics) = base.documents.read(path), let document, diagnostics.all.isEmpty else { return nil }
+            loaded.append(document)
+        }
+        var edits: [Document] = []
+        var replaced: Set<String> = []
+        for loaded in loaded {
+            guard replaced.insert(loaded.document.id).inserted, let old = site.document(loaded.document.id),
+                  old.sourcePath == loaded.document.sourcePath, sameExceptText(loaded.document, old),
+                  namesAreResolvedAsBefore(loaded, base.documents, site) else { return nil }
+            var document = loaded.document
+            document.relatedIDs = old.relatedIDs
+            edits.append(document)
+        }
+        guard let edited = site.replacingDocuments(edits) else { return nil }
+        let inherited = InheritedJobs { index.lenders }
         // The index is updated from the last plan's (its state, and its files as made), as a build updates the last build's.
         let lastIndex = base.pages.searchMemory?.next
         let memory = SearchIndexMemory(previous: lastIndex) { path in
-            guard let made = inherited[Routes.search + path]?.madeFiles, made.fingerprint != nil, made.fingerprint == lastIndex?.files[path] else { return nil }
+            guard let made = inherited.byID[Routes.search + path]?.madeFiles, made.fingerprint != nil, made.fingerprint == lastIndex?.files[path] else { return nil }
             return made.files.first?.data
         }
-        let (pages, plans) = base.pages.withEditedText(edited, documents: content.documents.map(\.document.id), searchMemory: memory)
+        let (pages, plans) = base.pages.withEditedText(edited, documents: loaded.map(\.document.id), searchMemory: memory)
         let searchIndex = DeferredJobs(folder: Routes.search, inherited: inherited) {
             let jobs = pages.searchIndexJobs()
             afterSearchIndex()
-            return jobs.map { JobOutput(SitePages.JobPlan($0), previous: inherited[$0.id]) }
+            let lenders = inherited.byID
+            return jobs.map { JobOutput(SitePages.JobPlan($0), previous: lenders[$0.id]) }
         }
         return (pages, base.planned.replacing(plans, site: edited, searchIndex: searchIndex))
-    }
-
-    private static func stem(_ path: String) -> String {
-        for suffix in [".notes.yml", ".yml", ".md", ".txt"] where path.hasSuffix(suffix) { return String(path.dropLast(suffix.count)) }
-        return path
     }
 
     /// Fields compared by reflection, so that a field added to `Document` is compared too.
@@ -87,13 +90,12 @@ struct TextEdits {
 
     /// A speaker or topic without a file is named by the first document that names it (`SiteResolver`): the site must
     /// already have the name this document gives, or the one made from its id when it gives none.
-    private static func namesAreResolvedAsBefore(_ loaded: LoadedDocument, _ content: LoadedContent, _ topicsWithFiles: Set<String>,
-                                                 _ site: Site) -> Bool {
-        for reference in loaded.speakers where content.speakers[reference.id] == nil {
+    private static func namesAreResolvedAsBefore(_ loaded: LoadedDocument, _ reader: DocumentReader, _ site: Site) -> Bool {
+        for reference in loaded.speakers where !reader.speakerFileIDs.contains(reference.id) {
             let name = PersonName(splitting: reference.name ?? Identifier.humanize(reference.id))
             guard let speaker = site.speaker(reference.id), String(reflecting: speaker.name) == String(reflecting: name) else { return false }
         }
-        for reference in loaded.topics where !topicsWithFiles.contains(reference.id) {
+        for reference in loaded.topics where !reader.topicFileIDs.contains(reference.id) {
             guard let topic = site.topic(reference.id), topic.title == reference.title ?? Identifier.humanize(reference.id) else { return false }
         }
         return true

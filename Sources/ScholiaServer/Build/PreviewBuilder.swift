@@ -23,14 +23,15 @@ actor PreviewBuilder {
     }
 
     /// Publishes the new build once it is planned: its pages are rendered when asked for, the rest in the background.
-    func build() async -> BuildOutcome {
+    /// `changed`: the input files changed since the last build, as the watcher named them (nil: it cannot say).
+    func build(changed: Set<String>? = nil) async -> BuildOutcome {
         let start = Date()
         let session = session
         // The served build's background render gives way while this one plans (it would only slow the plan down);
         // it starts again below, for whichever build is then served.
         background.stop()
         let result: Result<PreviewSite, ContentErrors> = await withCheckedContinuation { continuation in
-            Self.queue.async { continuation.resume(returning: Self.plan(session)) }
+            Self.queue.async { continuation.resume(returning: Self.plan(session, changed: changed)) }
         }
         generation += 1
         let outcome: BuildOutcome
@@ -51,9 +52,9 @@ actor PreviewBuilder {
         return outcome
     }
 
-    private static func plan(_ session: SiteSession) -> Result<PreviewSite, ContentErrors> {
+    private static func plan(_ session: SiteSession, changed: Set<String>?) -> Result<PreviewSite, ContentErrors> {
         do {
-            return .success(try PreviewSite.plan(session))
+            return .success(try PreviewSite.plan(session, changed: changed))
         } catch let errors as ContentErrors {
             return .failure(errors)
         } catch {

@@ -8,6 +8,9 @@ struct RebuildService: Service {
     let builder: PreviewBuilder
     let broadcaster: ReloadBroadcaster
     let quiet: Duration
+    /// The shorter wait once the saves seen are complete: long enough for the rest of an editor's save (its backup
+    /// file removed, say) to come in the same build.
+    var completeQuiet: Duration = .milliseconds(5)
     let longest: Duration
     let report: @Sendable (BuildOutcome) -> Void
 
@@ -22,20 +25,23 @@ struct RebuildService: Service {
         await withGracefulShutdownHandler {
             for await _ in feed.signals {
                 await settle(feed)
-                guard !Task.isCancelled, feed.takePending() else { continue }
-                report(await builder.build())
+                guard !Task.isCancelled, let changed = feed.takePending() else { continue }
+                report(await builder.build(changed: changed))
             }
         } onGracefulShutdown: {
             feed.close()
         }
     }
 
+    /// Waits for `quiet` without a change, or only `completeQuiet` once the watcher saw every file named written to the
+    /// end (`ChangeFeed.isComplete`): in steps of at most `completeQuiet`, so that a write ended after a wait began is seen.
     private func settle(_ feed: ChangeFeed) async {
         let start = ContinuousClock.now
         while !Task.isCancelled {
             let quietFor = feed.quietFor
-            if quietFor >= quiet || ContinuousClock.now - start >= longest { return }
-            try? await Task.sleep(for: quiet - quietFor)
+            let needed = feed.isComplete ? min(completeQuiet, quiet) : quiet
+            if quietFor >= needed || ContinuousClock.now - start >= longest { return }
+            try? await Task.sleep(for: min(needed - quietFor, completeQuiet))
         }
     }
 }

@@ -23,9 +23,9 @@ struct PreviewSite: Sendable {
     func data(at path: String) -> Data? { copies[path] ?? pages.data(at: path) }
 
     /// Plans the site (the session renders again only what changed since its last plan) and reads the copies.
-    static func plan(_ session: SiteSession) throws -> PreviewSite {
+    static func plan(_ session: SiteSession, changed: Set<String>? = nil) throws -> PreviewSite {
         let options = session.options
-        let planned = try session.plan()
+        let planned = try session.plan(changed: changed)
         var copies: [String: Data] = [:]
         var problems: [Diagnostic] = []
         var warnings = planned.warnings

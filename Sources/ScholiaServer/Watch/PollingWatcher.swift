@@ -11,7 +11,7 @@ final class PollingWatcher: ChangeWatcher {
         self.interval = interval
     }
 
-    func start(onChange: @escaping @Sendable () -> Void) throws {
+    func start(onChange: @escaping @Sendable (WatchedChange) -> Void) throws {
         let tree = tree, interval = interval
         let poller = Task.detached(priority: .utility) {
             var last = tree.fingerprint()
@@ -20,7 +20,7 @@ final class PollingWatcher: ChangeWatcher {
                 let now = tree.fingerprint()
                 if now != last {
                     last = now
-                    onChange()
+                    onChange(.unknown)
                 }
             }
         }

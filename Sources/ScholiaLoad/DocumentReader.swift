@@ -1,0 +1,49 @@
+import Foundation
+import ScholiaModel
+
+/// Reads one document of a loaded site again, exactly as `ContentLoader.load` read it (the same `Document`, the same
+/// diagnostics), without listing or reading anything else: the configuration, the speaker files and the folder's
+/// listing are those of that load. So it answers only for a site whose `site.yml`, speakers and topics, and whose
+/// list of document files, are as they were (`scholia serve`'s quick path checks this before it asks).
+package struct DocumentReader: Sendable {
+    let loader: DocumentLoader
+    /// Each document of the listing, by its path from the site folder (`Content/documents/NAME.md`).
+    let filesByPath: [String: DocumentLoader.File]
+    let includeDrafts: Bool
+    /// The ids of the speakers and topics that have a file: the others take their name from the documents that name them.
+    package let speakerFileIDs: Set<String>
+    package let topicFileIDs: Set<String>
+
+    package static let none = DocumentReader(loader: DocumentLoader(config: SiteConfig(), speakerFiles: [:]), filesByPath: [:], includeDrafts: false,
+                                     speakerFileIDs: [], topicFileIDs: [])
+
+    /// The document file at `path` (from the site folder), read now: the document, nil when it has errors or is a
+    /// draft the load leaves out, with its diagnostics; nil for a path that was not a document of the listing.
+    package func read(_ path: String) -> (document: LoadedDocument?, diagnostics: DiagnosticList)? {
+        guard let file = filesByPath[path] else { return nil }
+        let (loaded, diagnostics) = loader.load(file)
+        guard let loaded, includeDrafts || !loaded.document.isDraft else { return (nil, diagnostics) }
+        return (loaded, diagnostics)
+    }
+
+    /// The files a document is read from (paths from the site folder): its text, sidecar metadata and annotations.
+    package func files(of path: String) -> [String] {
+        guard let file = filesByPath[path] else { return [] }
+        return [file.displayPath] + [file.sidecarDisplayPath, file.notesDisplayPath].compactMap { $0 }
+    }
+
+    /// The document files that read `path` (from the site folder): the file itself for a `.md` or `.txt`, the documents
+    /// whose sidecar metadata or annotations it holds for a `.yml`; empty for any other file.
+    package func documentPaths(reading path: String) -> [String] {
+        if filesByPath[path] != nil { return [path] }
+        guard path.hasSuffix(".yml") else { return [] }
+        var paths: [String] = []
+        for suffix in [".notes.yml", ".yml"] where path.hasSuffix(suffix) {
+            let stem = String(path.dropLast(suffix.count))
+            for candidate in [stem + ".md", stem + ".txt"] {
+                if let file = filesByPath[candidate], file.sidecarDisplayPath == path || file.notesDisplayPath == path { paths.append(candidate) }
+            }
+        }
+        return paths
+    }
+}

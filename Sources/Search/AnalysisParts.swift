@@ -103,8 +103,8 @@ struct AnalysisParts: Sendable {
     }
 
     /// The compact form (unsigned LEB128 integers, length-prefixed UTF-8): format number, length, the stems
-    /// with their frequencies, the words (each as its stem, the number of bytes it shares with the stem's start,
-    /// and its other bytes), then per paragraph its number, its token count and each token's stem and position.
+    /// with their frequencies, the words (each as its stem, then `ByteWriter.word`), then per paragraph its
+    /// number, its token count and each token's stem and position.
     var encoded: Data {
         var writer = ByteWriter()
         writer.integer(DocumentAnalysis.codingVersion)
@@ -116,15 +116,8 @@ struct AnalysisParts: Sendable {
         }
         writer.integer(surfaces.count)
         for (surface, stem) in zip(surfaces, surfaceStems) {
-            // A word mostly begins with its stem, often is it: written as its stem, how many bytes of it, the rest.
-            var shared = 0
-            for (own, stems) in zip(surface.utf8, stems[Int(stem)].utf8) {
-                guard own == stems else { break }
-                shared += 1
-            }
             writer.integer(Int(stem))
-            writer.integer(shared)
-            writer.bytes(surface.utf8.dropFirst(shared))
+            writer.word(surface, stem: stems[Int(stem)])
         }
         writer.integer(paragraphs.count / 2)
         var start = 0

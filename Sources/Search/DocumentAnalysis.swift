@@ -33,17 +33,17 @@ struct DocumentAnalysis: Sendable, Equatable {
         var reader = ByteReader(bytes)
         guard reader.integer() == codingVersion, let length = reader.integer(), let stemCount = reader.integer(), (0...bytes.count).contains(stemCount) else { return nil }
         let stemsOffset = reader.offset
-        var stemLengths: [Int] = []
-        stemLengths.reserveCapacity(stemCount)
+        var stems: [UnsafeRawBufferPointer] = []
+        stems.reserveCapacity(stemCount)
         for _ in 0..<stemCount {
             guard let stem = reader.string(), reader.integer() != nil else { return nil }
-            stemLengths.append(stem.count)
+            stems.append(stem)
         }
         guard let surfaceCount = reader.integer(), (0...bytes.count).contains(surfaceCount) else { return nil }
         let surfacesOffset = reader.offset
+        var word: [UInt8] = []
         for _ in 0..<surfaceCount {
-            guard let stem = reader.integer(), (0..<stemCount).contains(stem), let shared = reader.integer(), (0...stemLengths[stem]).contains(shared),
-                  reader.string() != nil else { return nil }
+            guard let stem = reader.integer(), (0..<stemCount).contains(stem), reader.word(stem: stems[stem], into: &word) else { return nil }
         }
         guard let paragraphCount = reader.integer(), (0...bytes.count).contains(paragraphCount) else { return nil }
         let paragraphsOffset = reader.offset
@@ -79,10 +79,8 @@ struct DocumentAnalysis: Sendable, Equatable {
             }
             reader.offset = surfacesOffset
             for _ in 0..<surfaceCount {
-                let stem = reader.integer()!, shared = reader.integer()!
-                word.removeAll(keepingCapacity: true)
-                word.append(contentsOf: stems[stem][..<shared])
-                word.append(contentsOf: reader.string()!)
+                let stem = reader.integer()!
+                _ = reader.word(stem: stems[stem], into: &word)
                 word.withUnsafeBytes { body($0, stem) }
             }
         }
@@ -133,10 +131,17 @@ struct ByteWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Length-prefixed, as a string is.
-    mutating func bytes(_ run: Substring.UTF8View) {
-        integer(run.count)
-        bytes.append(contentsOf: run)
+    /// A word after its stem: how many bytes it shares with the stem's start, then the rest as a string (a word
+    /// mostly begins with its stem, often is it).
+    mutating func word(_ word: String, stem: String) {
+        var shared = 0
+        for (own, stems) in zip(word.utf8, stem.utf8) {
+            guard own == stems else { break }
+            shared += 1
+        }
+        integer(shared)
+        integer(word.utf8.count - shared)
+        bytes.append(contentsOf: word.utf8.dropFirst(shared))
     }
 }
 
@@ -159,6 +164,15 @@ struct ByteReader {
             shift += 7
         }
         return nil
+    }
+
+    /// A word `ByteWriter.word` wrote after `stem`, put in `word`; false where the bytes do not hold one.
+    mutating func word(stem: UnsafeRawBufferPointer, into word: inout [UInt8]) -> Bool {
+        guard let shared = integer(), (0...stem.count).contains(shared), let rest = string() else { return false }
+        word.removeAll(keepingCapacity: true)
+        word.append(contentsOf: stem[..<shared])
+        word.append(contentsOf: rest)
+        return true
     }
 
     mutating func string() -> UnsafeRawBufferPointer? {

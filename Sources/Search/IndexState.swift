@@ -43,19 +43,12 @@ public struct IndexState: Sendable, Equatable {
         for number in [averageLength, termShardCount, pairShardCount, stemCount, tokens, pairs, entryKeys.count] { writer.integer(number) }
         for key in entryKeys { writer.integer(Int(bitPattern: UInt(key))) }
         writer.integer(words.count)
-        // In byte order (quicker than `String`'s own, and as stable); each word as the bytes it shares with its
-        // stem's start and the rest, as analyses write them.
+        // In byte order (quicker than `String`'s own, and as stable); each word after its stem, as analyses write them.
         for stem in words.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             writer.string(stem)
             writer.integer(words[stem]!.count)
             for word in words[stem]! {
-                var shared = 0
-                for (own, stems) in zip(word.text.utf8, stem.utf8) {
-                    guard own == stems else { break }
-                    shared += 1
-                }
-                writer.integer(shared)
-                writer.bytes(word.text.utf8.dropFirst(shared))
+                writer.word(word.text, stem: stem)
                 writer.integer(word.documents)
             }
         }
@@ -102,11 +95,7 @@ public struct IndexState: Sendable, Equatable {
                 var list: [Word] = []
                 list.reserveCapacity(number)
                 for _ in 0..<number {
-                    guard let shared = reader.integer(), (0...stemBytes.count).contains(shared), let rest = reader.string(),
-                          let documents = reader.integer() else { return nil }
-                    word.removeAll(keepingCapacity: true)
-                    word.append(contentsOf: stemBytes[..<shared])
-                    word.append(contentsOf: rest)
+                    guard reader.word(stem: stemBytes, into: &word), let documents = reader.integer() else { return nil }
                     list.append(Word(text: String(decoding: word, as: UTF8.self), documents: documents))
                 }
                 words[String(decoding: stemBytes, as: UTF8.self)] = list

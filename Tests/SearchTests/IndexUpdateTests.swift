@@ -10,7 +10,7 @@ import Testing
     /// whole plan's state.
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func updatesGiveTheFilesOfAWholePlan(seed: UInt64) throws {
-        var random = SplitMix(seed)
+        var random = SeededRandom(seed: seed)
         let writer = IndexWriter(language: "en")
         var documents = (0..<60).map { number in Self.randomDocument(number, version: 0, &random) }
         var keys = documents.indices.map { UInt64($0) << 32 }
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func aMissingFileOrOldEntryOrTooManyChangesPlansWhole() throws {
-        var random = SplitMix(9)
+        var random = SeededRandom(seed: 9)
         let writer = IndexWriter(language: "en")
         var documents = (0..<30).map { Self.randomDocument($0, version: 0, &random) }
         var keys = documents.indices.map { UInt64($0) }
@@ -81,7 +81,7 @@ import Testing
     /// A word replaced in a long document keeps its length as BM25 takes it: only the files of the words and
     /// pairs that changed are made again, not those of every word the document uses.
     @Test func aWordReplacedMakesOnlyTheFilesOfWhatChanged() throws {
-        var random = SplitMix(12)
+        var random = SeededRandom(seed: 12)
         let writer = IndexWriter(language: "en")
         let long = (0..<40).map { paragraph in (0..<10).map { "word\(paragraph * 10 + $0)" }.joined(separator: " ") }
         var documents = (0..<300).map { Self.randomDocument($0, version: 0, &random) } + [document("long", long)]
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func theStateReadsBackAndADamagedOneIsNotRead() throws {
-        var random = SplitMix(5)
+        var random = SeededRandom(seed: 5)
         let writer = IndexWriter(language: "en")
         let documents = (0..<10).map { Self.randomDocument($0, version: 0, &random) }
         let (_, state) = Self.plan(writer, documents, documents.indices.map { UInt64($0) })
@@ -161,18 +161,18 @@ import Testing
                              "nation", "nations", "national", "river", "bridge", "talks", "talked", "talking", "oil", "grain",
                              "1962", "berlin", "moscow", "état", "communiqué", "zoning", "zone", "zones"]
 
-    static func randomParagraph(_ random: inout SplitMix, rare: String? = nil) -> String {
+    static func randomParagraph(_ random: inout SeededRandom, rare: String? = nil) -> String {
         var words = (0..<Int.random(in: 3...14, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
         if let rare { words.insert(rare, at: Int.random(in: 0...words.count, using: &random)) }
         return words.joined(separator: " ")
     }
 
-    static func randomDocument(_ number: Int, version: Int, _ random: inout SplitMix) -> SearchDocument {
+    static func randomDocument(_ number: Int, version: Int, _ random: inout SeededRandom) -> SearchDocument {
         let paragraphs = (0..<Int.random(in: 2...6, using: &random)).map { _ in randomParagraph(&random, rare: Bool.random(using: &random) ? "rare\(number)x\(version)" : nil) }
         return document("doc-\(number)", year: 1950 + number, title: "Document \(number)", speakers: ["ada"], paragraphs)
     }
 
-    static func edit(_ document: SearchDocument, round: Int, _ random: inout SplitMix) -> SearchDocument {
+    static func edit(_ document: SearchDocument, round: Int, _ random: inout SeededRandom) -> SearchDocument {
         var document = document
         var paragraphs = document.paragraphs.map(\.text)
         switch Int.random(in: 0..<5, using: &random) {
@@ -185,18 +185,5 @@ import Testing
         }
         document.paragraphs = paragraphs.enumerated().map { .init(number: $0 + 1, speaker: "ADA", text: $1) }
         return document
-    }
-}
-
-/// A seeded generator, so that a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

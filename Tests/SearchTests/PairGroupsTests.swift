@@ -6,7 +6,7 @@ import Testing
     /// Pairs files are made a group of shards at a time, the groups let go of and gathered again as needed:
     /// in any order, with one group or dozens, the same files and fingerprints.
     @Test func pairsMadeByGroupsAreTheSameInAnyOrder() {
-        var random = SplitMix(21)
+        var random = SeededRandom(seed: 21)
         let documents = (0..<400).map { IndexUpdateTests.randomDocument($0, version: 0, &random) }
         let whole = IndexWriter(language: "en", pairEntriesPerGroup: 1 << 30)
         let grouped = IndexWriter(language: "en", pairEntriesPerGroup: 40)

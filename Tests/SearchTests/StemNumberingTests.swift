@@ -7,7 +7,7 @@ import Testing
     /// in UTF-8 order; each document's stems by those numbers; each stem's words in UTF-8 order with the number
     /// of documents that use them.
     @Test func anyNumberOfPartsGivesThePlainNumbering() {
-        var random = SplitMix(7)
+        var random = SeededRandom(seed: 7)
         let writer = IndexWriter(language: "en")
         let analyses = (0..<120).map { writer.entry(for: IndexUpdateTests.randomDocument($0, version: 0, &random)).analysis }
             + [writer.entry(for: document("accents", ["Communiqué café naïve 東京都 communique"])).analysis]
@@ -36,7 +36,7 @@ import Testing
 
     /// The parts a stem can fall in are all used, so that the cores share the work.
     @Test func stemsSpreadOverEveryPart() {
-        var random = SplitMix(8)
+        var random = SeededRandom(seed: 8)
         let writer = IndexWriter(language: "en")
         var used = Set<Int>()
         for ordinal in 0..<40 {

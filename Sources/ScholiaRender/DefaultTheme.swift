@@ -593,10 +593,15 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
     close();
     var last = scalars[scalars.length - 1];
     var endsOpen = last !== undefined && !WHITE.test(last) && last !== '"';
-    var query = { required: [], excluded: [], dropped: [] };
+    var query = { required: [], excluded: [], nearby: [], dropped: [] };
+    // The last required word typed and its place, counting stop words, for `nearby`.
+    var previous = null, position = -1;
     for (var index = 0; index < chunks.length; index++) {
       if (query.required.length + query.excluded.length >= MAX_PARTS) break;
       var chunk = chunks[index], tokens = tokenize(chunk.text);
+      if (!tokens.length) continue;
+      position += 1;
+      if (chunk.quoted || chunk.excluded || tokens.length !== 1) previous = null;
       var kept = tokens.filter(function (t) { return !stopWords.has(t.text); });
       tokens.forEach(function (t) { if (stopWords.has(t.text)) query.dropped.push(t.text); });
       if (!kept.length) continue;
@@ -605,6 +610,11 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
         var prefix = index === chunks.length - 1 && endsOpen && !chunk.quoted && !chunk.excluded && tokens.length === 1 &&
           !first.cjk && Array.from(first.text).length >= 2;
         part = { word: first.text, prefix: prefix };
+        if (!chunk.quoted && !chunk.excluded && tokens.length === 1) {
+          // A prefix counts as typed: once it is a whole word, the pair is found.
+          if (previous) query.nearby.push({ phrase: [{ text: previous.word, offset: 0 }, { text: first.text, offset: position - previous.position }] });
+          previous = { word: first.text, position: position };
+        }
       } else {
         part = { phrase: kept.map(function (t) { return { text: t.text, offset: t.position - first.position }; }) };
       }
@@ -848,24 +858,36 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
                         Promise.all(query.required.map(function (p) { return self.match(p); })),
                         Promise.all(query.excluded.map(function (p) { return self.match(p); }))]).then(function (all) {
       var candidates = new Set(all[0]), matches = all[1], excluded = all[2], N = self.documentCount;
+      function idf(m) { var df = m.documents.size; m.idf = Math.log(1 + (N - df + 0.5) / (df + 0.5)); }
       matches.forEach(function (m) {
-        var df = m.documents.size;
-        m.idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        idf(m);
         candidates.forEach(function (o) { if (!m.documents.has(o)) candidates.delete(o); });
       });
       excluded.forEach(function (m) { m.documents.forEach(function (_, o) { candidates.delete(o); }); });
-      var scores = new Map();
-      candidates.forEach(function (o) {
-        scores.set(o, matches.reduce(function (sum, m) { return sum + m.idf * m.documents.get(o); }, 0));
+      // Words typed side by side that stand so in a document add their phrase's score there.
+      var nearby = candidates.size ? query.nearby : [];
+      return Promise.all(nearby.map(function (p) { return self.match(p); })).then(function (near) {
+        near = near.filter(function (m) { return m.documents.size > 0; });
+        near.forEach(idf);
+        return self.rank(candidates, matches, matches.concat(near), order);
       });
-      var ranked = Array.from(candidates).sort(function (a, b) {
-        if (order === 'date' || !matches.length) return a - b;
-        return scores.get(b) - scores.get(a) || a - b;
-      });
-      return self.facetCounts(new Set(ranked)).then(function (facets) {
-        var hits = ranked.map(function (o) { return { ordinal: o, score: scores.get(o) || 0 }; });
-        return { hits: hits, facets: facets, matches: matches, message: hits.length ? null : 'No results.' };
-      });
+    });
+  };
+
+  // Candidates by their summed scores (the required parts' and those of the words found side by side).
+  SearchIndex.prototype.rank = function (candidates, matches, scored, order) {
+    var self = this;
+    var scores = new Map();
+    candidates.forEach(function (o) {
+      scores.set(o, scored.reduce(function (sum, m) { return sum + m.idf * (m.documents.get(o) || 0); }, 0));
+    });
+    var ranked = Array.from(candidates).sort(function (a, b) {
+      if (order === 'date' || !matches.length) return a - b;
+      return scores.get(b) - scores.get(a) || a - b;
+    });
+    return self.facetCounts(new Set(ranked)).then(function (facets) {
+      var hits = ranked.map(function (o) { return { ordinal: o, score: scores.get(o) || 0 }; });
+      return { hits: hits, facets: facets, matches: matches.length ? scored : [], message: hits.length ? null : 'No results.' };
     });
   };
 

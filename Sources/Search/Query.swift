@@ -18,14 +18,18 @@ public struct Query: Sendable, Equatable {
 
     public var required: [Part] = []
     public var excluded: [Part] = []
+    /// Two-word phrases of required words typed side by side (stop words between them counted, as in a
+    /// phrase): not required, but a document that holds one ranks higher ("Ranking" in the README).
+    public var nearby: [Part] = []
     /// Words left out because they are too common to be indexed.
     public var droppedStopWords: [String] = []
 
     public var isEmpty: Bool { required.isEmpty && excluded.isEmpty }
 
-    public init(required: [Part] = [], excluded: [Part] = [], droppedStopWords: [String] = []) {
+    public init(required: [Part] = [], excluded: [Part] = [], nearby: [Part] = [], droppedStopWords: [String] = []) {
         self.required = required
         self.excluded = excluded
+        self.nearby = nearby
         self.droppedStopWords = droppedStopWords
     }
 
@@ -66,9 +70,16 @@ public struct Query: Sendable, Equatable {
         close()
         let endsOpen = scalars.last.map { !$0.properties.isWhitespace && $0 != "\"" } ?? false
 
+        // The last required word typed and its place, counting stop words, for `nearby`.
+        var previous: (word: String, position: Int)?
+        var position = 0
         for (index, chunk) in chunks.enumerated() {
             guard required.count + excluded.count < IndexFormat.maximumQueryParts else { break }
             let tokens = Tokenizer.tokens(chunk.text)
+            // Punctuation alone is no word of the text; anything else takes one place (a phrase breaks the run).
+            if tokens.isEmpty { continue }
+            defer { position += 1 }
+            if chunk.quoted || chunk.excluded || tokens.count != 1 { previous = nil }
             let kept = tokens.filter { !stopWords.contains($0.text) }
             droppedStopWords += tokens.filter { stopWords.contains($0.text) }.map(\.text)
             guard let first = kept.first else { continue }
@@ -77,6 +88,11 @@ public struct Query: Sendable, Equatable {
                 let prefix = index == chunks.count - 1 && endsOpen && !chunk.quoted && !chunk.excluded && tokens.count == 1
                     && !first.isCJK && first.text.unicodeScalars.count >= 2
                 part = .word(first.text, prefix: prefix)
+                if !chunk.quoted && !chunk.excluded && tokens.count == 1 {
+                    // A prefix counts as typed: once it is a whole word, the pair is found.
+                    if let previous { nearby.append(.phrase([PhraseWord(previous.word, 0), PhraseWord(first.text, position - previous.position)])) }
+                    previous = (first.text, position)
+                }
             } else {
                 part = .phrase(kept.map { PhraseWord($0.text, $0.position - first.position) })
             }

@@ -166,13 +166,21 @@ public final class SearchIndex: @unchecked Sendable {
         for part in query.excluded {
             candidates.subtract(match(part).documents.keys)
         }
+        // Words typed side by side that stand so in a document add their phrase's score there.
+        let nearby: [Match] = candidates.isEmpty ? [] : query.nearby.map { part in
+            var found = match(part)
+            let count = Double(found.documents.count)
+            found.idf = log(1 + (Double(documentCount) - count + 0.5) / (count + 0.5))
+            return found
+        }.filter { !$0.documents.isEmpty }
+        let scored = matches + nearby
         var scores: [Int: Double] = [:]
         for ordinal in candidates {
-            scores[ordinal] = matches.reduce(0.0) { $0 + $1.idf * Double($1.documents[ordinal]!) }
+            scores[ordinal] = scored.reduce(0.0) { $0 + $1.idf * Double($1.documents[ordinal] ?? 0) }
         }
         let ranked = candidates.sorted { order == .date || matches.isEmpty ? $0 < $1 : (scores[$0]!, $1) > (scores[$1]!, $0) }
         let hits = ranked.enumerated().map { rank, ordinal in
-            DocumentHit(ordinal: ordinal, score: scores[ordinal] ?? 0, paragraphs: rank < paragraphsFor ? bestParagraphs(ordinal, matches) : [])
+            DocumentHit(ordinal: ordinal, score: scores[ordinal] ?? 0, paragraphs: rank < paragraphsFor ? bestParagraphs(ordinal, scored) : [])
         }
         return SearchResults(hits: hits, facets: facetCounts(Set(ranked)), message: hits.isEmpty ? "No results." : nil)
     }

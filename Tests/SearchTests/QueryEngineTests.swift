@@ -49,6 +49,21 @@ import Testing
         #expect(hit.paragraphs.map(\.number) == [1, 2])
     }
 
+    @Test func wordsSideBySideRankAboveTheSameWordsApart() throws {
+        let apart = document("apart", year: 2000, ["The union was strong and the war was cold.", "Of state affairs nothing was said."])
+        let together = document("together", year: 1990, ["The senator spoke long about many things, then of the cold war, then of the state of the union, then of the budget, at length."])
+        let both = [apart, together]
+        let search = try index(both)
+        // BM25 alone prefers the shorter document; words typed side by side that stand so outweigh that.
+        #expect(ids(search.search("cold war "), both) == ["together", "apart"])
+        #expect(ids(search.search("war cold "), both) == ["apart", "together"])
+        // Stop words between them count, as in a phrase.
+        #expect(ids(search.search("state of the union "), both) == ["together", "apart"])
+        #expect(ids(search.search("state union "), both) == ["apart", "together"])
+        let hit = try #require(search.search("cold war ").hits.first)
+        #expect(hit.paragraphs.map(\.number) == [1])
+    }
+
     @Test func excludedWordsRemoveDocuments() throws {
         let search = try index(documents)
         #expect(ids(search.search("forces -korea"), documents) == ["debate"])

@@ -51,6 +51,23 @@ import Testing
         #expect(query.droppedStopWords == ["the", "of", "a"])
     }
 
+    @Test func wordsTypedSideBySideAreNearbyPairsCountingStopWords() {
+        let query = Query("state of the union address ", stopWords: stop)
+        #expect(query.required == [.word("state", prefix: false), .word("union", prefix: false), .word("address", prefix: false)])
+        #expect(query.nearby == [.phrase([.init("state", 0), .init("union", 3)]), .phrase([.init("union", 0), .init("address", 1)])])
+        // Punctuation typed alone takes no place, as it takes none in the text.
+        #expect(Query("cold — war ", stopWords: stop).nearby == [.phrase([.init("cold", 0), .init("war", 1)])])
+    }
+
+    @Test func nearbyPairsStopAtPhrasesAndExclusions() {
+        // The prefix as typed: it pairs once it is a whole word.
+        #expect(Query("cold war", stopWords: stop).nearby == [.phrase([.init("cold", 0), .init("war", 1)])])
+        #expect(Query("cold -war iron ", stopWords: stop).nearby.isEmpty)
+        #expect(Query("cold \"iron curtain\" war ", stopWords: stop).nearby.isEmpty)
+        #expect(Query("cold post-war iron ", stopWords: stop).nearby.isEmpty)
+        #expect(Query("cold ", stopWords: stop).nearby.isEmpty)
+    }
+
     @Test func longQueriesAreCut() {
         let query = Query(String(repeating: "word ", count: 2000), stopWords: stop)
         #expect(query.required.count == IndexFormat.maximumQueryParts)

@@ -513,7 +513,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 (function (root) {
   'use strict';
 
-  var KEY_LENGTH = 3, MAX_WORD = 64, MAX_QUERY = 1000, MAX_PARTS = 16, MAX_PREFIX_STEMS = 64, PARAGRAPHS_PER_HIT = 3;
+  var KEY_LENGTH = 3, MAX_WORD = 64, MAX_QUERY = 1000, MAX_PARTS = 16, MAX_NEARBY = 5, MAX_PREFIX_STEMS = 64, PARAGRAPHS_PER_HIT = 3;
   var WORDS_BEFORE = 8, SNIPPET_LENGTH = 30, PAGE_SIZE = 10;
   var WORD_CHAR = /[\p{Alphabetic}\p{Nd}\p{M}]/u;
   var WHITE = /\p{White_Space}/u;
@@ -612,7 +612,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
         part = { word: first.text, prefix: prefix };
         if (!chunk.quoted && !chunk.excluded && tokens.length === 1) {
           // A prefix counts as typed: once it is a whole word, the pair is found.
-          if (previous) query.nearby.push({ phrase: [{ text: previous.word, offset: 0 }, { text: first.text, offset: position - previous.position }] });
+          if (previous && query.nearby.length < MAX_NEARBY) query.nearby.push({ phrase: [{ text: previous.word, offset: 0 }, { text: first.text, offset: position - previous.position }] });
           previous = { word: first.text, position: position };
         }
       } else {

@@ -111,6 +111,8 @@ public enum IndexFormat {
     public static let maximumQueryLength = 1000
     /// At most this many words, phrases and excluded words of a query count.
     public static let maximumQueryParts = 16
+    /// Pairs of words typed side by side that add to the ranking (each reads a pairs shard): the first ones typed.
+    public static let maximumNearbyPairs = 5
     /// A prefix stands for at most this many stems (the first in the words file's order).
     public static let maximumPrefixStems = 64
     /// The best paragraphs shown for each document.

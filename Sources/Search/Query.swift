@@ -90,7 +90,7 @@ public struct Query: Sendable, Equatable {
                 part = .word(first.text, prefix: prefix)
                 if !chunk.quoted && !chunk.excluded && tokens.count == 1 {
                     // A prefix counts as typed: once it is a whole word, the pair is found.
-                    if let previous { nearby.append(.phrase([PhraseWord(previous.word, 0), PhraseWord(first.text, position - previous.position)])) }
+                    if let previous, nearby.count < IndexFormat.maximumNearbyPairs { nearby.append(.phrase([PhraseWord(previous.word, 0), PhraseWord(first.text, position - previous.position)])) }
                     previous = (first.text, position)
                 }
             } else {

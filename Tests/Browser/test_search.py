@@ -216,7 +216,8 @@ def test_without_javascript_the_page_offers_lists(site):
 
 
 PARITY_QUERIES = ["chemical weapons", '"chemical weapons"', "communique", "communiq", "ask not", "war -korea", "the of", "-",
-                  '"unbalanced', "freedom liberty", "nation", "president", "Geneva", "中华人民", "ask not what your country"]
+                  '"unbalanced', "freedom liberty", "nation", "president", "Geneva", "中华人民", "ask not what your country",
+                  "let us never negotiate out of fear but let us never fear to negotiate", "cold war", "war cold"]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
@@ -246,3 +247,23 @@ def test_the_script_reads_years_before_1_ce_as_the_cli_does():
     script = subprocess.run(["node", "-e", code, os.path.join(ROOT, "Templates/assets/search.js"), json.dumps(list(YEAR_FILTERS))],
                             check=True, capture_output=True, text=True)
     assert json.loads(script.stdout) == YEAR_FILTERS
+
+
+# The same cases as Tests/SearchTests/QueryTests.swift (stop words "the", "of", "a"): words typed side by side.
+NEARBY = {"state of the union address ": [["state", 0, "union", 3], ["union", 0, "address", 1]],
+          "cold — war ": [["cold", 0, "war", 1]],
+          "cold war": [["cold", 0, "war", 1]],
+          "cold -war iron ": [], 'cold "iron curtain" war ': [], "cold post-war iron ": [], "cold ": [],
+          "one two three four five six seven eight ": [["one", 0, "two", 1], ["two", 0, "three", 1], ["three", 0, "four", 1],
+                                                       ["four", 0, "five", 1], ["five", 0, "six", 1]]}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_script_pairs_words_typed_side_by_side_as_the_cli_does():
+    code = ("const api = require(process.argv[1]); const out = {};"
+            "for (const t of JSON.parse(process.argv[2])) out[t] = api.parseQuery(t, new Set(['the', 'of', 'a'])).nearby"
+            ".map((p) => [p.phrase[0].text, p.phrase[0].offset, p.phrase[1].text, p.phrase[1].offset]);"
+            "process.stdout.write(JSON.stringify(out));")
+    script = subprocess.run(["node", "-e", code, os.path.join(ROOT, "Templates/assets/search.js"), json.dumps(list(NEARBY))],
+                            check=True, capture_output=True, text=True)
+    assert json.loads(script.stdout) == NEARBY

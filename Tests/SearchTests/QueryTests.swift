@@ -68,6 +68,13 @@ import Testing
         #expect(Query("cold ", stopWords: stop).nearby.isEmpty)
     }
 
+    @Test func aLongQueryPairsOnlyItsFirstWords() {
+        let query = Query("one two three four five six seven eight ", stopWords: stop)
+        #expect(query.nearby.count == IndexFormat.maximumNearbyPairs)
+        #expect(query.nearby.first == .phrase([.init("one", 0), .init("two", 1)]))
+        #expect(query.nearby.last == .phrase([.init("five", 0), .init("six", 1)]))
+    }
+
     @Test func longQueriesAreCut() {
         let query = Query(String(repeating: "word ", count: 2000), stopWords: stop)
         #expect(query.required.count == IndexFormat.maximumQueryParts)

@@ -147,8 +147,8 @@ def test_unquoted_phrases_rank_their_document_first(browser, site):
         open_search(browser, site, "?q=" + urllib.parse.quote(phrase))
         link, pinpoints = first_hit(browser)
         found += link == f"{site['base']}documents/{document}/" and f"{link}#p{number}" in pinpoints
-    # All words, ranked by BM25 with a bonus for words side by side: the unique paragraph should win nearly always.
-    assert found >= PHRASES - 2, f"{found} of {PHRASES}"
+    # All words, ranked by BM25 and by the words found side by side: the goal for phrases is 0.95 (here at rank 1).
+    assert found >= 0.95 * PHRASES, f"{found} of {PHRASES}"
 
 
 def test_browsing_shows_every_document_and_speaker_counts_from_the_front_matter(browser, site):

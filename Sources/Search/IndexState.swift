@@ -17,7 +17,7 @@ public struct IndexState: Sendable, Equatable {
     /// Per document, in ordinal order, the key of its entry (its inputs' fingerprint, made by the caller).
     public var entryKeys: [UInt64]
     /// Per stem, its words and how many documents use each, the words in UTF-8 order.
-    var words: [String: [Word]]
+    var words: StemWords
     /// Every words file's key, in order.
     var wordKeys: [String]
     /// Every terms, pairs and words file (path under `search/`) with the fingerprint of its job.
@@ -44,10 +44,10 @@ public struct IndexState: Sendable, Equatable {
         for key in entryKeys { writer.integer(Int(bitPattern: UInt(key))) }
         writer.integer(words.count)
         // In byte order (quicker than `String`'s own, and as stable); each word after its stem, as analyses write them.
-        for stem in words.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        words.forEach { stem, list in
             writer.string(stem)
-            writer.integer(words[stem]!.count)
-            for word in words[stem]! {
+            writer.integer(list.count)
+            for word in list {
                 writer.word(word.text, stem: stem)
                 writer.integer(word.documents)
             }
@@ -87,19 +87,25 @@ public struct IndexState: Sendable, Equatable {
                 keys.append(UInt64(UInt(bitPattern: key)))
             }
             guard let stems = count() else { return nil }
-            var words: [String: [Word]] = [:]
-            words.reserveCapacity(stems)
+            var stemTexts: [String] = [], lists: [[Word]] = []
+            stemTexts.reserveCapacity(stems)
+            lists.reserveCapacity(stems)
             var word: [UInt8] = []
             for _ in 0..<stems {
                 guard let stemBytes = reader.string(), let number = count() else { return nil }
+                let stem = String(decoding: stemBytes, as: UTF8.self)
+                // Written in byte order, each stem once: anything else is not a state this code wrote.
+                if let last = stemTexts.last, !StemWords.precedes(last, stem) { return nil }
                 var list: [Word] = []
                 list.reserveCapacity(number)
                 for _ in 0..<number {
                     guard reader.word(stem: stemBytes, into: &word), let documents = reader.integer() else { return nil }
                     list.append(Word(text: String(decoding: word, as: UTF8.self), documents: documents))
                 }
-                words[String(decoding: stemBytes, as: UTF8.self)] = list
+                stemTexts.append(stem)
+                lists.append(list)
             }
+            let words = StemWords(sortedStems: stemTexts, lists: lists)
             guard let keyCount = count() else { return nil }
             var wordKeys: [String] = []
             for _ in 0..<keyCount {
@@ -122,7 +128,7 @@ public struct IndexState: Sendable, Equatable {
     }
 
     init(language: String, averageLength: Int, termShardCount: Int, pairShardCount: Int, stemCount: Int, tokens: Int, pairs: Int, entryKeys: [UInt64],
-         words: [String: [Word]], wordKeys: [String], files: [String: UInt64]) {
+         words: StemWords, wordKeys: [String], files: [String: UInt64]) {
         self.language = language
         self.averageLength = averageLength
         self.termShardCount = termShardCount

@@ -136,7 +136,7 @@ public struct IndexUpdate: Sendable {
                 put(path, nil)
             } else {
                 keys.insert(key)
-                put(path, IndexWriter.wordsFileData(stems: stems, state.words))
+                put(path, IndexWriter.wordsFileData(stems: stems) { [words = state.words] in words[$0] })
             }
         }
         state.wordKeys = keys.sorted()

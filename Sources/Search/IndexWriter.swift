@@ -116,7 +116,7 @@ public struct IndexWriter: Sendable {
         plans += files.map(Self.contentPlan)
         let state = IndexState(language: language, averageLength: averageLength, termShardCount: shardCount, pairShardCount: pairs.shardCount,
                                stemCount: stems.count, tokens: tokens, pairs: analyses.reduce(0) { $0 + $1.pairCount }, entryKeys: [],
-                               words: words, wordKeys: keys, files: [:])
+                               words: StemWords(sortedStems: stems, lists: stems.map { words[$0]! }), wordKeys: keys, files: [:])
         return (plans.sorted { $0.path < $1.path }, state)
     }
 
@@ -149,14 +149,14 @@ public struct IndexWriter: Sendable {
         }
         let keys = stemsByKey.keys.sorted()
         files += keys.concurrentMap { [stemsByKey] key in
-            IndexFile(path: IndexFormat.wordsPath(key), data: wordsFileData(stems: Set(stemsByKey[key]!), words))
+            IndexFile(path: IndexFormat.wordsPath(key), data: wordsFileData(stems: Set(stemsByKey[key]!)) { words[$0] })
         }
         return keys
     }
 
     /// A words file: every word of `stems`, in UTF-8 order, each as itself when it is its own stem, else as [word, stem].
-    static func wordsFileData(stems: Set<String>, _ words: [String: [IndexState.Word]]) -> Data {
-        let surfaces = stems.flatMap { stem in words[stem, default: []].map { ($0.text, stem) } }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    static func wordsFileData(stems: Set<String>, words: (String) -> [IndexState.Word]?) -> Data {
+        let surfaces = stems.flatMap { stem in (words(stem) ?? []).map { ($0.text, stem) } }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         var json = JSONText()
         json.raw("[")
         for (index, (surface, stem)) in surfaces.enumerated() {

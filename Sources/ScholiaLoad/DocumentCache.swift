@@ -23,6 +23,9 @@ package final class DocumentCache: @unchecked Sendable {
     /// How many documents were stored (read anew) since the cache was made.
     package var storeCount: Int { lock.withLock { stores } }
     private var stores = 0
+    /// The paths of the documents stored (read anew) since the cache was made, in the order they were (tests use it).
+    package var storedPaths: [String] { lock.withLock { stored } }
+    private var stored: [String] = []
     private let lock = NSLock()
 
     static let fileName = "documents"
@@ -65,6 +68,7 @@ package final class DocumentCache: @unchecked Sendable {
             lines[path] = nil
             changed = true
             stores += 1
+            stored.append(path)
         }
     }
 

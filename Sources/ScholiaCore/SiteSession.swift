@@ -20,6 +20,9 @@ package final class SiteSession: @unchecked Sendable {
     /// say which: only these are stamped again, rather than every input.
     private var namedSinceBase: Set<String>? = []
     private let lock = NSLock()
+    /// The document files read anew by a full plan (not taken from the documents cache) since the session began, in the
+    /// order they were (tests use it).
+    package var documentsRead: [String] { documents.storedPaths }
     /// How many plans took the quick path (tests use it).
     package private(set) var quickPlanCount = 0
     /// Whether the last plan's search index, once planned, was updated from the plan before (tests use it).
@@ -71,9 +74,19 @@ package final class SiteSession: @unchecked Sendable {
             let previous = last?.lenders ?? [:]
             // The stamps of the last `scholia build` spare reading the files that did not change since.
             let cacheFolder = options.siteDirectory.appendingPathComponent(BuildCache.folderName)
-            // A memory with nothing before it: the index is planned whole, and its state kept for the quick path's update.
+            // The last plan's index, when it was planned: this one is updated from it (its state, and its files as the last
+            // plan made them), as a build updates the last build's, when few documents' entries changed (a speaker's
+            // biography changes none). Else, or on the first plan, it is planned whole; its state is kept for the next.
+            let lastIndex = base?.pages.searchMemory?.next
+            // Only the index's jobs are kept, and only once it is planned (off the request path).
+            let inherited = InheritedJobs { previous.filter { $0.key.hasPrefix(Routes.search) } }
+            let searchMemory = SearchIndexMemory(previous: lastIndex) { path in
+                guard let made = inherited.byID[Routes.search + path]?.madeFiles, made.fingerprint != nil,
+                      made.fingerprint == lastIndex?.files[path] else { return nil }
+                return made.files.first?.data
+            }
             let prepared = try SiteBuilder.prepare(options, cache: documents, stamps: FileStamps.read(from: cacheFolder),
-                                                   searchCache: searchEntries, searchMemory: SearchIndexMemory(previous: nil) { _ in nil }, progress: nil)
+                                                   searchCache: searchEntries, searchMemory: searchMemory, progress: nil)
             let planned = try prepared.plan(reusing: previous, afterSearchIndex: forgetUnused)
             last = planned
             base = TextEdits.Base(stamps: stamps, pages: prepared.pages, planned: planned, documents: prepared.documents)

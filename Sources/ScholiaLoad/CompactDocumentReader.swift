@@ -6,11 +6,12 @@ import ScholiaModel
 /// as strict: a missing field, a value of the wrong kind or a length past the end throws.
 enum CompactDocumentReader {
     /// The path and entry of one record, or a throw.
-    static func record(_ bytes: [UInt8]) throws -> (path: String, key: UInt64, document: LoadedDocument?, diagnostics: DiagnosticList) {
+    static func record(_ bytes: [UInt8]) throws -> (path: String, key: UInt64, speakers: [String], speakerKey: UInt64,
+                                                    document: LoadedDocument?, diagnostics: DiagnosticList) {
         try bytes.withUnsafeBufferPointer { buffer in
             let reader = CompactReader(bytes: buffer)
             guard try reader.end(of: 0) == buffer.count else { throw reader.broken("bytes after the value") }
-            var path: String?, key: UInt64?, document: LoadedDocument?, diagnostics: DiagnosticList?
+            var path: String?, key: UInt64?, speakers: [String]?, speakerKey: UInt64?, document: LoadedDocument?, diagnostics: DiagnosticList?
             try reader.fields(at: 0) { name, at in
                 switch name {
                 case "path": path = try reader.string(at: at)
@@ -18,6 +19,8 @@ enum CompactDocumentReader {
                     try reader.fields(at: at) { name, at in
                         switch name {
                         case "key": key = try reader.integer(UInt64.self, at: at)
+                        case "speakers": speakers = try reader.strings(at: at)
+                        case "speakerKey": speakerKey = try reader.integer(UInt64.self, at: at)
                         case "document": document = try reader.isNull(at: at) ? nil : reader.loadedDocument(at: at)
                         case "diagnostics": diagnostics = try reader.diagnosticList(at: at)
                         default: break
@@ -26,8 +29,10 @@ enum CompactDocumentReader {
                 default: break
                 }
             }
-            guard let path, let key, let diagnostics else { throw reader.broken("a record without its path, key or diagnostics") }
-            return (path, key, document, diagnostics)
+            guard let path, let key, let speakers, let speakerKey, let diagnostics else {
+                throw reader.broken("a record without its path, key, speakers or diagnostics")
+            }
+            return (path, key, speakers, speakerKey, document, diagnostics)
         }
     }
 

@@ -45,13 +45,15 @@ package struct ContentLoader {
         var loader = DocumentLoader(config: config, speakerFiles: content.speakers)
         loader.environment = documentEnvironment(config)
         let cache = cache, stamps = stamps
+        // A stored document is taken when its files are as they were and so are the labels of the speakers it declares.
         let results = documentFiles.parallelMap { [loader] file in
             let stampedKey = stamps.map { loader.key(file, stamps: $0) }
-            if let stampedKey, let known = cache?.result(for: file.displayPath, key: stampedKey) { return known }
+            if let stampedKey, let known = cache?.result(for: file.displayPath, key: stampedKey, speakers: loader.speakerKey) { return known }
             let sources = loader.read(file)
-            if stampedKey == nil, let known = cache?.result(for: file.displayPath, key: sources.key) { return known }
-            let result = loader.load(file, sources)
-            cache?.store(result, for: file.displayPath, key: sources.key)
+            if stampedKey == nil, let known = cache?.result(for: file.displayPath, key: sources.key, speakers: loader.speakerKey) { return known }
+            var declared: [String] = []
+            let result = loader.load(file, sources, declaring: &declared)
+            cache?.store(result, for: file.displayPath, key: sources.key, speakers: declared, speakerKey: loader.speakerKey(declared))
             return result
         }
         cache?.keep(only: Set(documentFiles.map(\.displayPath)))
@@ -71,18 +73,13 @@ package struct ContentLoader {
         return (content, diagnostics)
     }
 
-    /// What reading any document depends on besides its own files: the configuration (Markdown options)
-    /// and the speaker files (names that turn labels are matched against), and Scholia itself.
+    /// What reading any document depends on besides its own files and the speakers it declares (which the documents
+    /// cache checks apart, `DocumentLoader.speakerKey`): the configuration (Markdown options), and Scholia itself.
     private func documentEnvironment(_ config: SiteConfig) -> UInt64 {
         var key = Fingerprint("scholia", ScholiaVersion.current)
         // Every setting, by name and value (a reflection of the struct, so that a new setting is never forgotten):
         // site.yml is read once, by `SiteConfig.load`.
         key.add(String(reflecting: config))
-        let speakers = siteDirectory.appendingPathComponent("Content/speakers")
-        for name in FileTree.listFiles(under: speakers.path) {
-            key.add(name)
-            key.add(FileManager.default.contents(atPath: speakers.path + "/" + name) ?? Data())
-        }
         return key.value
     }
 

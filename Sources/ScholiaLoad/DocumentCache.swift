@@ -7,7 +7,12 @@ import ScholiaModel
 /// reads and parses that document only.
 package final class DocumentCache: @unchecked Sendable {
     private struct Entry: Codable {
+        /// The fingerprint of the document's files and of the environment (`DocumentLoader.key`).
         var key: UInt64
+        /// The speakers the document declares, and the fingerprint of their files' labels when it was read
+        /// (`DocumentLoader.speakerKey`): a speaker file's label edit reads again only the documents that declare it.
+        var speakers: [String]
+        var speakerKey: UInt64
         var document: LoadedDocument?
         var diagnostics: DiagnosticList
     }
@@ -18,6 +23,9 @@ package final class DocumentCache: @unchecked Sendable {
     /// How many documents were stored (read anew) since the cache was made.
     package var storeCount: Int { lock.withLock { stores } }
     private var stores = 0
+    /// The paths of the documents stored (read anew) since the cache was made, in the order they were (tests use it).
+    package var storedPaths: [String] { lock.withLock { stored } }
+    private var stored: [String] = []
     private let lock = NSLock()
 
     static let fileName = "documents"
@@ -37,9 +45,9 @@ package final class DocumentCache: @unchecked Sendable {
     /// The bytes of the file's records, replaced ones included.
     private var fileBytes = 0
 
-    /// The file's format, part of its first line: a cache in another format (the JSON lines of before, or the
-    /// one record set of `compact-1`) is not read.
-    static let format = "compact-2"
+    /// The file's format, part of its first line: a cache in another format (the JSON lines of before, the one
+    /// record set of `compact-1`, or `compact-2`, whose keys included every speaker file) is not read.
+    static let format = "compact-3"
 
     /// The first line: the format and Scholia's version. Each record carries its own fingerprint, so that a
     /// cache cut short or edited is not trusted.
@@ -47,16 +55,20 @@ package final class DocumentCache: @unchecked Sendable {
 
     package init() {}
 
-    func result(for path: String, key: UInt64) -> (LoadedDocument?, DiagnosticList)? {
-        lock.withLock { entries[path].flatMap { $0.key == key ? ($0.document, $0.diagnostics) : nil } }
+    /// The document stored for `path` if it was read from files of this `key` and, by `speakers` (the fingerprint the
+    /// speaker files now give the ids it declares), the labels of its speakers are as they were.
+    func result(for path: String, key: UInt64, speakers: ([String]) -> UInt64 = { _ in 0 }) -> (LoadedDocument?, DiagnosticList)? {
+        guard let entry = lock.withLock({ entries[path] }), entry.key == key, speakers(entry.speakers) == entry.speakerKey else { return nil }
+        return (entry.document, entry.diagnostics)
     }
 
-    func store(_ result: (LoadedDocument?, DiagnosticList), for path: String, key: UInt64) {
+    func store(_ result: (LoadedDocument?, DiagnosticList), for path: String, key: UInt64, speakers: [String] = [], speakerKey: UInt64 = 0) {
         lock.withLock {
-            entries[path] = Entry(key: key, document: result.0, diagnostics: result.1)
+            entries[path] = Entry(key: key, speakers: speakers, speakerKey: speakerKey, document: result.0, diagnostics: result.1)
             lines[path] = nil
             changed = true
             stores += 1
+            stored.append(path)
         }
     }
 
@@ -84,7 +96,8 @@ package final class DocumentCache: @unchecked Sendable {
         guard decoded.allSatisfy({ $0 != nil }) else { return cache }
         // In the file's order: a later record of a path replaces an earlier one.
         for case let (line, record)? in decoded {
-            cache.entries[line.path] = Entry(key: line.key, document: line.document, diagnostics: line.diagnostics)
+            cache.entries[line.path] = Entry(key: line.key, speakers: line.speakers, speakerKey: line.speakerKey,
+                                             document: line.document, diagnostics: line.diagnostics)
             cache.lines[line.path] = record
         }
         cache.fileBytes = body.count

@@ -7,8 +7,41 @@ struct DocumentLoader: Sendable {
     let config: SiteConfig
     /// Speaker files, for the names and family names that turn labels are matched against.
     let speakerFiles: [String: Speaker]
-    /// A fingerprint of the configuration and speaker files: what reading a document depends on besides its own files.
+    /// A fingerprint of the configuration and of Scholia: what reading any document depends on besides its own files
+    /// and the speakers it declares (`speakerKey`).
     var environment: UInt64 = 0
+    /// Each speaker file's `labelKey`, by id.
+    private let labelKeys: [String: UInt64]
+
+    init(config: SiteConfig, speakerFiles: [String: Speaker]) {
+        self.config = config
+        self.speakerFiles = speakerFiles
+        labelKeys = speakerFiles.mapValues(Self.labelKey)
+    }
+
+    /// What reading a document takes from the file of a speaker it declares: the name and family name (when the
+    /// document gives no name) and the aliases, which turn labels are matched against. Not the biography, roles or
+    /// dates, so that editing those reads no document again.
+    static func labelKey(_ speaker: Speaker) -> UInt64 {
+        var key = Fingerprint("speaker file", speaker.name.display)
+        key.add(speaker.name.family ?? "")
+        key.add(speaker.name.family == nil ? 0 : 1)
+        key.add(speaker.aliases.count)
+        for alias in speaker.aliases { key.add(alias) }
+        return key.value
+    }
+
+    /// A fingerprint of what the speakers a document declares (`ids`, in its order) give its reading, from the
+    /// speaker files as they are now: a declared speaker without a file counts too, as a file may come.
+    func speakerKey(_ ids: [String]) -> UInt64 {
+        var key = Fingerprint("declared speakers")
+        key.add(ids.count)
+        for id in ids {
+            key.add(id)
+            if let label = labelKeys[id] { key.add(label); key.add(1) } else { key.add(0); key.add(0) }
+        }
+        return key.value
+    }
 
     static let keys = ["title", "date", "circa", "type", "speakers", "topics", "summary", "excerpt", "source",
                        "language", "slug", "draft", "citation", "annotations"] + DocumentDetails.keys
@@ -55,6 +88,14 @@ struct DocumentLoader: Sendable {
         key(file, hashes: [file.path, file.sidecar, file.notes].map { $0.flatMap { stamps.hash(of: $0) } })
     }
 
+    /// A document's `contentKey`: its files (`key`) and what its declared speakers' files give its turns.
+    func contentKey(_ key: UInt64, declaring ids: [String]) -> UInt64 {
+        var content = Fingerprint()
+        content.add(key)
+        content.add(speakerKey(ids))
+        return content.value
+    }
+
     private func key(_ file: File, hashes: [UInt64?]) -> UInt64 {
         var key = Fingerprint(file.displayPath, file.sidecarDisplayPath ?? "", file.notesDisplayPath ?? "")
         key.add(environment)
@@ -65,6 +106,13 @@ struct DocumentLoader: Sendable {
     package func load(_ file: File) -> (LoadedDocument?, DiagnosticList) { load(file, read(file)) }
 
     func load(_ file: File, _ sources: Sources) -> (LoadedDocument?, DiagnosticList) {
+        var declared: [String] = []
+        return load(file, sources, declaring: &declared)
+    }
+
+    /// A document read, with the ids of the speakers it declares (in `declared`, also when it has errors: they may
+    /// come from its turns), whose speaker files' labels are all its reading takes from outside its own files.
+    func load(_ file: File, _ sources: Sources, declaring declared: inout [String]) -> (LoadedDocument?, DiagnosticList) {
         var diagnostics = DiagnosticList()
         guard let text = ContentFile.decode(sources.text, displayPath: file.displayPath, &diagnostics),
               let split = FrontMatter.split(text, path: file.displayPath, &diagnostics) else { return (nil, diagnostics) }
@@ -101,6 +149,7 @@ struct DocumentLoader: Sendable {
             diagnostics.error("the file name gives no id; rename the file or set 'slug'", at: SourceLocation(path: file.displayPath))
         }
         let speakers = readSpeakers(yaml, &diagnostics)
+        declared = speakers.map(\.id)
         let topics = readTopics(yaml, &diagnostics)
         let source = readSource(yaml, &diagnostics)
         let summary = yaml.string("summary", &diagnostics)
@@ -145,7 +194,8 @@ struct DocumentLoader: Sendable {
             language: yaml.string("language", &diagnostics),
             isDraft: yaml.bool("draft", &diagnostics) ?? false,
             transcript: transcript, annotations: anchored, citationOverrides: citation, details: DocumentDetails.read(yaml, &diagnostics),
-            contentKey: sources.key)
+            // The page shows the turns, which the declared speakers' labels divide.
+            contentKey: contentKey(sources.key, declaring: declared))
         return (LoadedDocument(document: document, location: SourceLocation(path: file.displayPath, line: 1, column: 1),
                                speakers: speakers, topics: topics), diagnostics)
     }

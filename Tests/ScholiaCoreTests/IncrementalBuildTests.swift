@@ -252,7 +252,14 @@ struct SiteEditor {
         case 60..<68:
             let id = speakers.randomElement(using: &random)!
             if Bool.random(using: &random) {
-                try write("Content/speakers/\(id).md", speaker(id, version: version))
+                // One write in three changes only the biography, which no document is read with.
+                let path = "Content/speakers/\(id).md"
+                if version % 3 == 0, let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8),
+                   let biography = text.range(of: "Biography, version ") {
+                    try write(path, String(text[..<biography.lowerBound]) + "Biography, version \(version).\n")
+                    return "biography of speaker \(id)"
+                }
+                try write(path, speaker(id, version: version))
                 return "wrote speaker \(id)"
             }
             remove("Content/speakers/\(id).md")

@@ -115,6 +115,8 @@ package enum SiteBuilder {
         let ownership = Concurrent { [writer] in Result { try writer.checkOutputIsOurs() } }
         let documents = DocumentCache.read(from: cache.folder)
         let (records, searchMemory) = reads.value
+        let folder = PageRecords.OutputFolder(output)
+        let intact = Concurrent { records.intactJobs(in: folder) }
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
@@ -128,8 +130,8 @@ package enum SiteBuilder {
         let staged = inPlace ? nil : try writer.begin()
         let memory = MemorySink()
         do {
-            let folder = PageRecords.OutputFolder(output)
-            let rendering = try prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, output: folder) }, into: staged ?? memory)
+            let intact = intact.value
+            let rendering = try prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, intact: intact) }, into: staged ?? memory)
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
             let renderedCount = rendering.renderedFileCount
             // The caches that do not describe the output (each keyed by the inputs it was made from) are saved while the

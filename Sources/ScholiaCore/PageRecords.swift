@@ -33,9 +33,28 @@ struct PageRecords: Sendable {
 
     init() {}
 
+    /// The order `save` writes the jobs in: a build's jobs in the order it planned them (always the same for the same
+    /// site), as sorting 40,000 ids cost a third of the save; by id when not given.
+    private var order: [String]?
+
     init(jobs: [String: Job], environment: UInt64) {
         self.jobs = jobs
         self.environment = environment
+    }
+
+    /// Records of `jobs` in this order; a job id given twice keeps its first record.
+    init(ordered jobs: [(id: String, job: Job)], environment: UInt64) {
+        var byID: [String: Job] = [:]
+        var order: [String] = []
+        byID.reserveCapacity(jobs.count)
+        order.reserveCapacity(jobs.count)
+        for (id, job) in jobs where byID[id] == nil {
+            byID[id] = job
+            order.append(id)
+        }
+        self.jobs = byID
+        self.environment = environment
+        self.order = order
     }
 
     /// The jobs whose files in `output` are all still as the last build wrote them (same size and time): a stat of every
@@ -117,7 +136,7 @@ struct PageRecords: Sendable {
         // Written as bytes: at 10,000 documents, formatting 50,000 strings cost more than the rest of the save.
         var checked = Array("\(Self.header) \(String(environment, radix: 16))".utf8)
         checked.reserveCapacity(jobs.count * 200)
-        for id in jobs.keys.sorted() {
+        for id in order ?? jobs.keys.sorted() {
             let job = jobs[id]!
             checked.append(0x0A)
             checked += id.utf8

@@ -187,7 +187,7 @@ package enum SiteBuilder {
             }
             return (job.id, PageRecords.Job(fingerprint: fingerprint, files: files))
         }
-        return PageRecords(jobs: Dictionary(made.compactMap { $0 }, uniquingKeysWith: { first, _ in first }), environment: environment)
+        return PageRecords(ordered: made.compactMap { $0.map { (id: $0.0, job: $0.1) } }, environment: environment)
     }
 
     /// The site's own theme assets go to `assets/`, `Content/static/` to the root. (Built-in assets are

@@ -136,8 +136,9 @@ package enum SiteBuilder {
             let renderedCount = rendering.renderedFileCount
             // The caches that do not describe the output (each keyed by the inputs it was made from) are saved while the
             // output is written; the build is complete, and the journal ended, only once both are done.
+            // The search state, the longest, on a thread of its own.
+            let stateSave = Concurrent { SearchStateCache.save(searchMemory, to: cacheFolder) }
             let saves = Concurrent { [stamps] in
-                SearchStateCache.save(searchMemory, to: cacheFolder)
                 documents.save(to: cacheFolder)
                 searchEntries.save(to: cacheFolder, name: BuildCache.searchEntriesName)
                 stamps.save(to: cacheFolder)
@@ -152,13 +153,13 @@ package enum SiteBuilder {
                     try writer.update(rendering.jobs.flatMap { memory.files(of: $0.id) ?? [] }, kept: kept, copies: rendering.copies)
                 }
             } catch {
-                _ = saves.value
+                _ = (saves.value, stateSave.value)
                 throw error
             }
             // The swap put a new folder in place of the output: it is opened again.
             newRecords(rendering.jobs, previous: records, output: staged == nil ? folder : PageRecords.OutputFolder(output),
                        environment: environment).save(to: cache.folder)
-            _ = saves.value
+            _ = (saves.value, stateSave.value)
             cache.save(key: key)
             writer.journal.end()
             let report = BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,

@@ -4,7 +4,8 @@
 #     Benchmarks/run.sh [SIZES...]        default: 1000 10000 (100000 works too)
 #
 # Environment: SEED (corpus seed, default 1), RUNS (runs per measure, default 2), KEEP=1 (keep the
-# temporary folder), SKIP_SCHOLIA=1 (time only Hugo and the floor), SCHOLIA_BIN (time this executable
+# temporary folder), SKIP_SCHOLIA=1 (time only Hugo and the floor), SKIP_HUGO=1 (time Scholia and the floor
+# only: no Hugo needed), SCHOLIA_BIN (time this executable
 # instead of building one), PLOT (where the growth chart goes, default Benchmarks/growth.svg).
 # See Benchmarks/README.md.
 set -euo pipefail
@@ -21,7 +22,7 @@ missing=()
 command -v python3 >/dev/null || missing+=(python3)
 command -v cc >/dev/null || missing+=(gcc)
 [ -f /usr/include/cmark.h ] || missing+=(libcmark-dev)
-command -v hugo >/dev/null || missing+=(hugo)
+[ "${SKIP_HUGO:-0}" = 1 ] || command -v hugo >/dev/null || missing+=(hugo)
 /usr/bin/time -f %e true >/dev/null 2>&1 || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "error: missing: ${missing[*]}" >&2
@@ -116,7 +117,11 @@ measure_rebuild() {
 for size in "${SIZES[@]}"; do
     dir="$WORK/$size"
     echo "Generating $size documents..."
-    python3 "$HERE/generate_corpus.py" "$size" "$dir/site" --hugo "$dir/hugo" --seed "$SEED"
+    if [ "${SKIP_HUGO:-0}" = 1 ]; then
+        python3 "$HERE/generate_corpus.py" "$size" "$dir/site" --seed "$SEED"
+    else
+        python3 "$HERE/generate_corpus.py" "$size" "$dir/site" --hugo "$dir/hugo" --seed "$SEED"
+    fi
     if [ -d "$ROOT/Templates" ]; then cp -R "$ROOT/Templates" "$dir/site/Templates"; fi
 
     if [ -n "$SCHOLIA" ]; then
@@ -127,16 +132,18 @@ for size in "${SIZES[@]}"; do
         measure_rebuild "$size" scholia-edit "$dir/site" 1
         measure_rebuild "$size" scholia-same "$dir/site" 0
     fi
-    echo "  hugo..."
-    rm -rf "$dir/hugo/resources"
-    measure "$size" hugo "$dir/hugo/public" hugo --quiet -s "$dir/hugo"
+    if [ "${SKIP_HUGO:-0}" != 1 ]; then
+        echo "  hugo..."
+        rm -rf "$dir/hugo/resources"
+        measure "$size" hugo "$dir/hugo/public" hugo --quiet -s "$dir/hugo"
+    fi
     echo "  floor..."
     measure "$size" floor "$dir/floor-out" "$WORK/floor" "$dir/site/Content/documents" "$dir/floor-out"
 done
 
 # --- Report ------------------------------------------------------------------------------------
 echo
-echo "Machine: $(nproc) CPUs; $(hugo version | cut -d' ' -f1-2); best of $RUNS runs each (least wall time), clean output every run."
+echo "Machine: $(nproc) CPUs; $( [ "${SKIP_HUGO:-0}" = 1 ] && echo "Hugo skipped" || hugo version | cut -d' ' -f1-2); best of $RUNS runs each (least wall time), clean output every run."
 [ -n "$SCHOLIA" ] || echo "scholia was skipped (its build failed or swift is missing)."
 echo
 awk '

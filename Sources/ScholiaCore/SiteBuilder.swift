@@ -104,44 +104,69 @@ package enum SiteBuilder {
         // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
         if !interrupted && cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
         let output = options.output.path
-        let records = interrupted ? PageRecords() : PageRecords.load(from: cache.folder)
+        // The caches are read, and the output checked, each on a core of its own: none depends on another, and the
+        // check (a walk of every output file) runs beside the load, which needs only the documents cache.
+        let cacheFolder = cache.folder
+        let reads = Concurrent { () -> (PageRecords, SearchIndexMemory) in
+            let records = interrupted ? PageRecords() : PageRecords.load(from: cacheFolder)
+            return (records, SearchStateCache.memory(cacheFolder: cacheFolder, records: records, output: output))
+        }
+        let searchEntriesRead = Concurrent { DataCache.read(from: cacheFolder, name: BuildCache.searchEntriesName) }
+        let ownership = Concurrent { [writer] in Result { try writer.checkOutputIsOurs() } }
         let documents = DocumentCache.read(from: cache.folder)
-        let searchEntries = DataCache.read(from: cache.folder, name: BuildCache.searchEntriesName)
-        let searchMemory = SearchStateCache.memory(cacheFolder: cache.folder, records: records, output: output)
-        try writer.checkOutputIsOurs()
+        let (records, searchMemory) = reads.value
+        let folder = PageRecords.OutputFolder(output)
+        let intact = Concurrent { records.intactJobs(in: folder) }
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
-        let prepared = try prepare(options, environment: environment, cache: documents, stamps: stamps, searchCache: searchEntries,
-                                   searchMemory: searchMemory, progress: progress)
+        let preparing = Result { try prepare(options, environment: environment, cache: documents, stamps: stamps, searchCache: searchEntriesRead.value,
+                                             searchMemory: searchMemory, progress: progress) }
+        // Foreign files in the output are reported before any problem of the content, as when the check came first.
+        try ownership.value.get()
+        let prepared = try preparing.get()
+        let searchEntries = searchEntriesRead.value
         let inPlace = updatable && prepared.readAnew <= max(50, prepared.site.documents.count / 10)
         let staged = inPlace ? nil : try writer.begin()
         let memory = MemorySink()
         do {
-            let folder = PageRecords.OutputFolder(output)
-            let rendering = try prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, output: folder) }, into: staged ?? memory)
+            let intact = intact.value
+            let rendering = try prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, intact: intact) }, into: staged ?? memory)
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
             let renderedCount = rendering.renderedFileCount
-            if let staged {
-                progress?("Keeping \(kept.count) unchanged files")
-                staged.keep(kept)
-                try staged.finish(copies: rendering.copies)
-            } else {
-                progress?("Updating \(renderedCount) files in place")
-                try writer.update(rendering.jobs.flatMap { memory.files(of: $0.id) ?? [] }, kept: kept, copies: rendering.copies)
+            // The caches that do not describe the output (each keyed by the inputs it was made from) are saved while the
+            // output is written; the build is complete, and the journal ended, only once both are done.
+            // The search state, the longest, on a thread of its own.
+            let stateSave = Concurrent { SearchStateCache.save(searchMemory, to: cacheFolder) }
+            let saves = Concurrent { [stamps] in
+                documents.save(to: cacheFolder)
+                searchEntries.save(to: cacheFolder, name: BuildCache.searchEntriesName)
+                stamps.save(to: cacheFolder)
+            }
+            do {
+                if let staged {
+                    progress?("Keeping \(kept.count) unchanged files")
+                    staged.keep(kept)
+                    try staged.finish(copies: rendering.copies)
+                } else {
+                    progress?("Updating \(renderedCount) files in place")
+                    try writer.update(rendering.jobs.flatMap { memory.files(of: $0.id) ?? [] }, kept: kept, copies: rendering.copies)
+                }
+            } catch {
+                _ = (saves.value, stateSave.value)
+                throw error
             }
             // The swap put a new folder in place of the output: it is opened again.
             newRecords(rendering.jobs, previous: records, output: staged == nil ? folder : PageRecords.OutputFolder(output),
                        environment: environment).save(to: cache.folder)
-            SearchStateCache.save(searchMemory, to: cache.folder)
-            documents.save(to: cache.folder)
-            searchEntries.save(to: cache.folder, name: BuildCache.searchEntriesName)
-            stamps.save(to: cache.folder)
+            _ = (saves.value, stateSave.value)
             cache.save(key: key)
             writer.journal.end()
-            return BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
-                               warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil,
-                               searchIndexUpdated: searchMemory.updated)
+            let report = BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
+                                     warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil,
+                                     searchIndexUpdated: searchMemory.updated)
+            DeferredRelease.release(prepared, rendering, records, documents, searchEntries, memory, stamps)
+            return report
         } catch {
             staged?.abandon()
             throw error
@@ -163,7 +188,7 @@ package enum SiteBuilder {
             }
             return (job.id, PageRecords.Job(fingerprint: fingerprint, files: files))
         }
-        return PageRecords(jobs: Dictionary(made.compactMap { $0 }, uniquingKeysWith: { first, _ in first }), environment: environment)
+        return PageRecords(ordered: made.compactMap { $0.map { (id: $0.0, job: $0.1) } }, environment: environment)
     }
 
     /// The site's own theme assets go to `assets/`, `Content/static/` to the root. (Built-in assets are

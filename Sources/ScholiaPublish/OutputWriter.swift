@@ -54,6 +54,14 @@ package struct OutputWriter {
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
     }
 
+    /// Whether the manifest on disk is the one a build that made `paths` writes, given that `paths` are those it read
+    /// (and the paths of an interrupted build): it names as many, and is the size of their lines, so nothing else is in it.
+    private func manifestHolds(_ paths: Set<String>) -> Bool {
+        var info = stat()
+        guard stat(output.path + "/" + Self.manifestName, &info) == 0 else { return false }
+        return Int(info.st_size) == paths.reduce(0) { $0 + $1.utf8.count + 1 } && manifestPaths().count == paths.count
+    }
+
     package var hasManifest: Bool { access(output.path + "/" + Self.manifestName, F_OK) == 0 }
 
     /// The manifest's paths, read on first use.
@@ -97,7 +105,8 @@ package struct OutputWriter {
             }
             let current = written + kept
             let made = Set(current)
-            for path in previous.filter({ !made.contains($0) }).sorted() {
+            let removed = previous.filter { !made.contains($0) }
+            for path in removed.sorted() {
                 FaultInjection.step()
                 guard unlink(output.path + "/" + path) == 0 else { continue }
                 // Folders left empty go too, as a clean build would not have them.
@@ -105,9 +114,14 @@ package struct OutputWriter {
                 while !folder.isEmpty, rmdir(output.path + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
                 touched.insert(folder.isEmpty ? output.path : output.path + "/" + folder)
             }
+            // An update that made and removed no file (a changed page or two) leaves the manifest as it was: it is not
+            // sorted, written and synced again (2.5 MB at 10,000 documents) to the same bytes.
+            let sameFiles = removed.isEmpty && made.count == current.count && made.count == previous.count && manifestHolds(made)
             manifestMemo.forget()
-            try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8),
-                                   sync: true)
+            if !sameFiles {
+                try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8),
+                                       sync: true)
+            }
             for folder in touched.sorted(by: >) where access(folder, F_OK) == 0 { try POSIXFiles.syncFolder(folder) }
         } catch {
             if let failure = error as? Failure { throw failure }

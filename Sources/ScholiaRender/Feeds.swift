@@ -44,11 +44,15 @@ enum Feeds {
         "\(zeroPadded(date.year, 4))-\(zeroPadded(date.month ?? 1, 2))-\(zeroPadded(date.day ?? 1, 2))T00:00:00Z"
     }
 
-    static func sitemap(site: Site, routes: Routes, extraRoutes: [String]) -> OutputFile {
-        let all = extraRoutes + site.documents.map { Routes.document($0.id) } + site.speakers.map { Routes.speaker($0.id) }
+    /// The pages the sitemap lists, in its order: what it is made from, besides the base URL.
+    static func sitemapRoutes(site: Site, extraRoutes: [String]) -> [String] {
+        extraRoutes + site.documents.map { Routes.document($0.id) } + site.speakers.map { Routes.speaker($0.id) }
             + site.topics.map { Routes.topic($0.id) }
+    }
+
+    static func sitemap(routes: Routes, pages: [String]) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for route in all {
+        for route in pages {
             xml += "  <url><loc>\(HTML.escape(routes.absolute(route)))</loc></url>\n"
         }
         xml += "</urlset>\n"

@@ -202,10 +202,18 @@ package struct SitePages: Sendable {
         plans.append(JobPlan(builtInAssetsJob()))
         page(Routes.search, "search") { SearchPages.context(contexts) }
         if searchIndex { plans += searchIndexJobs().map(JobPlan.init) }
-        // The feed and the sitemap take a few milliseconds: always made.
+        // The feed (twenty entries) is made to be fingerprinted; the sitemap, a line per page (tens of thousands, the
+        // longest job an edit ran), is fingerprinted by its routes (the base URL is in the environment) and made only when
+        // the feed or the pages changed.
         plans.append(JobPlan(id: Routes.feed, paths: [Routes.feed, Routes.sitemap]) { [self] in
-            PageJob(id: Routes.feed, fingerprint: nil, paths: [Routes.feed, Routes.sitemap]) {
-                [Feeds.atom(site: site, routes: routes), Feeds.sitemap(site: site, routes: routes, extraRoutes: extraRoutes())]
+            let atom = Feeds.atom(site: site, routes: routes)
+            let pages = Feeds.sitemapRoutes(site: site, extraRoutes: extraRoutes())
+            var fingerprint = fingerprint(Routes.feed, "feeds")
+            fingerprint.add(atom.data)
+            fingerprint.add(pages.count)
+            for route in pages { fingerprint.add(route) }
+            return PageJob(id: Routes.feed, fingerprint: fingerprint.value, paths: [Routes.feed, Routes.sitemap]) { [routes] in
+                [atom, Feeds.sitemap(routes: routes, pages: pages)]
             }
         })
         return plans

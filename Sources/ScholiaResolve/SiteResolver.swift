@@ -42,11 +42,24 @@ package enum SiteResolver {
                     .documentIDs.append(document.id)
             }
         }
+        // Related documents are worked out on another core while speakers and topics are filled in (both only read
+        // the documents, in their final order).
+        let ordered = documents
+        let related = Concurrent { RelatedDocuments(documents: ordered).all(5) }
         let position = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         /// A speaker's or topic's documents in site order (newest first), without a pass over every document.
-        func inOrder(_ ids: [String]) -> [Int] { Set(ids).compactMap { position[$0] }.sorted() }
-        for (id, speaker) in speakers { fillIn(speaker: &speakers[id]!, own: inOrder(speaker.documentIDs), of: documents) }
-        for (id, topic) in topics { fillIn(topic: &topics[id]!, own: inOrder(topic.documentIDs), of: documents) }
+        @Sendable func inOrder(_ ids: [String]) -> [Int] { Set(ids).compactMap { position[$0] }.sorted() }
+        // Each speaker and topic on its own, on every core: they are independent of one another.
+        let filledSpeakers = Array(speakers.values).parallelMap { speaker in
+            var speaker = speaker
+            fillIn(speaker: &speaker, own: inOrder(speaker.documentIDs), of: ordered)
+            return speaker
+        }
+        let filledTopics = Array(topics.values).parallelMap { topic in
+            var topic = topic
+            fillIn(topic: &topic, own: inOrder(topic.documentIDs), of: ordered)
+            return topic
+        }
 
         let documentIDs = Set(documents.map(\.id))
         var collections: [Collection] = []
@@ -65,12 +78,12 @@ package enum SiteResolver {
             AnnotationLinks.check(document.annotations.map(\.annotation), documentIDs: documentIDs, speakerIDs: speakerIDs, &diagnostics)
         }
 
-        let relatedIDs = RelatedDocuments(documents: documents).all(5)
+        let relatedIDs = related.value
         for index in documents.indices { documents[index].relatedIDs = relatedIDs[index] }
 
         return Site(config: content.config, documents: documents,
-                    speakers: speakers.values.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) },
-                    topics: topics.values.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) },
+                    speakers: filledSpeakers.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) },
+                    topics: filledTopics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) },
                     collections: collections, staticFiles: content.staticFiles)
     }
 

@@ -61,19 +61,22 @@ import Testing
         let text = try String(contentsOf: document, encoding: .utf8)
         try text.replacingOccurrences(of: "It was a long day.", with: "It was a longer day.").write(to: document, atomically: true, encoding: .utf8)
         let second = try SiteBuilder.build(options)
-        // The body is on the document's page only: the page and its three citation downloads are made again,
-        // and the feed and the sitemap, which are made every time; and of the search index, only the files
+        // The body is on the document's page only: the page and its three citation downloads are made again
+        // (not the feed and the sitemap, which show no body); and of the search index, only the files
         // that changed: the document's display data, the words file of "longer" and the shard of its stem.
         let searchAfter = try Self.files(in: options.output.appendingPathComponent("search"))
         let changedSearchFiles = Set(searchAfter.keys).union(searchBefore.keys).filter { searchBefore[$0] != searchAfter[$0] }.sorted()
         #expect(changedSearchFiles.contains { $0.hasPrefix("docs/") } && changedSearchFiles.contains("words/lon.json"), "\(changedSearchFiles)")
         #expect(changedSearchFiles.count <= 4 && searchAfter.count > 10, "\(changedSearchFiles) of \(searchAfter.count)")
-        #expect(second.renderedFileCount == 6 + changedSearchFiles.count, "rendered \(second.renderedFileCount) of \(first.fileCount)")
+        #expect(second.renderedFileCount == 4 + changedSearchFiles.count, "rendered \(second.renderedFileCount) of \(first.fileCount)")
         #expect(second.updatedInPlace)
         // A deleted document's pages go, and so does its folder.
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/documents/doc-5.md"))
         let third = try SiteBuilder.build(options)
         #expect(third.updatedInPlace)
+        // The sitemap lists the pages: it follows a document that went.
+        let sitemap = try String(contentsOf: options.output.appendingPathComponent(Routes.sitemap), encoding: .utf8)
+        #expect(!sitemap.contains("documents/doc-5/") && sitemap.contains("documents/doc-3/"))
         #expect(!FileManager.default.fileExists(atPath: options.output.appendingPathComponent("documents/doc-5").path))
         #expect(FileManager.default.fileExists(atPath: options.output.appendingPathComponent("documents/doc-3/index.html").path))
     }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import ScholiaModel
+@testable import ScholiaPublish
+@testable import ScholiaCore
+
+/// The pieces a build uses to run its independent steps side by side (`SiteBuilder.build`).
+@Suite struct ConcurrentBuildStepsTests {
+    @Test func concurrentWorkRunsBesideTheCallerAndGivesItsResultToEveryAsker() {
+        // The work waits for the caller: were it run in `init`, on the caller's thread, the test would never get past it.
+        let callerWentOn = DispatchSemaphore(value: 0)
+        let work = Concurrent { () -> Int in
+            callerWentOn.wait()
+            return 42
+        }
+        callerWentOn.signal()
+        #expect(work.value == 42)
+        #expect(work.value == 42)
+        let fromOtherThreads = Array(0 ..< 8).parallelMap { _ in work.value }
+        #expect(fromOtherThreads == Array(repeating: 42, count: 8))
+    }
+
+    private final class Tracked: @unchecked Sendable {}
+
+    @Test func deferredReleaseKeepsValuesUntilLaterThenFreesThem() async throws {
+        weak var watched: Tracked?
+        do {
+            let value = Tracked()
+            watched = value
+            DeferredRelease.release(value, [1, 2, 3], after: 0.2)
+        }
+        #expect(watched != nil, "freed where its last reference ended, not later")
+        for _ in 0 ..< 100 where watched != nil { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(watched == nil, "never freed")
+    }
+
+    /// `intactJobs`: a job is intact only while every one of its files is as recorded; any change by hand shows.
+    @Test func aJobWithAFileChangedRemovedOrReplacedIsNotIntact() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("intact-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let names = ["same", "edited", "touched", "removed", "folder", "two"]
+        for name in names {
+            try FileManager.default.createDirectory(at: output.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data("page \(name)".utf8).write(to: output.appendingPathComponent(name + "/index.html"))
+        }
+        try Data("second file".utf8).write(to: output.appendingPathComponent("two/cite.json"))
+        func written(_ path: String) throws -> PageRecords.Written {
+            let info = try #require(PageRecords.stat(output.path + "/" + path))
+            return PageRecords.Written(path: path, size: info.size, modified: info.modified)
+        }
+        var jobs: [String: PageRecords.Job] = [:]
+        for name in names { jobs[name] = PageRecords.Job(fingerprint: 1, files: [try written(name + "/index.html")]) }
+        jobs["two"]!.files.append(try written("two/cite.json"))
+        // Many jobs, so that the check is split between threads.
+        for number in 0 ..< 1500 { jobs["many-\(number)"] = PageRecords.Job(fingerprint: 1, files: [try written("same/index.html")]) }
+        let records = PageRecords(jobs: jobs, environment: 0)
+        #expect(records.intactJobs(in: PageRecords.OutputFolder(output.path)) == Set(jobs.keys))
+
+        Thread.sleep(forTimeInterval: 0.01)
+        try Data("page EDITED".utf8).write(to: output.appendingPathComponent("edited/index.html"))
+        // Same bytes and size written again: only its time differs.
+        try Data("page touched".utf8).write(to: output.appendingPathComponent("touched/index.html"))
+        try FileManager.default.removeItem(at: output.appendingPathComponent("removed/index.html"))
+        try FileManager.default.removeItem(at: output.appendingPathComponent("folder/index.html"))
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("folder/index.html"), withIntermediateDirectories: true)
+        try Data("other file".utf8).write(to: output.appendingPathComponent("two/cite.json"))
+
+        let intact = records.intactJobs(in: PageRecords.OutputFolder(output.path))
+        #expect(intact == Set(jobs.keys).subtracting(["edited", "touched", "removed", "folder", "two"]))
+        #expect(records.isUnchanged("same", fingerprint: 1, intact: intact))
+        #expect(!records.isUnchanged("same", fingerprint: 2, intact: intact))
+        #expect(!records.isUnchanged("edited", fingerprint: 1, intact: intact))
+        #expect(!records.isUnchanged("unknown", fingerprint: 1, intact: intact))
+    }
+
+    @Test func recordsAreSavedInTheBuildsOrderAndReadBackTheSame() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("records-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = { (path: String) in PageRecords.Written(path: path, size: 3, modified: 7) }
+        let records = PageRecords(ordered: [(id: "b/", job: .init(fingerprint: 1, files: [file("b.html")])),
+                                            (id: "a/", job: .init(fingerprint: 2, files: [file("a.html")])),
+                                            (id: "b/", job: .init(fingerprint: 3, files: []))], environment: 9)
+        #expect(records.jobs.count == 2 && records.jobs["b/"]?.fingerprint == 1)
+        records.save(to: folder)
+        let text = try String(contentsOf: folder.appendingPathComponent(PageRecords.fileName), encoding: .utf8)
+        let ids = text.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: "\t")[0] }
+        #expect(ids == ["b/", "a/"])
+        let read = PageRecords.load(from: folder)
+        #expect(read.environment == 9 && read.jobs.count == 2)
+        #expect(read.jobs["a/"]?.fingerprint == 2 && read.jobs["a/"]?.files.first?.path == "a.html")
+        #expect(read.jobs["b/"]?.fingerprint == 1 && read.jobs["b/"]?.files.first?.size == 3)
+    }
+
+    /// An in-place update that adds and removes no file leaves the manifest alone; one that does writes it anew.
+    @Test func theManifestIsWrittenOnlyWhenTheFilesMadeChange() throws {
+        let site = try TestSite(SiteEditor(seed: 7).initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        _ = try SiteBuilder.build(options)
+        let manifest = options.output.appendingPathComponent(OutputWriter.manifestName).path
+        func stamp() -> [Int] {
+            var info = stat()
+            _ = stat(manifest, &info)
+            return [Int(info.st_ino), info.st_mtim.tv_sec, info.st_mtim.tv_nsec, Int(info.st_size)]
+        }
+        let before = stamp()
+        let listed = try String(contentsOfFile: manifest, encoding: .utf8)
+        let document = site.root.appendingPathComponent("Content/documents/doc-1.md")
+        let text = try String(contentsOf: document, encoding: .utf8)
+        try text.replacingOccurrences(of: "It was a long day.", with: "It was a longer day.").write(to: document, atomically: true, encoding: .utf8)
+        let edited = try SiteBuilder.build(options)
+        #expect(edited.updatedInPlace && edited.renderedFileCount > 0)
+        #expect(stamp() == before, "the manifest was written again though no file came or went")
+        #expect(try String(contentsOfFile: manifest, encoding: .utf8) == listed)
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/documents/doc-5.md"))
+        let removed = try SiteBuilder.build(options)
+        #expect(removed.updatedInPlace)
+        let after = try String(contentsOfFile: manifest, encoding: .utf8)
+        #expect(stamp() != before && after != listed)
+        #expect(!after.contains("documents/doc-5/") && listed.contains("documents/doc-5/"))
+        let lines = after.split(separator: "\n").map(String.init)
+        #expect(lines == lines.sorted() && Set(lines) == Set(FileTree.listFiles(under: options.output.path)).subtracting([OutputWriter.manifestName]))
+    }
+}

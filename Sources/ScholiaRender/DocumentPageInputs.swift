@@ -8,7 +8,7 @@ import ScholiaModel
 extension Fingerprint {
     mutating func addDocumentPageInputs(_ document: Document, _ contexts: PageContexts) {
         let site = contexts.site
-        // Every field read from its files, and what that reading depended on (`site.yml`, speaker files).
+        // Every field read from its files, and what that reading depended on (`site.yml`, the labels of the speakers it declares).
         add(document.contentKey)
         // The names as the page, its JSON-LD, its Highwire tags and its CSL item give them: every part.
         add(document.participants.count)

@@ -67,7 +67,7 @@ package enum SearchPages {
     }
 
     /// Everything a document's entry and display data are made from: its files (`contentKey`: they include the
-    /// speaker files its turns name) and what the head shows; not its reading lists, which only its facets carry.
+    /// labels of the speakers it declares) and what the head shows; not its reading lists, which only its facets carry.
     private static func entryKey(_ head: SearchDocument, _ document: Document, language: String) -> UInt64 {
         var key = Fingerprint("search-entry", language, head.id, head.title, head.dateLabel, head.type.label, head.summary)
         key.add(IndexFormat.version)

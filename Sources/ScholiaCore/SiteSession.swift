@@ -60,7 +60,7 @@ package final class SiteSession: @unchecked Sendable {
                     scan = InputStamps.take(of: options.siteDirectory)
                     (stamps, changes) = (scan!, scan!.changes(since: base.stamps))
                 }
-                if let (pages, planned) = TextEdits.plan(base, now: stamps, changed: changes, afterSearchIndex: forgetUnused) {
+                if let (pages, planned) = TextEdits.plan(base, now: stamps, changed: changes, siteDirectory: options.siteDirectory, afterSearchIndex: forgetUnused) {
                     quickPlanCount += 1
                     self.base = TextEdits.Base(stamps: stamps, pages: pages, planned: planned, documents: base.documents)
                     namedSinceBase = []

@@ -47,3 +47,19 @@ package struct DocumentReader: Sendable {
         return paths
     }
 }
+
+extension DocumentReader {
+    /// The speaker file at `path` (from the site folder `siteDirectory`), read now as the load reads it.
+    package func speaker(at path: String, siteDirectory: URL) -> (speaker: Speaker?, diagnostics: DiagnosticList) {
+        var diagnostics = DiagnosticList()
+        let speaker = EntityLoader(config: loader.config).speaker(siteDirectory.appendingPathComponent(path), displayPath: path, &diagnostics)
+        return (speaker, diagnostics)
+    }
+
+    /// The topic file at `path` (from the site folder `siteDirectory`), read now as the load reads it.
+    package func topic(at path: String, siteDirectory: URL) -> (topic: Topic?, diagnostics: DiagnosticList) {
+        var diagnostics = DiagnosticList()
+        let topic = EntityLoader(config: loader.config).topic(siteDirectory.appendingPathComponent(path), displayPath: path, &diagnostics)
+        return (topic, diagnostics)
+    }
+}

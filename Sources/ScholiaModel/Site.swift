@@ -53,11 +53,28 @@ package struct Site: Sendable {
         return Site(self, documents: documents)
     }
 
-    private init(_ site: Site, documents: [Document]) {
-        (config, speakers, topics, collections, staticFiles) = (site.config, site.speakers, site.topics, site.collections, site.staticFiles)
+    /// This site with `speakers` and `topics` in place of those of the same ids (`scholia serve`'s quick path, after a
+    /// biography or a topic's text changed): the order of each list is this site's, not worked out again.
+    package func replacing(speakers replacements: [Speaker], topics topicReplacements: [Topic]) -> Site? {
+        var speakers = speakers, topics = topics
+        for replacement in replacements {
+            guard let index = speakerIndex[replacement.id] else { return nil }
+            speakers[index] = replacement
+        }
+        for replacement in topicReplacements {
+            guard let index = topicIndex[replacement.id] else { return nil }
+            topics[index] = replacement
+        }
+        return Site(self, documents: documents, speakers: speakers, topics: topics)
+    }
+
+    private init(_ site: Site, documents: [Document], speakers: [Speaker]? = nil, topics: [Topic]? = nil) {
+        (config, collections, staticFiles) = (site.config, site.collections, site.staticFiles)
         (years, types) = (site.years, site.types)
         (documentIndex, speakerIndex, topicIndex) = (site.documentIndex, site.speakerIndex, site.topicIndex)
         self.documents = documents
+        self.speakers = speakers ?? site.speakers
+        self.topics = topics ?? site.topics
     }
 
     package func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }

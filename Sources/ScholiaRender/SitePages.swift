@@ -104,8 +104,10 @@ package struct SitePages: Sendable {
     }
 
     /// `scholia serve`'s quick path (see `TextEdits`): the pages of `site`, which differs from this one's site only in
-    /// the text of the documents `ids`, so that every list shows what it showed; and the plans of those documents' pages.
-    package func withEditedText(_ site: Site, documents ids: [String], searchMemory: SearchIndexMemory? = nil) -> (pages: SitePages, plans: [JobPlan]) {
+    /// the text of the documents `ids` and in what only their own pages show of the speakers `speakerIDs` and the topics
+    /// `topicIDs`, so that every list shows what it showed; and the plans of those documents', speakers' and topics' pages.
+    package func withEdits(_ site: Site, documents ids: [String], speakers speakerIDs: [String] = [], topics topicIDs: [String] = [],
+                           searchMemory: SearchIndexMemory? = nil) -> (pages: SitePages, plans: [JobPlan]) {
         var pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment,
                               builtInAssets: builtInAssets, searchCache: searchCache, searchMemory: searchMemory)
         let shared = PageContexts(site: site, routes: routes, summariesOf: contexts.made { PageContexts(site: self.site, routes: routes) })
@@ -113,7 +115,8 @@ package struct SitePages: Sendable {
         let plans = ids.compactMap(site.document).map { document in
             JobPlan(id: Routes.document(document.id), paths: pages.documentPaths(document)) { [pages] in pages.documentJob(document, shared) }
         }
-        return (pages, plans)
+        return (pages, plans + speakerIDs.compactMap(site.speaker).map { pages.speakerPlan($0, shared) }
+                    + topicIDs.compactMap(site.topic).map { pages.topicPlan($0, shared) })
     }
 
     /// A job before it is planned: its id and paths are cheap to know, its context and fingerprint are not.
@@ -130,6 +133,24 @@ package struct SitePages: Sendable {
 
         package init(_ job: PageJob) {
             self.init(id: job.id, paths: job.paths) { job }
+        }
+    }
+
+    private func speakerPlan(_ speaker: Speaker, _ contexts: PageContexts) -> JobPlan {
+        let route = Routes.speaker(speaker.id)
+        return JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in
+            listJob(route, "speaker", shows: speaker.documentIDs, contexts, head: ListPages.speaker(speaker, contexts, documents: false)) {
+                ListPages.speaker(speaker, contexts)
+            }
+        }
+    }
+
+    private func topicPlan(_ topic: Topic, _ contexts: PageContexts) -> JobPlan {
+        let route = Routes.topic(topic.id)
+        return JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in
+            listJob(route, "topic", shows: topic.documentIDs, contexts, head: ListPages.topic(topic, contexts, documents: false)) {
+                ListPages.topic(topic, contexts)
+            }
         }
     }
 
@@ -159,23 +180,9 @@ package struct SitePages: Sendable {
             })
         }
         page(Routes.speakers, "speakers") { ListPages.speakers(contexts) }
-        for speaker in site.speakers {
-            let route = Routes.speaker(speaker.id)
-            plans.append(JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in
-                listJob(route, "speaker", shows: speaker.documentIDs, contexts, head: ListPages.speaker(speaker, contexts, documents: false)) {
-                    ListPages.speaker(speaker, contexts)
-                }
-            })
-        }
+        plans += site.speakers.map { speakerPlan($0, contexts) }
         page(Routes.topics, "topics") { ListPages.topics(contexts) }
-        for topic in site.topics {
-            let route = Routes.topic(topic.id)
-            plans.append(JobPlan(id: route, paths: [Routes.outputPath(route)]) { [self] in
-                listJob(route, "topic", shows: topic.documentIDs, contexts, head: ListPages.topic(topic, contexts, documents: false)) {
-                    ListPages.topic(topic, contexts)
-                }
-            })
-        }
+        plans += site.topics.map { topicPlan($0, contexts) }
         page(Routes.types, "types") { ListPages.types(contexts) }
         page(Routes.years, "years") { ListPages.years(contexts) }
         for (year, ids) in site.years {

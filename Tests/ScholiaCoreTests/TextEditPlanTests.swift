@@ -67,8 +67,9 @@ import Testing
         }
     }
 
-    /// Each of these changes what other pages show of the document (neighbours, lists, speaker and topic pages), or
-    /// adds or removes a file: the full plan must make it, and its bytes are a full build's.
+    /// Each of these changes what other pages show of the document (neighbours, lists, speaker and topic pages), changes
+    /// a speaker's or topic's file in more than its text, or adds or removes a file: the full plan must make it, and its
+    /// bytes are a full build's.
     @Test func changesOtherPagesShowArePlannedInFull() throws {
         let editor = SiteEditor(seed: 5)
         let site = try TestSite(editor.initialFiles())
@@ -82,7 +83,9 @@ import Testing
             ("summary", { try Self.replace("summary: The summary of document 4", with: "summary: Another summary of 4", in: "Content/documents/doc-4.md", root) }),
             ("role", { try Self.replace("role: Minister of Trade", with: "role: Minister of Peace", in: "Content/documents/doc-5.md", root) }),
             ("date", { try Self.replace("date: 195", with: "date: 196", in: "Content/documents/doc-6.md", root) }),
-            ("speaker file", { try Self.replace("Biography", with: "A biography", in: "Content/speakers/ada-byron.md", root) }),
+            ("speaker's family name", { try Self.replace("family: Byron", with: "family: King", in: "Content/speakers/ada-byron.md", root) }),
+            ("speaker's born", { try Self.replace("---\nBiography", with: "born: 1815\n---\nBiography", in: "Content/speakers/ada-byron.md", root) }),
+            ("topic title", { try Self.replace("title: Trade", with: "title: Commerce", in: "Content/topics/trade.md", root) }),
             ("new document", { try Data(editor.document(40, version: 0).utf8).write(to: root.appendingPathComponent("Content/documents/doc-40.md")) }),
             ("removed document", { try FileManager.default.removeItem(at: root.appendingPathComponent("Content/documents/doc-40.md")) }),
         ]
@@ -101,6 +104,36 @@ import Testing
         let before = session.quickPlanCount
         try Self.expectFullBuildBytes(session, options, "a file-less speaker's name")
         #expect(session.quickPlanCount == before)
+    }
+
+    /// A speaker's biography and a topic's text are shown by their own page only: a save of either (alone, together, or
+    /// with a document's text) plans those pages again from the last plan, and the bytes are a full build's.
+    @Test func aBiographyOrTopicTextSaveIsPlannedQuickly() throws {
+        let editor = SiteEditor(seed: 7)
+        let site = try TestSite(editor.initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        let session = SiteSession(options: options)
+        try Self.expectFullBuildBytes(session, options, "start")
+        let root = site.root
+        let saves: [(String, () throws -> Void, String, String)] = [
+            ("biography", { try Self.replace("Biography, version 0.", with: "Born in London in 1815.", in: "Content/speakers/ada-byron.md", root) },
+             "speakers/ada-byron/index.html", "Born in London in 1815."),
+            ("topic text", { try Self.replace("About trade.", with: "Tariffs and *treaties*.", in: "Content/topics/trade.md", root) },
+             "topics/trade/index.html", "Tariffs and <em>treaties</em>."),
+            ("biography and document text", {
+                try Self.replace("Born in London in 1815.", with: "Mathematician.", in: "Content/speakers/ada-byron.md", root)
+                try Self.append("A sentence added.", to: 2, in: root)
+            }, "speakers/ada-byron/index.html", "Mathematician."),
+        ]
+        for (name, save, path, shown) in saves {
+            try save()
+            let before = session.quickPlanCount
+            let page = try #require(try session.plan().data(at: path), "\(name)")
+            #expect(String(decoding: page, as: UTF8.self).contains(shown), "\(name)")
+            #expect(session.quickPlanCount == before + 1, "\(name) was planned in full")
+            try Self.expectFullBuildBytes(session, options, name)
+        }
     }
 
     /// A second save of the same size within the clock tick of the last plan leaves the file's stamp as it was: the

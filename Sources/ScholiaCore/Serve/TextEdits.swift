@@ -4,7 +4,8 @@ import ScholiaLoad
 import ScholiaRender
 
 /// `scholia serve`'s quick path, for the common save: the text of a document changed, and nothing that any other page
-/// shows of it. Loading and resolving the whole site again (a second or more at 10,000 documents) would give the same
+/// shows of it (or a speaker's biography, or a topic's text, which only their own page shows: they are planned again
+/// alone, and the search index is the last plan's). Loading and resolving the whole site again (a second or more at 10,000 documents) would give the same
 /// site but for those documents' own fields, so the last plan is kept and only their pages, and the search index, are
 /// planned again. Any other change (another kind of file, a file added or removed, a changed title, date, speaker,
 /// topic, summary, note…, a diagnostic) is left to the full plan.
@@ -24,15 +25,17 @@ struct TextEdits {
     }
 
     /// The new plan, or nil when `changed` (the input files whose stamps in `stamps` differ from the base's) are not
-    /// text edits of documents (the caller plans in full).
-    static func plan(_ base: Base, now stamps: InputStamps, changed: Set<String>,
+    /// text edits of documents, speakers or topics (the caller plans in full).
+    static func plan(_ base: Base, now stamps: InputStamps, changed: Set<String>, siteDirectory: URL,
                      afterSearchIndex: @escaping @Sendable () -> Void) -> (pages: SitePages, planned: PlannedSite)? {
         guard !stamps.hasLinks, !base.stamps.hasLinks, let index = base.planned.searchIndex else { return nil }
         if changed.isEmpty { return (base.pages, base.planned) }
         // Files that were there and still are, so the listing of the site, and what the load said of it, are as before.
         guard changed.allSatisfy({ base.stamps.stamps[$0] != nil && stamps.stamps[$0] != nil }) else { return nil }
+        let entityPaths = changed.filter { $0.hasPrefix(speakersFolder) || $0.hasPrefix(topicsFolder) }
+        guard let entities = editedEntities(entityPaths, base, siteDirectory: siteDirectory) else { return nil }
         var paths: Set<String> = []
-        for path in changed {
+        for path in changed.subtracting(entityPaths) {
             let documents = base.documents.documentPaths(reading: path)
             guard !documents.isEmpty else { return nil }
             paths.formUnion(documents)
@@ -40,7 +43,7 @@ struct TextEdits {
         // A document with a warning would need its warnings worked out again.
         let files = Set(paths.flatMap(base.documents.files(of:)))
         guard !base.planned.warnings.contains(where: { files.contains($0.location.path) }) else { return nil }
-        let site = base.planned.site
+        guard let site = base.planned.site.replacing(speakers: entities.speakers, topics: entities.topics) else { return nil }
         var loaded: [LoadedDocument] = []
         for path in paths.sorted() {
             guard let (document, diagnostics) = base.documents.read(path), let document, diagnostics.all.isEmpty else { return nil }
@@ -57,6 +60,13 @@ struct TextEdits {
             edits.append(document)
         }
         guard let edited = site.replacingDocuments(edits) else { return nil }
+        let speakerIDs = entities.speakers.map(\.id), topicIDs = entities.topics.map(\.id)
+        // No document changed: the index, which shows no biography or topic text, is the last plan's, planned or not.
+        if edits.isEmpty {
+            let (pages, plans) = base.pages.withEdits(edited, documents: [], speakers: speakerIDs, topics: topicIDs,
+                                                      searchMemory: base.pages.searchMemory)
+            return (pages, base.planned.replacing(plans, site: edited, searchIndex: index))
+        }
         let inherited = InheritedJobs { index.lenders }
         // The index is updated from the last plan's (its state, and its files as made), as a build updates the last build's.
         let lastIndex = base.pages.searchMemory?.next
@@ -64,7 +74,8 @@ struct TextEdits {
             guard let made = inherited.byID[Routes.search + path]?.madeFiles, made.fingerprint != nil, made.fingerprint == lastIndex?.files[path] else { return nil }
             return made.files.first?.data
         }
-        let (pages, plans) = base.pages.withEditedText(edited, documents: loaded.map(\.document.id), searchMemory: memory)
+        let (pages, plans) = base.pages.withEdits(edited, documents: loaded.map(\.document.id), speakers: speakerIDs, topics: topicIDs,
+                                                  searchMemory: memory)
         let searchIndex = DeferredJobs(folder: Routes.search, inherited: inherited) {
             let jobs = pages.searchIndexJobs()
             afterSearchIndex()
@@ -72,6 +83,46 @@ struct TextEdits {
             return jobs.map { JobOutput(SitePages.JobPlan($0), previous: lenders[$0.id]) }
         }
         return (pages, base.planned.replacing(plans, site: edited, searchIndex: searchIndex))
+    }
+
+    private static let speakersFolder = "Content/speakers/", topicsFolder = "Content/topics/"
+
+    /// The speakers and topics of the files `paths`, read again, when each differs from the site's only in what its
+    /// own page alone shows: a speaker's biography, a topic's text (not its title or summary, which lists show). Nil
+    /// for any other change, a file with a diagnostic now or before, or a file that is not a speaker's or topic's.
+    private static func editedEntities(_ paths: Set<String>, _ base: Base, siteDirectory: URL) -> (speakers: [Speaker], topics: [Topic])? {
+        var speakers: [Speaker] = [], topics: [Topic] = []
+        for path in paths.sorted() {
+            guard !base.planned.warnings.contains(where: { $0.location.path == path }) else { return nil }
+            if path.hasPrefix(speakersFolder) {
+                let (speaker, diagnostics) = base.documents.speaker(at: path, siteDirectory: siteDirectory)
+                guard let speaker, diagnostics.all.isEmpty, var old = base.planned.site.speaker(speaker.id), old.sourcePath == path else { return nil }
+                old.biographyHTML = speaker.biographyHTML
+                guard sameLoadedFields(speaker, old, resolved: speakerResolvedFields) else { return nil }
+                speakers.append(old)
+            } else {
+                let (topic, diagnostics) = base.documents.topic(at: path, siteDirectory: siteDirectory)
+                guard let topic, diagnostics.all.isEmpty, var old = base.planned.site.topic(topic.id), old.sourcePath == path else { return nil }
+                old.bodyHTML = topic.bodyHTML
+                guard sameLoadedFields(topic, old, resolved: topicResolvedFields) else { return nil }
+                topics.append(old)
+            }
+        }
+        return (speakers, topics)
+    }
+
+    /// The fields the resolver fills in (from the documents), which a file does not give.
+    private static let speakerResolvedFields: Set<String> = ["documentIDs", "documentRoles", "coSpeakers", "topics"]
+    private static let topicResolvedFields: Set<String> = ["documentIDs", "frequentSpeakers", "relatedTopics"]
+
+    /// Whether every field a file gives is the same in both, compared by reflection so that a field added is compared too.
+    private static func sameLoadedFields<T>(_ new: T, _ old: T, resolved: Set<String>) -> Bool {
+        for (a, b) in zip(Mirror(reflecting: new).children, Mirror(reflecting: old).children) {
+            guard a.label == b.label else { return false }
+            if let label = a.label, resolved.contains(label) { continue }
+            guard String(reflecting: a.value) == String(reflecting: b.value) else { return false }
+        }
+        return true
     }
 
     /// Fields compared by reflection, so that a field added to `Document` is compared too.

@@ -62,4 +62,11 @@ extension DocumentReader {
         let topic = EntityLoader(config: loader.config).topic(siteDirectory.appendingPathComponent(path), displayPath: path, &diagnostics)
         return (topic, diagnostics)
     }
+
+    /// The reading list file at `path` (from the site folder `siteDirectory`), read now as the load reads it.
+    package func collection(at path: String, siteDirectory: URL) -> (collection: Collection?, diagnostics: DiagnosticList) {
+        var diagnostics = DiagnosticList()
+        let loaded = EntityLoader(config: loader.config).collection(siteDirectory.appendingPathComponent(path), displayPath: path, &diagnostics)
+        return (loaded?.collection, diagnostics)
+    }
 }

@@ -53,10 +53,14 @@ package struct Site: Sendable {
         return Site(self, documents: documents)
     }
 
-    /// This site with `speakers` and `topics` in place of those of the same ids (`scholia serve`'s quick path, after a
-    /// biography or a topic's text changed): the order of each list is this site's, not worked out again.
-    package func replacing(speakers replacements: [Speaker], topics topicReplacements: [Topic]) -> Site? {
-        var speakers = speakers, topics = topics
+    /// This site with `speakers`, `topics` and `collections` in place of those of the same ids (`scholia serve`'s quick
+    /// path, after the text of a biography, a topic or a reading list changed): the order of each list is this site's.
+    package func replacing(speakers replacements: [Speaker], topics topicReplacements: [Topic], collections collectionReplacements: [Collection] = []) -> Site? {
+        var speakers = speakers, topics = topics, collections = collections
+        for replacement in collectionReplacements {
+            guard let index = collections.firstIndex(where: { $0.id == replacement.id }) else { return nil }
+            collections[index] = replacement
+        }
         for replacement in replacements {
             guard let index = speakerIndex[replacement.id] else { return nil }
             speakers[index] = replacement
@@ -65,11 +69,12 @@ package struct Site: Sendable {
             guard let index = topicIndex[replacement.id] else { return nil }
             topics[index] = replacement
         }
-        return Site(self, documents: documents, speakers: speakers, topics: topics)
+        return Site(self, documents: documents, speakers: speakers, topics: topics, collections: collections)
     }
 
-    private init(_ site: Site, documents: [Document], speakers: [Speaker]? = nil, topics: [Topic]? = nil) {
-        (config, collections, staticFiles) = (site.config, site.collections, site.staticFiles)
+    private init(_ site: Site, documents: [Document], speakers: [Speaker]? = nil, topics: [Topic]? = nil, collections: [Collection]? = nil) {
+        (config, staticFiles) = (site.config, site.staticFiles)
+        self.collections = collections ?? site.collections
         (years, types) = (site.years, site.types)
         (documentIndex, speakerIndex, topicIndex) = (site.documentIndex, site.speakerIndex, site.topicIndex)
         self.documents = documents

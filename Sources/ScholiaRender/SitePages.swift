@@ -107,7 +107,7 @@ package struct SitePages: Sendable {
     /// the text of the documents `ids` and in what only their own pages show of the speakers `speakerIDs` and the topics
     /// `topicIDs`, so that every list shows what it showed; and the plans of those documents', speakers' and topics' pages.
     package func withEdits(_ site: Site, documents ids: [String], speakers speakerIDs: [String] = [], topics topicIDs: [String] = [],
-                           searchMemory: SearchIndexMemory? = nil) -> (pages: SitePages, plans: [JobPlan]) {
+                           collections collectionIDs: [String] = [], searchMemory: SearchIndexMemory? = nil) -> (pages: SitePages, plans: [JobPlan]) {
         var pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment,
                               builtInAssets: builtInAssets, searchCache: searchCache, searchMemory: searchMemory)
         let shared = PageContexts(site: site, routes: routes, summariesOf: contexts.made { PageContexts(site: self.site, routes: routes) })
@@ -115,8 +115,9 @@ package struct SitePages: Sendable {
         let plans = ids.compactMap(site.document).map { document in
             JobPlan(id: Routes.document(document.id), paths: pages.documentPaths(document)) { [pages] in pages.documentJob(document, shared) }
         }
+        let collections = site.collections.filter { collectionIDs.contains($0.id) }
         return (pages, plans + speakerIDs.compactMap(site.speaker).map { pages.speakerPlan($0, shared) }
-                    + topicIDs.compactMap(site.topic).map { pages.topicPlan($0, shared) })
+                    + topicIDs.compactMap(site.topic).map { pages.topicPlan($0, shared) } + collections.map { pages.collectionPlan($0, shared) })
     }
 
     /// A job before it is planned: its id and paths are cheap to know, its context and fingerprint are not.
@@ -152,6 +153,11 @@ package struct SitePages: Sendable {
                 ListPages.topic(topic, contexts)
             }
         }
+    }
+
+    private func collectionPlan(_ collection: Collection, _ contexts: PageContexts) -> JobPlan {
+        let route = Routes.collection(collection.id)
+        return JobPlan(id: route, paths: collectionPaths(route)) { [self] in collectionJob(collection, contexts) }
     }
 
     private func plans(searchIndex: Bool = true) -> [JobPlan] {
@@ -202,10 +208,7 @@ package struct SitePages: Sendable {
             })
         }
         page(Routes.collections, "collections") { ListPages.collections(contexts) }
-        for collection in site.collections {
-            let route = Routes.collection(collection.id)
-            plans.append(JobPlan(id: route, paths: collectionPaths(route)) { [self] in collectionJob(collection, contexts) })
-        }
+        plans += site.collections.map { collectionPlan($0, contexts) }
         plans.append(JobPlan(builtInAssetsJob()))
         page(Routes.search, "search") { SearchPages.context(contexts) }
         if searchIndex { plans += searchIndexJobs().map(JobPlan.init) }

@@ -85,6 +85,7 @@ import Testing
             ("date", { try Self.replace("date: 195", with: "date: 196", in: "Content/documents/doc-6.md", root) }),
             ("speaker's family name", { try Self.replace("family: Byron", with: "family: King", in: "Content/speakers/ada-byron.md", root) }),
             ("speaker's born", { try Self.replace("---\nBiography", with: "born: 1815\n---\nBiography", in: "Content/speakers/ada-byron.md", root) }),
+            ("reading list note", { try Self.replace("note: Read 2.", with: "note: Read 2 twice.", in: "Content/collections/week-1.md", root) }),
             ("topic title", { try Self.replace("title: Trade", with: "title: Commerce", in: "Content/topics/trade.md", root) }),
             ("new document", { try Data(editor.document(40, version: 0).utf8).write(to: root.appendingPathComponent("Content/documents/doc-40.md")) }),
             ("removed document", { try FileManager.default.removeItem(at: root.appendingPathComponent("Content/documents/doc-40.md")) }),
@@ -106,9 +107,9 @@ import Testing
         #expect(session.quickPlanCount == before)
     }
 
-    /// A speaker's biography and a topic's text are shown by their own page only: a save of either (alone, together, or
-    /// with a document's text) plans those pages again from the last plan, and the bytes are a full build's.
-    @Test func aBiographyOrTopicTextSaveIsPlannedQuickly() throws {
+    /// A speaker's biography, a topic's and a reading list's text are shown by their own page only: a save of one (alone,
+    /// or with a document's text) plans those pages again from the last plan, and the bytes are a full build's.
+    @Test func aBiographyTopicOrReadingListTextSaveIsPlannedQuickly() throws {
         let editor = SiteEditor(seed: 7)
         let site = try TestSite(editor.initialFiles())
         defer { site.remove() }
@@ -121,6 +122,8 @@ import Testing
              "speakers/ada-byron/index.html", "Born in London in 1815."),
             ("topic text", { try Self.replace("About trade.", with: "Tariffs and *treaties*.", in: "Content/topics/trade.md", root) },
              "topics/trade/index.html", "Tariffs and <em>treaties</em>."),
+            ("reading list text", { try Self.replace("Read these.", with: "Read these before **Monday**.", in: "Content/collections/week-1.md", root) },
+             "collections/week-1/index.html", "Read these before <strong>Monday</strong>."),
             ("biography and document text", {
                 try Self.replace("Born in London in 1815.", with: "Mathematician.", in: "Content/speakers/ada-byron.md", root)
                 try Self.append("A sentence added.", to: 2, in: root)

@@ -4,9 +4,9 @@ import ScholiaLoad
 import ScholiaRender
 
 /// `scholia serve`'s quick path, for the common save: the text of a document changed, and nothing that any other page
-/// shows of it (or a speaker's biography, or a topic's text, which only their own page shows: they are planned again
-/// alone, and the search index is the last plan's). Loading and resolving the whole site again (a second or more at 10,000 documents) would give the same
-/// site but for those documents' own fields, so the last plan is kept and only their pages, and the search index, are
+/// shows of it (or a speaker's biography, a topic's or a reading list's text, which only their own page shows: that
+/// page is planned again alone, and the search index is the last plan's). Loading and resolving the whole site again
+/// (a second or more at 10,000 documents) would give the same site but for those documents' own fields, so the last plan is kept and only their pages, and the search index, are
 /// planned again. Any other change (another kind of file, a file added or removed, a changed title, date, speaker,
 /// topic, summary, note…, a diagnostic) is left to the full plan.
 ///
@@ -32,7 +32,7 @@ struct TextEdits {
         if changed.isEmpty { return (base.pages, base.planned) }
         // Files that were there and still are, so the listing of the site, and what the load said of it, are as before.
         guard changed.allSatisfy({ base.stamps.stamps[$0] != nil && stamps.stamps[$0] != nil }) else { return nil }
-        let entityPaths = changed.filter { $0.hasPrefix(speakersFolder) || $0.hasPrefix(topicsFolder) }
+        let entityPaths = changed.filter { path in [speakersFolder, topicsFolder, collectionsFolder].contains { path.hasPrefix($0) } }
         guard let entities = editedEntities(entityPaths, base, siteDirectory: siteDirectory) else { return nil }
         var paths: Set<String> = []
         for path in changed.subtracting(entityPaths) {
@@ -43,7 +43,7 @@ struct TextEdits {
         // A document with a warning would need its warnings worked out again.
         let files = Set(paths.flatMap(base.documents.files(of:)))
         guard !base.planned.warnings.contains(where: { files.contains($0.location.path) }) else { return nil }
-        guard let site = base.planned.site.replacing(speakers: entities.speakers, topics: entities.topics) else { return nil }
+        guard let site = base.planned.site.replacing(speakers: entities.speakers, topics: entities.topics, collections: entities.collections) else { return nil }
         var loaded: [LoadedDocument] = []
         for path in paths.sorted() {
             guard let (document, diagnostics) = base.documents.read(path), let document, diagnostics.all.isEmpty else { return nil }
@@ -60,10 +60,10 @@ struct TextEdits {
             edits.append(document)
         }
         guard let edited = site.replacingDocuments(edits) else { return nil }
-        let speakerIDs = entities.speakers.map(\.id), topicIDs = entities.topics.map(\.id)
+        let speakerIDs = entities.speakers.map(\.id), topicIDs = entities.topics.map(\.id), collectionIDs = entities.collections.map(\.id)
         // No document changed: the index, which shows no biography or topic text, is the last plan's, planned or not.
         if edits.isEmpty {
-            let (pages, plans) = base.pages.withEdits(edited, documents: [], speakers: speakerIDs, topics: topicIDs,
+            let (pages, plans) = base.pages.withEdits(edited, documents: [], speakers: speakerIDs, topics: topicIDs, collections: collectionIDs,
                                                       searchMemory: base.pages.searchMemory)
             return (pages, base.planned.replacing(plans, site: edited, searchIndex: index))
         }
@@ -75,7 +75,7 @@ struct TextEdits {
             return made.files.first?.data
         }
         let (pages, plans) = base.pages.withEdits(edited, documents: loaded.map(\.document.id), speakers: speakerIDs, topics: topicIDs,
-                                                  searchMemory: memory)
+                                                  collections: collectionIDs, searchMemory: memory)
         let searchIndex = DeferredJobs(folder: Routes.search, inherited: inherited) {
             let jobs = pages.searchIndexJobs()
             afterSearchIndex()
@@ -85,13 +85,14 @@ struct TextEdits {
         return (pages, base.planned.replacing(plans, site: edited, searchIndex: searchIndex))
     }
 
-    private static let speakersFolder = "Content/speakers/", topicsFolder = "Content/topics/"
+    private static let speakersFolder = "Content/speakers/", topicsFolder = "Content/topics/", collectionsFolder = "Content/collections/"
 
-    /// The speakers and topics of the files `paths`, read again, when each differs from the site's only in what its
-    /// own page alone shows: a speaker's biography, a topic's text (not its title or summary, which lists show). Nil
-    /// for any other change, a file with a diagnostic now or before, or a file that is not a speaker's or topic's.
-    private static func editedEntities(_ paths: Set<String>, _ base: Base, siteDirectory: URL) -> (speakers: [Speaker], topics: [Topic])? {
-        var speakers: [Speaker] = [], topics: [Topic] = []
+    /// The speakers, topics and reading lists of the files `paths`, read again, when each differs from the site's only
+    /// in what its own page alone shows: a speaker's biography, a topic's or a reading list's text (not a title, summary
+    /// or list of documents, which other pages show). Nil for any other change, or a file with a diagnostic now or before.
+    private static func editedEntities(_ paths: Set<String>, _ base: Base, siteDirectory: URL)
+        -> (speakers: [Speaker], topics: [Topic], collections: [Collection])? {
+        var speakers: [Speaker] = [], topics: [Topic] = [], collections: [Collection] = []
         for path in paths.sorted() {
             guard !base.planned.warnings.contains(where: { $0.location.path == path }) else { return nil }
             if path.hasPrefix(speakersFolder) {
@@ -100,6 +101,13 @@ struct TextEdits {
                 old.biographyHTML = speaker.biographyHTML
                 guard sameLoadedFields(speaker, old, resolved: speakerResolvedFields) else { return nil }
                 speakers.append(old)
+            } else if path.hasPrefix(collectionsFolder) {
+                let (collection, diagnostics) = base.documents.collection(at: path, siteDirectory: siteDirectory)
+                guard let collection, diagnostics.all.isEmpty,
+                      var old = base.planned.site.collections.first(where: { $0.id == collection.id }), old.sourcePath == path else { return nil }
+                old.bodyHTML = collection.bodyHTML
+                guard sameLoadedFields(collection, old, resolved: []) else { return nil }
+                collections.append(old)
             } else {
                 let (topic, diagnostics) = base.documents.topic(at: path, siteDirectory: siteDirectory)
                 guard let topic, diagnostics.all.isEmpty, var old = base.planned.site.topic(topic.id), old.sourcePath == path else { return nil }
@@ -108,7 +116,7 @@ struct TextEdits {
                 topics.append(old)
             }
         }
-        return (speakers, topics)
+        return (speakers, topics, collections)
     }
 
     /// The fields the resolver fills in (from the documents), which a file does not give.

@@ -16,18 +16,22 @@ struct AnalysisParts: Sendable {
     /// Flat: per paragraph with tokens, its number and the end of its tokens in `tokens` (in tokens, not Int32s).
     var paragraphs: [Int32] = []
     var length = 0
+    /// The number of each stem (same index) in the vocabulary, and this analysis's serial number there.
+    var vocabularyStems: [Int32] = []
+    var serial = 0
 
     init(_ document: SearchDocument, vocabulary: Vocabulary) {
         // Each word met, to the index of its stem, or -1 for a stop word; and each stem's index by its number.
         var words = WordTable()
         var stemIndex: [Int32: Int32] = [:]
         func stemOf(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32, isCJK: Bool) -> Int32 {
-            guard let (number, stem) = vocabulary.stem(of: word, hash: hash, isCJK: isCJK) else { return -1 }
+            guard let (number, stem) = vocabulary.use(word, hash: hash, isCJK: isCJK) else { return -1 }
             let index: Int32
             if let known = stemIndex[number] { index = known } else {
                 index = Int32(stems.count)
                 stemIndex[number] = index
                 stems.append(stem)
+                vocabularyStems.append(number)
                 frequencies.append(0)
             }
             surfaces.append(String(decoding: word, as: UTF8.self))
@@ -68,6 +72,7 @@ struct AnalysisParts: Sendable {
                 paragraphs.append(Int32(tokens.count / 2))
             }
         }
+        serial = vocabulary.finish(analysisStems: vocabularyStems)
     }
 
     /// The words of ASCII text as `Tokenizer.tokens` finds them (runs of letters and digits, lower-cased, a word

@@ -6,12 +6,16 @@ import Foundation
 public struct IndexEntry: Sendable {
     public let document: SearchDocument
     let analysis: DocumentAnalysis
+    /// The vocabulary that made the analysis in this build, and the analysis's serial number there; nil for one
+    /// read from a cache.
+    let madeBy: (vocabulary: UInt64, serial: Int)?
 
-    init(document: SearchDocument, analysis: DocumentAnalysis) {
+    init(document: SearchDocument, analysis: DocumentAnalysis, madeBy: (vocabulary: UInt64, serial: Int)? = nil) {
         var head = document
         head.paragraphs = []
         self.document = head
         self.analysis = analysis
+        self.madeBy = madeBy
     }
 
     /// The analysis, compact (`AnalysisParts.encoded`): what a build keeps of the document between builds.

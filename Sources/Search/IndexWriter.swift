@@ -19,7 +19,7 @@ public struct IndexFilePlan: Sendable {
 public struct IndexWriter: Sendable {
     public let language: String
     private let stopWords: Set<String>
-    private let vocabulary: Vocabulary
+    let vocabulary: Vocabulary
     /// How many pair entries the writer gathers at once (`PairIndex`); small in tests, to make many groups.
     let pairEntriesPerGroup: Int
 
@@ -36,7 +36,8 @@ public struct IndexWriter: Sendable {
 
     /// What the index takes of one document: its analysis.
     public func entry(for document: SearchDocument) -> IndexEntry {
-        IndexEntry(document: document, analysis: DocumentAnalysis(AnalysisParts(document, vocabulary: vocabulary)))
+        let parts = AnalysisParts(document, vocabulary: vocabulary)
+        return IndexEntry(document: document, analysis: DocumentAnalysis(parts), madeBy: (vocabulary.identity, parts.serial))
     }
 
     /// Every file of the index of `documents`, display data included.
@@ -59,7 +60,7 @@ public struct IndexWriter: Sendable {
         let tokens = analyses.reduce(0) { $0 + $1.length }
         let averageLength = IndexFormat.averageLength(tokens: tokens, documents: documents.count)
 
-        let numbering = StemNumbering(analyses)
+        let numbering = vocabulary.numbering(of: entries) ?? StemNumbering(analyses)
         let (stems, globalIDs, words) = (numbering.stems, numbering.globalIDs, numbering.words)
 
         // Per stem: ordinal delta, impact, for every document that uses it, in ordinal order; all in one array, each

@@ -5,9 +5,11 @@ import Fingerprinting
 /// alone (a file whose fingerprint did not change is then the same, byte for byte); each document's stems by those
 /// numbers; and per stem its words with how many documents use each.
 ///
-/// The stems are split between the cores by a cheap key of their bytes: each part walks every document, numbers
-/// the stems that fall in it and the words of those stems, and the parts are ranked together at the end. Stems and
-/// words are looked up by a hash of their bytes, so that a string is made only for one not met before.
+/// When a build's analyses were all made by one vocabulary (a clean build), it numbers them at less cost
+/// (`Vocabulary.numbering`). Otherwise (some came from the cache) the stems are split between the cores by a cheap
+/// key of their bytes: each part walks every document, numbers the stems that fall in it and the words of those
+/// stems, and the parts are ranked together at the end. Stems and words are looked up by a hash of their bytes, so
+/// that a string is made only for one not met before.
 struct StemNumbering {
     let stems: [String]
     let globalIDs: [[Int32]]
@@ -15,6 +17,12 @@ struct StemNumbering {
 
     /// A part's number in the high bits of a document's stem place, the stem's number in the part below.
     private static let partShift: Int32 = 27
+
+    init(stems: [String], globalIDs: [[Int32]], words: [String: [IndexState.Word]]) {
+        self.stems = stems
+        self.globalIDs = globalIDs
+        self.words = words
+    }
 
     init(_ analyses: [DocumentAnalysis], parts partCount: Int = Self.defaultParts) {
         var starts = [0]

@@ -47,3 +47,41 @@ import Testing
         #expect(used == [0, 1, 2, 3])
     }
 }
+
+@Suite struct VocabularyNumberingTests {
+    private func entries(_ writer: IndexWriter, seed: UInt64) -> [IndexEntry] {
+        var random = SeededRandom(seed: seed)
+        return (0..<80).map { writer.entry(for: IndexUpdateTests.randomDocument($0, version: 0, &random)) }
+            + [writer.entry(for: document("accents", ["Communiqué café naïve 東京都 communique the and"]))]
+    }
+
+    /// A clean build numbers its analyses from the vocabulary that made them: the same stems, documents' stems and
+    /// words as the walk over every analysis gives, whatever order the entries come in.
+    @Test func theVocabularyNumbersAsTheWalkDoes() throws {
+        let writer = IndexWriter(language: "en")
+        let made = entries(writer, seed: 11)
+        let shuffled = made.reversed() + []
+        let numbering = try #require(writer.vocabulary.numbering(of: shuffled))
+        let walked = StemNumbering(shuffled.map(\.analysis), parts: 3)
+        #expect(numbering.stems == walked.stems)
+        #expect(numbering.globalIDs == walked.globalIDs)
+        #expect(numbering.words == walked.words)
+        #expect(numbering.stems.count > 100)
+    }
+
+    /// Entries that are not exactly the analyses the vocabulary made (one left out, one twice, one from the cache,
+    /// one from another build) are numbered by the walk.
+    @Test func otherEntriesAreNotNumberedByTheVocabulary() {
+        let writer = IndexWriter(language: "en")
+        let made = entries(writer, seed: 12)
+        #expect(writer.vocabulary.numbering(of: Array(made.dropLast())) == nil)
+        #expect(writer.vocabulary.numbering(of: Array(made.dropLast()) + [made[0]]) == nil)
+        let cached = IndexEntry(document: made[3].document, encodedText: made[3].encodedText)!
+        #expect(writer.vocabulary.numbering(of: made.enumerated().map { $0 == 3 ? cached : $1 }) == nil)
+        let other = IndexWriter(language: "en").entry(for: made[5].document)
+        #expect(writer.vocabulary.numbering(of: made.enumerated().map { $0 == 5 ? other : $1 }) == nil)
+        // It numbers once: its analyses' stem numbers are let go of as it does.
+        #expect(writer.vocabulary.numbering(of: made) != nil)
+        #expect(writer.vocabulary.numbering(of: made) == nil)
+    }
+}

@@ -110,22 +110,28 @@ struct AnalysisParts: Sendable {
     /// The compact form (unsigned LEB128 integers, length-prefixed UTF-8): format number, length, the stems
     /// with their frequencies, the words (each as its stem, then `ByteWriter.word`), then per paragraph its
     /// number, its token count and each token's stem and position.
-    var encoded: Data {
+    var encoded: Data { encode().data }
+
+    /// The compact form and where its parts begin (what `DocumentAnalysis` would find by reading it through).
+    func encode() -> (data: Data, stemsOffset: Int, surfacesOffset: Int, paragraphsOffset: Int, pairs: Int) {
         var writer = ByteWriter()
         writer.integer(DocumentAnalysis.codingVersion)
         writer.integer(length)
         writer.integer(stems.count)
+        let stemsOffset = writer.bytes.count
         for (stem, frequency) in zip(stems, frequencies) {
             writer.string(stem)
             writer.integer(frequency)
         }
         writer.integer(surfaces.count)
+        let surfacesOffset = writer.bytes.count
         for (surface, stem) in zip(surfaces, surfaceStems) {
             writer.integer(Int(stem))
             writer.word(surface, stem: stems[Int(stem)])
         }
         writer.integer(paragraphs.count / 2)
-        var start = 0
+        let paragraphsOffset = writer.bytes.count
+        var start = 0, pairs = 0
         for index in stride(from: 0, to: paragraphs.count, by: 2) {
             let end = Int(paragraphs[index + 1])
             writer.integer(Int(paragraphs[index]))
@@ -134,8 +140,9 @@ struct AnalysisParts: Sendable {
                 writer.integer(Int(tokens[2 * token]))
                 writer.integer(Int(tokens[2 * token + 1]))
             }
+            pairs += max(0, end - start - 1)
             start = end
         }
-        return Data(writer.bytes)
+        return (Data(writer.bytes), stemsOffset, surfacesOffset, paragraphsOffset, pairs)
     }
 }

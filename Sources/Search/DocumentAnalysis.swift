@@ -17,8 +17,10 @@ struct DocumentAnalysis: Sendable, Equatable {
 
     static let codingVersion = 3
 
+    /// A fresh analysis, encoded: its layout is known as it is written, not read back.
     init(_ parts: AnalysisParts) {
-        self.init(encoded: parts.encoded)!
+        (data, stemsOffset, surfacesOffset, paragraphsOffset, pairCount) = parts.encode()
+        (length, stemCount, surfaceCount) = (parts.length, parts.stems.count, parts.surfaces.count)
     }
 
     /// The analysis in `data`, or nil if it is not one (another format, cut short, an index out of range).

@@ -52,9 +52,15 @@ import Testing
         }
     }
 
-    /// The compact form read in place gives back the parts: stems, words, pairs, counts.
+    /// The compact form read in place gives back the parts: stems, words, pairs, counts; both as it was written
+    /// (its layout noted while writing) and as read back from its bytes (its layout found by reading).
     static func expectEncodedReadsAs(_ parts: AnalysisParts) {
-        let analysis = DocumentAnalysis(parts)
+        let fresh = DocumentAnalysis(parts)
+        expectReadsAs(fresh, parts)
+        expectReadsAs(DocumentAnalysis(encoded: fresh.data)!, parts)
+    }
+
+    private static func expectReadsAs(_ analysis: DocumentAnalysis, _ parts: AnalysisParts) {
         var stems: [String] = [], frequencies: [Int] = [], surfaces: [String] = [], surfaceStems: [Int32] = []
         analysis.forEachStem { stems.append(String(decoding: $0, as: UTF8.self)); frequencies.append($1) }
         analysis.forEachSurface { surfaces.append(String(decoding: $0, as: UTF8.self)); surfaceStems.append(Int32($1)) }

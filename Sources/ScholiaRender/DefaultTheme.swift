@@ -503,7 +503,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 .search-pinpoint { font-family: system-ui, sans-serif; font-size: 0.9rem; }
 .search-speaker { font-variant: small-caps; color: var(--muted); }
 .search-hit mark { background: var(--surface); color: inherit; font-weight: 700; border-bottom: 2px solid var(--accent); }
-@media print { .search-form, .search-facets, .search-more { display: none; } .search-layout { display: block; } }
+@media print { .search-form, .search-facets, .search-more, .search-toolbar label { display: none; } .search-layout { display: block; } }
 
 """#),
         File(path: "assets/search.js", contents: #"""
@@ -1021,6 +1021,9 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 
     function run(push) {
       var s = state(), mine = ++generation;
+      // A printed page names the search it shows: the address with its query, not the bare search page.
+      var printedAddress = document.querySelector('.site-footer .print-only');
+      if (printedAddress) printedAddress.textContent = location.href;
       input.value = s.q;
       sort.value = s.sort;
       status.textContent = 'Searching…';

@@ -512,6 +512,9 @@
 
     function run(push) {
       var s = state(), mine = ++generation;
+      // A printed page names the search it shows: the address with its query, not the bare search page.
+      var printedAddress = document.querySelector('.site-footer .print-only');
+      if (printedAddress) printedAddress.textContent = location.href;
       input.value = s.q;
       sort.value = s.sort;
       status.textContent = 'Searching…';

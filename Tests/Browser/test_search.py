@@ -142,6 +142,22 @@ def test_a_year_range_and_sort_by_date_come_from_the_url(browser, site):
     assert browser.find_element(By.CSS_SELECTOR, ".search-sort").get_attribute("value") == "date"
 
 
+def test_a_printed_search_names_its_query_and_hides_the_controls(browser, site):
+    open_search(browser, site, "?q=war+peace&sort=date")
+    WebDriverWait(browser, 10).until(lambda b: len(hits(b)) == 3)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        address = browser.find_element(By.CSS_SELECTOR, ".site-footer .print-only")
+        assert address.is_displayed()
+        assert urllib.parse.parse_qs(urllib.parse.urlparse(address.text).query) == {"q": ["war peace"], "sort": ["date"]}
+        assert not browser.find_element(By.CSS_SELECTOR, ".search-sort").is_displayed()
+        assert not browser.find_element(By.ID, "search-query").is_displayed()
+        assert all(hit.is_displayed() for hit in hits(browser))
+        assert status(browser) == "3 results for “war peace”"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def test_typing_searches_with_the_last_word_as_a_prefix_and_updates_the_url(browser, site):
     open_search(browser, site)
     box = browser.find_element(By.ID, "search-query")

@@ -136,14 +136,16 @@ struct ByteWriter {
     /// A word after its stem: how many bytes it shares with the stem's start, then the rest as a string (a word
     /// mostly begins with its stem, often is it).
     mutating func word(_ word: String, stem: String) {
-        var shared = 0
-        for (own, stems) in zip(word.utf8, stem.utf8) {
-            guard own == stems else { break }
-            shared += 1
+        var word = word, stem = stem
+        word.withUTF8 { word in
+            stem.withUTF8 { stem in
+                var shared = 0
+                while shared < word.count, shared < stem.count, word[shared] == stem[shared] { shared += 1 }
+                integer(shared)
+                integer(word.count - shared)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: word[shared...]))
+            }
         }
-        integer(shared)
-        integer(word.utf8.count - shared)
-        bytes.append(contentsOf: word.utf8.dropFirst(shared))
     }
 }
 

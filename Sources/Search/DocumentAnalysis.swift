@@ -71,6 +71,11 @@ struct DocumentAnalysis: Sendable, Equatable {
 
     /// Each word used (folded, UTF-8) with the index of its stem.
     func forEachSurface(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        forEachSurface(where: { _ in true }, body)
+    }
+
+    /// Each word whose stem (its index) `includes` accepts, with that index; the others are skipped unread.
+    func forEachSurface(where includes: (Int) -> Bool, _ body: (UnsafeRawBufferPointer, Int) -> Void) {
         var stems: [UnsafeRawBufferPointer] = []
         stems.reserveCapacity(stemCount)
         var word: [UInt8] = []
@@ -82,6 +87,10 @@ struct DocumentAnalysis: Sendable, Equatable {
             reader.offset = surfacesOffset
             for _ in 0..<surfaceCount {
                 let stem = reader.integer()!
+                guard includes(stem) else {
+                    _ = (reader.integer(), reader.string())
+                    continue
+                }
                 _ = reader.word(stem: stems[stem], into: &word)
                 word.withUnsafeBytes { body($0, stem) }
             }

@@ -17,8 +17,11 @@ public struct IndexUpdate: Sendable {
     /// The state after the update; `files` holds the kept files' fingerprints, the caller adds the made ones'.
     public let state: IndexState
 
-    /// More changed documents than this and planning the whole index is as quick.
-    public static let maximumChanged = 16
+    /// Up to this many changed documents are always updated; up to `maximumChanged`, only while the update
+    /// makes at most a quarter of the terms and of the pairs files again (a speaker renamed in the heads of 100
+    /// documents reaches a few files; 100 documents rewritten reach most of them, and the whole plan is as quick).
+    public static let alwaysUpdated = 16
+    public static let maximumChanged = 512
 
     /// - Parameters:
     ///   - documents: every document, in ordinal order; `keys`, their entries' keys, as in `previous.entryKeys`.
@@ -60,6 +63,9 @@ public struct IndexUpdate: Sendable {
 
         // Terms: per shard a changed document reaches, its stems' postings without the changed documents, with their new ones.
         let termShards = Array(Self.termChanges(changes, shardCount: previous.termShardCount, averageLength: averageLength))
+        let pairShards = Array(Self.pairChanges(changes, shardCount: previous.pairShardCount))
+        guard changed.count <= Self.alwaysUpdated
+                || (termShards.count * 4 <= previous.termShardCount && pairShards.count * 4 <= previous.pairShardCount) else { return nil }
         let terms = termShards.concurrentMap { shard, stems -> (path: String, merged: KeyedNumbers.Merged)? in
             let path = IndexFormat.shardPath(shard, count: previous.termShardCount)
             let keys = stems.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -77,7 +83,6 @@ public struct IndexUpdate: Sendable {
         guard IndexFormat.shardCount(keys: state.stemCount, keysPerShard: IndexFormat.stemsPerShard) == previous.termShardCount else { return nil }
 
         // Pairs: per shard a changed document reaches, its pairs' documents without the changed ones, with their new occurrences.
-        let pairShards = Array(Self.pairChanges(changes, shardCount: previous.pairShardCount))
         let pairs = pairShards.concurrentMap { shard, pairs -> (path: String, merged: KeyedNumbers.Merged)? in
             let path = IndexFormat.pairShardPath(shard, count: previous.pairShardCount)
             let sorted = pairs.keys.sorted(by: Pair.precedes)

@@ -104,8 +104,7 @@ struct StemNumbering {
                     local.append(number)
                 }
                 // A document names each of its words once.
-                analysis.forEachSurface { bytes, stem in
-                    guard local[stem] >= 0 else { return }
+                analysis.forEachSurface(where: { local[$0] >= 0 }) { bytes, stem in
                     let hash = Self.hash(bytes)
                     if let known = Self.number(of: bytes, hash: hash, in: surfaceNumbers, surfaces) { return surfaceDocuments[Int(known)] += 1 }
                     surfaceNumbers.insert(hash, Int32(surfaces.count))

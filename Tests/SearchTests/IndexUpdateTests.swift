@@ -106,6 +106,52 @@ import Testing
         #expect(IndexFormat.scoringLength(400) == IndexFormat.scoringLength(401))
     }
 
+    /// A speaker renamed changes the heads of many documents (more than `alwaysUpdated`) but reaches few files:
+    /// it is an update, file for file the whole plan. Many documents rewritten reach most files: planned whole.
+    @Test func aRenameInManyHeadsIsUpdatedAndManyRewritesArePlannedWhole() throws {
+        var random = SeededRandom(seed: 21)
+        let writer = IndexWriter(language: "en")
+        var documents = (0..<400).map { Self.randomDocument($0, version: 0, &random) }
+        // The renamed speaker's documents share a title, so that the pairs the name stands in are few.
+        for ordinal in stride(from: 0, to: 400, by: 10) { documents[ordinal].title = "Press conference" }
+        var keys = documents.indices.map { UInt64($0) }
+        let (files, state) = Self.plan(writer, documents, keys)
+        let old = Dictionary(uniqueKeysWithValues: zip(keys, documents.map { writer.entry(for: $0).encodedText }))
+        #expect(state.termShardCount >= 4 && state.pairShardCount >= 16)
+
+        var renamed = documents
+        for ordinal in stride(from: 0, to: 400, by: 10) {
+            renamed[ordinal].speakers = [.init(id: "ada", label: "ADELAIDE")]
+            keys[ordinal] += 1000
+        }
+        var entries = renamed.map { writer.entry(for: $0) }
+        let heads: [SearchDocument] = entries.map(\.document)
+        let renameEntries = entries
+        let made: IndexUpdate? = IndexUpdate(writer: writer, previous: state, documents: heads, keys: keys, entry: { renameEntries[$0] },
+                                             oldEntry: { old[$0] }, previousFile: { files[$0] })
+        let update = try #require(made)
+        #expect(keys.indices.filter { keys[$0] != state.entryKeys[$0] }.count > IndexUpdate.alwaysUpdated)
+        var result = files.filter { !update.removed.contains($0.key) }
+        for file in update.made + update.summary { result[file.path] = file.data }
+        let (expected, _) = Self.plan(writer, renamed, keys)
+        #expect(result == expected)
+        #expect(update.made.count < 12, "\(update.made.map(\.path))")
+
+        // The same words in another order: lengths and terms stay, most pairs change.
+        for ordinal in stride(from: 0, to: 400, by: 10) {
+            documents[ordinal].paragraphs = documents[ordinal].paragraphs.map { paragraph in
+                var shuffled = paragraph
+                shuffled.text = paragraph.text.split(separator: " ").shuffled(using: &random).joined(separator: " ")
+                return shuffled
+            }
+        }
+        entries = documents.map { writer.entry(for: $0) }
+        let rewriteEntries = entries
+        let rewritten: IndexUpdate? = IndexUpdate(writer: writer, previous: state, documents: rewriteEntries.map(\.document), keys: keys,
+                                                  entry: { rewriteEntries[$0] }, oldEntry: { old[$0] }, previousFile: { files[$0] })
+        #expect(rewritten == nil)
+    }
+
     @Test func scoringLengthsKeepFourSignificantBits() {
         #expect((0...15).map(IndexFormat.scoringLength) == Array(0...15))
         #expect([16, 17, 31, 32, 33, 35, 36, 655, 700, 1_000_000].map(IndexFormat.scoringLength) == [16, 16, 30, 32, 32, 32, 36, 640, 640, 983_040])

@@ -13,7 +13,8 @@ package enum ContentFile {
             diagnostics.error("cannot read the file", at: SourceLocation(path: displayPath))
             return nil
         }
-        if let nul = data.firstIndex(of: 0) {
+        // Data's own search goes through its generic indices, a cost per byte; the raw bytes are searched first.
+        if data.withUnsafeBytes({ $0.contains(0) }), let nul = data.firstIndex(of: 0) {
             let before = data[data.startIndex..<nul]
             let line = before.filter { $0 == 0x0A }.count + 1
             let column = nul - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex) + 1
@@ -23,7 +24,8 @@ package enum ContentFile {
         if var text = String(data: data, encoding: .utf8) {
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             // Swift reads "\r\n" as one character; files saved on Windows read like any other.
-            if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+            let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+            if hasCR { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
             return text
         }
         let (line, column) = firstInvalidUTF8(in: data)

@@ -33,6 +33,10 @@ struct SpeakerLabels: Sendable {
 
     /// Periods, case and runs of spaces do not matter: "Howard K Smith" is "HOWARD K. SMITH".
     static func normalise(_ label: String) -> String {
+        TranscriptBytes.normalisedLabel(label) ?? characterNormalise(label)
+    }
+
+    static func characterNormalise(_ label: String) -> String {
         label.uppercased().filter { $0 != "." }.split(separator: " ").joined(separator: " ")
     }
 

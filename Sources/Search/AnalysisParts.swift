@@ -109,10 +109,8 @@ struct AnalysisParts: Sendable {
 
     /// The compact form (unsigned LEB128 integers, length-prefixed UTF-8): format number, length, the stems
     /// with their frequencies, the words (each as its stem, then `ByteWriter.word`), then per paragraph its
-    /// number, its token count and each token's stem and position.
-    var encoded: Data { encode().data }
-
-    /// The compact form and where its parts begin (what `DocumentAnalysis` would find by reading it through).
+    /// number, its token count and each token's stem and position; and where its parts begin (what
+    /// `DocumentAnalysis` would find by reading it through).
     func encode() -> (data: Data, stemsOffset: Int, surfacesOffset: Int, paragraphsOffset: Int, pairs: Int) {
         var writer = ByteWriter()
         writer.integer(DocumentAnalysis.codingVersion)

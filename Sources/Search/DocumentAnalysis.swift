@@ -1,6 +1,6 @@
 import Foundation
 
-/// One document's contribution to the index, held in its compact form (`AnalysisParts.encoded`, the bytes a
+/// One document's contribution to the index, held in its compact form (`AnalysisParts.encode`, the bytes a
 /// build keeps between builds) and read in place. The index plans from every document's analysis at once: as
 /// arrays of strings they took three times the memory of these bytes, and a cached one had to be decoded.
 struct DocumentAnalysis: Sendable, Equatable {

@@ -18,7 +18,7 @@ public struct IndexEntry: Sendable {
         self.madeBy = madeBy
     }
 
-    /// The analysis, compact (`AnalysisParts.encoded`): what a build keeps of the document between builds.
+    /// The analysis, compact (`AnalysisParts.encode`): what a build keeps of the document between builds.
     public var encodedText: Data { analysis.data }
 
     /// The entry of `document` from its `encodedText`, or nil if the data is not one (another format, cut short).

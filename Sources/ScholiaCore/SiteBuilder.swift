@@ -46,10 +46,12 @@ package enum SiteBuilder {
         return (site, diagnostics)
     }
 
-    /// Loads and resolves the site; documents taken from `cache` have their transcript read when their page is made.
-    static func load(_ options: BuildOptions, cache: DocumentCache?, stamps: FileStamps? = nil) -> (Site?, TranscriptReader, [Diagnostic]) {
+    /// Loads and resolves the site; documents taken from `cache`, and all documents unless `keepsTranscripts`, have their
+    /// transcript read when their page is made.
+    static func load(_ options: BuildOptions, cache: DocumentCache?, stamps: FileStamps? = nil,
+                     keepsTranscripts: Bool = true) -> (Site?, TranscriptReader, [Diagnostic]) {
         var (content, diagnostics) = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts,
-                                                   cache: cache, stamps: stamps).load()
+                                                   cache: cache, stamps: stamps, keepsTranscripts: keepsTranscripts).load()
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
@@ -66,11 +68,15 @@ package enum SiteBuilder {
     }
 
     /// Loads and resolves the site and its templates and styles: everything a render needs.
+    /// A build passes `keepsTranscripts: false`: its render reads each transcript again, once, when the page is made
+    /// (`SitePages.render`), rather than holding every transcript for the whole build. The preview keeps them: it
+    /// plans the search index apart from the pages, and a save is seen sooner when nothing is read again.
     static func prepare(_ options: BuildOptions, environment: UInt64? = nil, cache: DocumentCache?, stamps: FileStamps? = nil,
-                        searchCache: DataCache? = nil, searchMemory: SearchIndexMemory? = nil, progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
+                        keepsTranscripts: Bool = true, searchCache: DataCache? = nil, searchMemory: SearchIndexMemory? = nil,
+                        progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
         progress?("Loading content")
         let readBefore = cache?.storeCount ?? 0
-        let (site, transcripts, found) = load(options, cache: cache, stamps: stamps)
+        let (site, transcripts, found) = load(options, cache: cache, stamps: stamps, keepsTranscripts: keepsTranscripts)
         var diagnostics = DiagnosticList(found)
         let theme = Theme(siteDirectory: options.siteDirectory)
         let templates = TemplateSet.load(from: theme, &diagnostics)
@@ -120,8 +126,8 @@ package enum SiteBuilder {
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
-        let preparing = Result { try prepare(options, environment: environment, cache: documents, stamps: stamps, searchCache: searchEntriesRead.value,
-                                             searchMemory: searchMemory, progress: progress) }
+        let preparing = Result { try prepare(options, environment: environment, cache: documents, stamps: stamps, keepsTranscripts: false,
+                                             searchCache: searchEntriesRead.value, searchMemory: searchMemory, progress: progress) }
         // Foreign files in the output are reported before any problem of the content, as when the check came first.
         try ownership.value.get()
         let prepared = try preparing.get()

@@ -9,12 +9,16 @@ package struct ContentLoader {
     var cache: DocumentCache? = nil
     /// What the last build knew of each file, so that an unchanged document is found in `cache` without reading it.
     var stamps: FileStamps? = nil
+    /// Whether documents read now keep their transcript. A build does not: held for the whole build, transcripts are
+    /// most of its memory (gigabytes at 100,000 documents), so each is read again when its page is made (`TranscriptReader`).
+    var keepsTranscripts = true
 
-    package init(siteDirectory: URL, includeDrafts: Bool, cache: DocumentCache? = nil, stamps: FileStamps? = nil) {
+    package init(siteDirectory: URL, includeDrafts: Bool, cache: DocumentCache? = nil, stamps: FileStamps? = nil, keepsTranscripts: Bool = true) {
         self.siteDirectory = siteDirectory
         self.includeDrafts = includeDrafts
         self.cache = cache
         self.stamps = stamps
+        self.keepsTranscripts = keepsTranscripts
     }
 
     /// The load stage's one entry point.
@@ -44,7 +48,7 @@ package struct ContentLoader {
         }
         var loader = DocumentLoader(config: config, speakerFiles: content.speakers)
         loader.environment = documentEnvironment(config)
-        let cache = cache, stamps = stamps
+        let cache = cache, stamps = stamps, keepsTranscripts = keepsTranscripts
         // A stored document is taken when its files are as they were and so are the labels of the speakers it declares.
         let results = documentFiles.parallelMap { [loader] file in
             let stampedKey = stamps.map { loader.key(file, stamps: $0) }
@@ -52,13 +56,16 @@ package struct ContentLoader {
             let sources = loader.read(file)
             if stampedKey == nil, let known = cache?.result(for: file.displayPath, key: sources.key, speakers: loader.speakerKey) { return known }
             var declared: [String] = []
-            let result = loader.load(file, sources, declaring: &declared)
+            var result = loader.load(file, sources, declaring: &declared)
+            if !keepsTranscripts { result.0?.document.omitTranscript() }
             cache?.store(result, for: file.displayPath, key: sources.key, speakers: declared, speakerKey: loader.speakerKey(declared))
             return result
         }
         cache?.keep(only: Set(documentFiles.map(\.displayPath)))
         let filesByPath = Dictionary(documentFiles.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
-        content.transcripts = TranscriptReader(loader: loader, filesByPath: filesByPath)
+        var speakersByPath: [String: [SpeakerReference]] = [:]
+        for case (let file, (let loaded?, _)) in zip(documentFiles, results) { speakersByPath[file.displayPath] = loaded.speakers }
+        content.transcripts = TranscriptReader(loader: loader, filesByPath: filesByPath, speakersByPath: speakersByPath)
         content.transcripts.documents = DocumentReader(loader: loader, filesByPath: filesByPath, includeDrafts: includeDrafts,
                                                        speakerFileIDs: Set(content.speakers.keys), topicFileIDs: Set(content.topics.keys))
         for (file, (loaded, found)) in zip(documentFiles, results) {

@@ -164,15 +164,7 @@ struct DocumentLoader: Sendable {
         let citation = readCitationOverrides(yaml, &diagnostics)
         let type = yaml.string("type", &diagnostics).map { Identifier.slug($0) } ?? "document"
 
-        let labels = SpeakerLabels(speakers: speakers.map { reference in
-            let file = speakerFiles[reference.id]
-            let name = reference.name ?? file?.name.display ?? Identifier.humanize(reference.id)
-            let family = reference.name.map { PersonName(splitting: $0).family } ?? file?.name.family ?? PersonName(splitting: name).family
-            return SpeakerLabels.Speaker(id: reference.id, labels: reference.labels + (file?.aliases ?? []), name: name, familyName: family)
-        }, guessesLabels: !Self.writtenTypes.contains(type))
-        let transcript = file.isPlainText
-            ? TranscriptBuilder.plainText(split.body, labels: labels)
-            : TranscriptBuilder.markdown(split.body, unsafeHTML: config.unsafeHTML, labels: labels)
+        let transcript = transcript(split.body, file, speakers: speakers, type: type)
 
         var annotations = AnnotationReader.read(metadata: yaml, unsafeHTML: config.unsafeHTML, &diagnostics)
         if file.notes != nil, let notesPath = file.notesDisplayPath,
@@ -198,6 +190,29 @@ struct DocumentLoader: Sendable {
             contentKey: contentKey(sources.key, declaring: declared))
         return (LoadedDocument(document: document, location: SourceLocation(path: file.displayPath, line: 1, column: 1),
                                speakers: speakers, topics: topics), diagnostics)
+    }
+
+    /// A document's text divided into turns by the labels of its declared speakers (and of their files), and in a
+    /// spoken document by labels that look like one.
+    private func transcript(_ body: String, _ file: File, speakers: [SpeakerReference], type: String) -> Transcript {
+        let labels = SpeakerLabels(speakers: speakers.map { reference in
+            let file = speakerFiles[reference.id]
+            let name = reference.name ?? file?.name.display ?? Identifier.humanize(reference.id)
+            let family = reference.name.map { PersonName(splitting: $0).family } ?? file?.name.family ?? PersonName(splitting: name).family
+            return SpeakerLabels.Speaker(id: reference.id, labels: reference.labels + (file?.aliases ?? []), name: name, familyName: family)
+        }, guessesLabels: !Self.writtenTypes.contains(type))
+        return file.isPlainText
+            ? TranscriptBuilder.plainText(body, labels: labels)
+            : TranscriptBuilder.markdown(body, unsafeHTML: config.unsafeHTML, labels: labels)
+    }
+
+    /// A document's transcript read again from its file as `load` read it, from what its metadata gave (its declared
+    /// speakers, its type) rather than parsing the metadata again; nil if the file can no longer be read.
+    func transcript(of file: File, speakers: [SpeakerReference], type: String) -> Transcript? {
+        var diagnostics = DiagnosticList()
+        guard let text = ContentFile.decode(FileManager.default.contents(atPath: file.path), displayPath: file.displayPath, &diagnostics),
+              let split = FrontMatter.split(text, path: file.displayPath, &diagnostics) else { return nil }
+        return transcript(split.body, file, speakers: speakers, type: type)
     }
 
     private func requiredString(_ key: String, _ yaml: YAMLMapping, _ diagnostics: inout DiagnosticList) -> String? {

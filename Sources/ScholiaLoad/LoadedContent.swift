@@ -46,18 +46,56 @@ package struct LoadedContent: Sendable {
     /// Files to copy as they are: output path → source file.
     package var staticFiles: [(outputPath: String, source: URL)] = []
     /// Reads a document's transcript again: for documents from the disk cache, which has none.
-    package var transcripts = TranscriptReader(loader: nil, filesByPath: [:])
+    package var transcripts = TranscriptReader(loader: nil, filesByPath: [:], speakersByPath: [:])
 }
 
-/// Reads the transcript of a document that came from the disk cache without it, from its source file.
+/// Reads the transcript of a document loaded without it (from the disk cache, or by a build) from its source file.
 package struct TranscriptReader: TranscriptSource {
     let loader: DocumentLoader?
     let filesByPath: [String: DocumentLoader.File]
+    /// The speakers each document declares, by its path: with its type, what its turns are divided by.
+    let speakersByPath: [String: [SpeakerReference]]
     /// Reads a whole document again as the load read it (`scholia serve`, after a save).
     package var documents = DocumentReader.none
+    private let held = HeldTranscripts()
+
+    init(loader: DocumentLoader?, filesByPath: [String: DocumentLoader.File], speakersByPath: [String: [SpeakerReference]]) {
+        self.loader = loader
+        self.filesByPath = filesByPath
+        self.speakersByPath = speakersByPath
+    }
 
     package func transcript(of document: Document) -> Transcript {
-        guard document.transcriptIsOmitted, let loader, let file = filesByPath[document.sourcePath] else { return document.transcript }
-        return loader.load(file).0?.document.transcript ?? document.transcript
+        guard document.transcriptIsOmitted, let loader, let file = filesByPath[document.sourcePath],
+              let speakers = speakersByPath[document.sourcePath] else { return document.transcript }
+        return held.transcript(of: document.sourcePath) {
+            loader.transcript(of: file, speakers: speakers, type: document.type) ?? document.transcript
+        }
+    }
+
+    /// Runs `body`, in which the transcript of `document` is read at most once however often it is asked for (a build
+    /// makes its page, its search entry and its search display data from one reading), and let go after.
+    package func holding<T>(_ document: Document, _ body: () -> T) -> T {
+        guard document.transcriptIsOmitted else { return body() }
+        held.hold(document.sourcePath)
+        defer { held.release(document.sourcePath) }
+        return body()
+    }
+}
+
+/// The transcripts read while their documents are held (`TranscriptReader.holding`), by source path.
+private final class HeldTranscripts: @unchecked Sendable {
+    private var transcripts: [String: Transcript?] = [:]
+    private let lock = NSLock()
+
+    func hold(_ path: String) { lock.withLock { transcripts[path] = .some(nil) } }
+    func release(_ path: String) { lock.withLock { transcripts[path] = nil } }
+
+    func transcript(of path: String, read: () -> Transcript) -> Transcript {
+        guard let entry = lock.withLock({ transcripts[path] }) else { return read() }
+        if let transcript = entry { return transcript }
+        let transcript = read()
+        lock.withLock { if transcripts[path] != nil { transcripts[path] = transcript } }
+        return transcript
     }
 }

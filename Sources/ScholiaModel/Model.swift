@@ -95,8 +95,15 @@ package struct Document: Sendable {
     /// speaker files that its reading depends on.
     package var contentKey: UInt64 = 0
     /// True for a document taken from the build cache on disk, which keeps everything but the transcript
-    /// (the bulk of it): the transcript is read again only if the document's page has to be made again.
+    /// (the bulk of it), or read by a build, which does not hold it: the transcript is read again when the
+    /// document's page is made.
     package var transcriptIsOmitted = false
+
+    /// Drops the transcript, to be read again from the document's files when needed (`TranscriptSource`).
+    package mutating func omitTranscript() {
+        transcript = Transcript(turns: [])
+        transcriptIsOmitted = true
+    }
 
     package init(id: String, sourcePath: String, title: String, date: DocumentDate, type: String,
                 participants: [Participant], topicIDs: [String], summaryHTML: String? = nil,

@@ -100,8 +100,14 @@ package struct Site: Sendable {
     package func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
 }
 
-/// Gives the render stage a document's transcript: a document that came from the disk cache carries none, and
-/// its transcript is read again only when its page is made. The load stage provides one (`TranscriptReader`).
+/// Gives the render stage a document's transcript: a document that came from the disk cache, or was read by a build,
+/// carries none, and its transcript is read again when its page is made. The load stage provides one (`TranscriptReader`).
 package protocol TranscriptSource: Sendable {
     func transcript(of document: Document) -> Transcript
+    /// Runs `body`, in which the transcript of `document` is read at most once however often it is asked for.
+    func holding<T>(_ document: Document, _ body: () -> T) -> T
+}
+
+extension TranscriptSource {
+    package func holding<T>(_ document: Document, _ body: () -> T) -> T { body() }
 }

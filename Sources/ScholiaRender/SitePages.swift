@@ -72,8 +72,8 @@ package struct SitePages: Sendable {
     /// recognise, handing each job's files to `sink` as soon as they are made; the others are left to the caller,
     /// who has their files from the last build.
     ///
-    /// The search index is planned as the first piece of work, beside the pages rather than before them (planning
-    /// it merges every document's words, much of it on one core, and no page needs it); its files are made after.
+    /// A document's page, its search display data and its search entry are made one after the other from one reading
+    /// of its transcript, let go after; the search index is planned from the entries once the pages are made.
     package func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool, into sink: any OutputSink) -> [RenderedJob] {
         @Sendable func run(_ job: PageJob) -> RenderedJob {
             if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
@@ -83,12 +83,33 @@ package struct SitePages: Sendable {
             sink.receive(files, of: job.id)
             return RenderedJob(id: job.id, fingerprint: job.fingerprint, paths: files.map(\.path))
         }
-        let work: [JobPlan?] = [nil] + plans(searchIndex: false)
-        let done = work.parallelMap { plan -> (page: RenderedJob?, indexJobs: [PageJob]) in
-            guard let plan else { return (nil, searchIndexJobs()) }
-            return (run(plan.job()), [])
+        let index = SearchIndexJobs.isOff ? nil : SearchIndexJobs(site, transcripts, cache: searchCache, memory: searchMemory)
+        let ordinals = Dictionary(site.documents.indices.map { (Routes.document(site.documents[$0].id), $0) }, uniquingKeysWith: { first, _ in first })
+        let plans = plans(searchIndex: false)
+        let documents = plans.indices.filter { ordinals[plans[$0].id] != nil }
+        let others = plans.indices.filter { ordinals[plans[$0].id] == nil }
+        let documentsDone = documents.parallelMap { position -> (page: RenderedJob, display: RenderedJob?) in
+            let ordinal = ordinals[plans[position].id]!
+            return transcripts.holding(site.documents[ordinal]) {
+                let page = run(plans[position].job())
+                guard let index else { return (page, nil) }
+                let display = run(index.displayJob(ordinal))
+                // Display data made again means an entry not in the cache (or a clean build): it is made now, while the
+                // transcript is at hand. Any other entry the index needs is made when it is planned.
+                if display.paths != nil { _ = index.entry(ordinal) }
+                return (page, display)
+            }
         }
-        return done.compactMap(\.page) + done[0].indexJobs.parallelMap(run)
+        // The index is planned (much of it on one core) beside the other pages, then its files are made.
+        let othersDone = ([nil] + others).parallelMap { position -> (page: RenderedJob?, indexJobs: [PageJob]) in
+            guard let position else { return (nil, index?.indexFileJobs() ?? []) }
+            return (run(plans[position].job()), [])
+        }
+        let indexFiles = othersDone[0].indexJobs.parallelMap(run)
+        var pages = [RenderedJob?](repeating: nil, count: plans.count)
+        for (position, done) in zip(documents, documentsDone) { pages[position] = done.page }
+        for (position, done) in zip(others, othersDone.dropFirst()) { pages[position] = done.page }
+        return pages.map { $0! } + indexFiles + documentsDone.compactMap(\.display)
     }
 
     /// Every job of the site with the paths it makes, not yet planned (no context, no fingerprint) nor rendered:
@@ -100,7 +121,7 @@ package struct SitePages: Sendable {
 
     /// The search index's files: planning them plans the whole index, every word of every document.
     package func searchIndexJobs() -> [PageJob] {
-        SearchPages.indexJobs(site, transcripts, cache: searchCache, memory: searchMemory)
+        SearchIndexJobs(site, transcripts, cache: searchCache, memory: searchMemory).jobs()
     }
 
     /// `scholia serve`'s quick path (see `TextEdits`): the pages of `site`, which differs from this one's site only in

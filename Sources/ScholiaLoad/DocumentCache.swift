@@ -112,10 +112,12 @@ package final class DocumentCache: @unchecked Sendable {
     }
 
     /// A record as the file holds it: its length, its bytes, their fingerprint.
-    private static func append(_ record: [UInt8], to body: inout [UInt8]) {
-        CompactBytes.appendVarint(UInt64(record.count), to: &body)
-        body += record
-        withUnsafeBytes(of: check(of: record).littleEndian) { body += $0 }
+    private static func append(_ record: [UInt8], to body: inout Data) {
+        var length: [UInt8] = []
+        CompactBytes.appendVarint(UInt64(record.count), to: &length)
+        body.append(contentsOf: length)
+        body.append(contentsOf: record)
+        withUnsafeBytes(of: check(of: record).littleEndian) { body.append(contentsOf: $0) }
     }
 
     /// The body cut into records with their fingerprints; nil if a length runs past the end.
@@ -143,7 +145,7 @@ package final class DocumentCache: @unchecked Sendable {
 
     /// Appends the documents read anew to the file, or writes it anew (see `fileIsAppendable`).
     package func save(to folder: URL) {
-        let plan: (body: [UInt8], rewrite: Bool)? = lock.withLock {
+        let plan: (bytes: Data, rewrite: Bool)? = lock.withLock {
             guard changed else { return nil }
             let added = entries.keys.filter { lines[$0] == nil }.sorted().parallelMap { [entries] path in
                 (path, try? CompactEncoder.encode(Line(path: path, entry: entries[path]!)))
@@ -153,25 +155,29 @@ package final class DocumentCache: @unchecked Sendable {
             let liveBytes = lines.values.reduce(0) { $0 + $1.count + 10 }
             let addedBytes = added.reduce(0) { $0 + $1.1!.count + 10 }
             let rewrite = !fileIsAppendable || fileBytes + addedBytes > 2 * liveBytes
-            var body: [UInt8] = []
+            // Sized once, header included (a length and a fingerprint take at most 18 bytes): growing it, or adding
+            // the header after, would hold the bytes twice, 200 MB at 100,000 documents.
+            let header = rewrite ? Self.header : Data()
+            var bytes = Data(capacity: header.count + (rewrite ? liveBytes : addedBytes) + 8 * (rewrite ? lines.count : added.count))
+            bytes.append(header)
             // Paths are sorted, not entries: moving an entry copies every field of its document.
-            for path in rewrite ? lines.keys.sorted() : added.map(\.0) { Self.append(lines[path]!, to: &body) }
-            return (body, rewrite)
+            for path in rewrite ? lines.keys.sorted() : added.map(\.0) { Self.append(lines[path]!, to: &bytes) }
+            return (bytes, rewrite)
         }
-        guard let (body, rewrite) = plan else { return }
+        guard let (bytes, rewrite) = plan else { return }
         let file = folder.appendingPathComponent(Self.fileName)
         var written = false
         if rewrite {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            written = (try? (Self.header + Data(body)).write(to: file, options: .atomic)) != nil
+            written = (try? bytes.write(to: file, options: .atomic)) != nil
         } else if let handle = try? FileHandle(forWritingTo: file) {
             defer { try? handle.close() }
-            written = (try? handle.seekToEnd()) == UInt64(Self.header.count + fileBytes) && (try? handle.write(contentsOf: Data(body))) != nil
+            written = (try? handle.seekToEnd()) == UInt64(Self.header.count + fileBytes) && (try? handle.write(contentsOf: bytes)) != nil
         }
         lock.withLock {
             changed = !written
             fileIsAppendable = written
-            fileBytes = rewrite ? body.count : fileBytes + body.count
+            fileBytes = rewrite ? bytes.count - Self.header.count : fileBytes + bytes.count
         }
         // A file that is not as it was read (another build wrote it since) is written anew.
         if !written && !rewrite { save(to: folder) }

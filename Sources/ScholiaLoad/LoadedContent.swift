@@ -45,7 +45,7 @@ package struct LoadedContent: Sendable {
     package var failedDocumentIDs: Set<String> = []
     /// Files to copy as they are: output path → source file.
     package var staticFiles: [(outputPath: String, source: URL)] = []
-    /// Reads a document's transcript again: for documents from the disk cache, which has none.
+    /// Reads a document's transcript again: for documents loaded without one (from the disk cache, or by a build).
     package var transcripts = TranscriptReader(loader: nil, filesByPath: [:], speakersByPath: [:])
 }
 

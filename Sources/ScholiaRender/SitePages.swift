@@ -73,7 +73,8 @@ package struct SitePages: Sendable {
     /// who has their files from the last build.
     ///
     /// A document's page, its search display data and its search entry are made one after the other from one reading
-    /// of its transcript, let go after; the search index is planned from the entries once the pages are made.
+    /// of its transcript, let go after. Once every document's page is made, the search index is planned from the
+    /// entries beside the other pages, then its files are made.
     package func render(unchanged: @Sendable (_ id: String, _ fingerprint: UInt64) -> Bool, into sink: any OutputSink) -> [RenderedJob] {
         @Sendable func run(_ job: PageJob) -> RenderedJob {
             if let fingerprint = job.fingerprint, unchanged(job.id, fingerprint) {
@@ -100,7 +101,7 @@ package struct SitePages: Sendable {
                 return (page, display)
             }
         }
-        // The index is planned (much of it on one core) beside the other pages, then its files are made.
+        // Planning the index runs much of it on one core: the other pages keep the other cores busy meanwhile.
         let othersDone = ([nil] + others).parallelMap { position -> (page: RenderedJob?, indexJobs: [PageJob]) in
             guard let position else { return (nil, index?.indexFileJobs() ?? []) }
             return (run(plans[position].job()), [])

@@ -112,6 +112,7 @@ main:focus { outline: none; }
 .year-heading { margin-top: 1.5rem; }
 .pagination ul { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; font-family: system-ui, sans-serif; }
 .pagination a, .pagination span { display: inline-block; padding: 0.25rem 0.6rem; border: 1px solid var(--rule); border-radius: 4px; }
+.pagination .gap { padding: 0.25rem 0; }
 .pagination [aria-current] { background: var(--accent); color: var(--accent-text); border-color: var(--accent); }
 .prose { max-width: var(--measure); }
 
@@ -1391,7 +1392,7 @@ mark.annotation.kind-correction { background: #fbdcdc; border-bottom-color: #b83
 <nav class="pagination" aria-label="Pages">
   <ul>
     {{#previous}}<li><a href="{{previous}}" rel="prev">← Newer</a></li>{{/previous}}
-    {{#pages}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/pages}}
+    {{#pages}}{{#gapBefore}}<li class="gap">…</li>{{/gapBefore}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/pages}}
     {{#next}}<li><a href="{{next}}" rel="next">Older →</a></li>{{/next}}
   </ul>
 </nav>

@@ -39,12 +39,25 @@ enum ListPages {
                 "current": .number(page), "total": .number(pageCount),
                 "previous": .text(page > 1 ? contexts.link(Routes.documents(page: page - 1)) : ""),
                 "next": .text(page < pageCount ? contexts.link(Routes.documents(page: page + 1)) : ""),
-                "pages": .list((1...pageCount).map {
-                    ["number": .number($0), "href": .text(contexts.link(Routes.documents(page: $0))), "current": .flag($0 == page)]
+                "pages": .list(pagerNumbers(page, of: pageCount).map { number, gapBefore in
+                    ["number": .number(number), "href": .text(contexts.link(Routes.documents(page: number))), "current": .flag(number == page),
+                     "gapBefore": .flag(gapBefore)]
                 }),
             ]
         }
         return context
+    }
+
+    /// The page numbers a pager links to: the first and the last, and the two either side of the current one, each
+    /// with whether numbers were skipped before it. Every number on every page would make the pages of a large site
+    /// grow with their count (5,000 pages of 5,000 links at 100,000 documents) and be no help to a reader.
+    static func pagerNumbers(_ current: Int, of count: Int) -> [(number: Int, gapBefore: Bool)] {
+        let shown = Set([1, count] + (max(1, current - 2)...min(count, current + 2)))
+        var last = 0
+        return shown.sorted().map { number in
+            defer { last = number }
+            return (number, number > last + 1)
+        }
     }
 
     static func list(title: String, route: String, section: String, ids: [String], _ contexts: PageContexts) -> TemplateValue {

@@ -130,6 +130,28 @@ import Testing
         #expect(feed.contains("https://example.edu/hist210/documents/press/"))
     }
 
+    /// A pager links the first and last pages and two either side of the current one, not every page: on a large site
+    /// every page listing every page grows with the square of their count.
+    @Test func thePagerLinksTheEndsAndTheNeighbours() throws {
+        var files = ["site.yml": "title: Pages\nbase_url: https://example.org/\npaginate: 1\n"]
+        for number in 1...12 { files["Content/documents/d\(number).md"] = document("D\(number)", date: "2001-01-\(10 + number)") }
+        let site = try FixtureSite(files)
+        defer { site.remove() }
+        #expect(try site.build().status == 0)
+        func pagerOf(_ path: String) throws -> String {
+            try #require(try site.read(path).components(separatedBy: "<nav class=\"pagination\"").last?.components(separatedBy: "</nav>").first)
+        }
+        let pager = try pagerOf("Public/documents/page/6/index.html")
+        let linked = pager.matches(of: /href="\/documents\/(page\/(\d+)\/)?"/).map { $0.output.2.map { Int($0)! } ?? 1 }
+        #expect(linked == [5, 1, 4, 5, 7, 8, 12, 7], "newer, the numbers, older: \(linked)")
+        #expect(pager.contains(#"<span aria-current="page">6</span>"#))
+        #expect(pager.components(separatedBy: "<li class=\"gap\">…</li>").count == 3)
+        let first = try pagerOf("Public/documents/index.html")
+        #expect(first.matches(of: /href="\/documents\/page\/(\d+)\/"/).map { Int($0.output.1)! } == [2, 3, 12, 2])
+        let links = LinkChecker.brokenLinks(in: site.root.appendingPathComponent("Public"), basePath: "/")
+        #expect(links.broken.isEmpty, "\(links.broken)")
+    }
+
     @Test func staticFilesAreCopied() throws {
         let site = try FixtureSite(["Content/documents/a.md": document("A"), "Content/static/robots.txt": "User-agent: *\n",
                                     "Content/static/img/seal.svg": "<svg/>"])

@@ -7,7 +7,7 @@ import ScholiaModel
 /// planning; and the index's files as jobs.
 ///
 /// A render asks for a document's entry right after its page, while its transcript is held, so that a build reads each
-/// transcript once (`SitePages.render`); the index is planned from the entries after the pages.
+/// transcript once (`SitePages.render`); the index is planned from the entries once every document's page is made.
 final class SearchIndexJobs: @unchecked Sendable {
     let site: Site
     let transcripts: any TranscriptSource

@@ -164,7 +164,7 @@ package enum SiteBuilder {
             }
             // The swap put a new folder in place of the output: it is opened again.
             newRecords(rendering.jobs, previous: records, output: staged == nil ? folder : PageRecords.OutputFolder(output),
-                       environment: environment).save(to: cache.folder)
+                       environment: environment).save(to: cache.folder, replacing: records)
             _ = (saves.value, stateSave.value)
             cache.save(key: key)
             writer.journal.end()

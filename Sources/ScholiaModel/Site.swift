@@ -84,6 +84,8 @@ package struct Site: Sendable {
 
     package func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }
 
+    package func hasDocument(_ id: String) -> Bool { documentIndex[id] != nil }
+
     /// The documents just before and just after this one in time (the site is newest first).
     package func neighbours(of id: String) -> (earlier: Document?, later: Document?) {
         guard let index = documentIndex[id] else { return (nil, nil) }
@@ -97,6 +99,8 @@ package struct Site: Sendable {
     }
 
     package func speaker(_ id: String) -> Speaker? { speakerIndex[id].map { speakers[$0] } }
+
+    package func hasSpeaker(_ id: String) -> Bool { speakerIndex[id] != nil }
     package func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
 }
 

@@ -41,8 +41,6 @@ package struct SitePages: Sendable {
     let routes: Routes
     /// Every input that all pages share (templates, styles, configuration, Scholia itself), as one fingerprint.
     let environment: UInt64
-    /// For resolving annotation links.
-    let documentIDs: Set<String>, speakerIDs: Set<String>
     /// The lists' contexts, made once for this site (`TextEdits` shares them with the next).
     private var contexts: SharedContexts
     /// The built-in theme's assets that the site does not override: (path under the output, text).
@@ -63,8 +61,6 @@ package struct SitePages: Sendable {
         self.styles = styles
         self.environment = environment
         routes = Routes(config: site.config)
-        documentIDs = Set(site.documents.map(\.id))
-        speakerIDs = Set(site.speakers.map(\.id))
         contexts = SharedContexts()
     }
 
@@ -368,7 +364,7 @@ package struct SitePages: Sendable {
             document.annotations, transcript: transcript, title: document.title,
             documentURL: routes.absolute(Routes.document(document.id)), collectionURL: routes.absolute(Routes.annotations(document.id)),
             language: document.language ?? site.config.language) { id in
-                switch AnnotationLinks.resolve(id, documentIDs: documentIDs, speakerIDs: speakerIDs) {
+                switch AnnotationLinks.resolve(id, isDocument: site.hasDocument, isSpeaker: site.hasSpeaker) {
                 case .document(let target): routes.absolute(Routes.document(target))
                 case .speaker(let target): routes.absolute(Routes.speaker(target))
                 case nil: nil

@@ -11,8 +11,12 @@ package enum AnnotationLinkTarget: Sendable, Hashable {
 package enum AnnotationLinks {
     /// A document id wins over a speaker with the same id: documents are what annotations usually cite.
     package static func resolve(_ id: String, documentIDs: Set<String>, speakerIDs: Set<String>) -> AnnotationLinkTarget? {
-        if documentIDs.contains(id) { return .document(id) }
-        if speakerIDs.contains(id) { return .speaker(id) }
+        resolve(id, isDocument: documentIDs.contains, isSpeaker: speakerIDs.contains)
+    }
+
+    package static func resolve(_ id: String, isDocument: (String) -> Bool, isSpeaker: (String) -> Bool) -> AnnotationLinkTarget? {
+        if isDocument(id) { return .document(id) }
+        if isSpeaker(id) { return .speaker(id) }
         return nil
     }
 

@@ -1,13 +1,13 @@
 import Foundation
 
-extension Array where Element: Sendable {
+extension RandomAccessCollection where Element: Sendable, Index == Int, Self: Sendable {
     /// Maps on every core; results keep the input order, so output does not depend on scheduling.
     package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         let results = ResultSlots<T>(count: count)
         let input = self
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.set(index, transform(input[index]))
+            results.set(index, transform(input[input.startIndex + index]))
         }
         return results.values
     }

@@ -4,7 +4,7 @@ import Foundation
 package struct Site: Sendable {
     package let config: SiteConfig
     /// Newest first.
-    package let documents: [Document]
+    package let documents: DocumentList
     /// Alphabetical by family name.
     package let speakers: [Speaker]
     /// Alphabetical by title.
@@ -23,7 +23,7 @@ package struct Site: Sendable {
     package init(config: SiteConfig, documents: [Document], speakers: [Speaker], topics: [Topic], collections: [Collection],
          staticFiles: [(outputPath: String, source: URL)]) {
         self.config = config
-        self.documents = documents
+        self.documents = DocumentList(documents)
         self.speakers = speakers
         self.topics = topics
         self.collections = collections
@@ -72,7 +72,7 @@ package struct Site: Sendable {
         return Site(self, documents: documents, speakers: speakers, topics: topics, collections: collections)
     }
 
-    private init(_ site: Site, documents: [Document], speakers: [Speaker]? = nil, topics: [Topic]? = nil, collections: [Collection]? = nil) {
+    private init(_ site: Site, documents: DocumentList, speakers: [Speaker]? = nil, topics: [Topic]? = nil, collections: [Collection]? = nil) {
         (config, staticFiles) = (site.config, site.staticFiles)
         self.collections = collections ?? site.collections
         (years, types) = (site.years, site.types)

@@ -30,8 +30,9 @@ package enum FileTree {
         return "/" + missing.reversed().joined(separator: "/")
     }
 
-    /// Visits every entry below `root` (relative path, whether it is a folder), depth first; links are not followed.
-    package static func walk(_ root: String, relative: String, _ visit: (String, Bool) -> Void) {
+    /// Visits every entry below `root` (relative path, whether it is a folder), depth first, going into the folders
+    /// `enters` accepts; links are not followed.
+    package static func walk(_ root: String, relative: String, enters: (String) -> Bool = { _ in true }, _ visit: (String, Bool) -> Void) {
         let path = relative.isEmpty ? root : root + "/" + relative
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
@@ -46,7 +47,7 @@ package enum FileTree {
             }
             if isDirectory {
                 visit(child, true)
-                walk(root, relative: child, visit)
+                if enters(child) { walk(root, relative: child, enters: enters, visit) }
             } else {
                 visit(child, false)
             }

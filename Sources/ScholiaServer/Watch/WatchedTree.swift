@@ -1,4 +1,5 @@
 import Foundation
+import ScholiaModel
 
 /// What a preview watches: `site.yml`, `Content/` and `Templates/`. Never `Public/`, so that a
 /// `scholia build` beside the preview does not set off rebuilds.
@@ -14,6 +15,11 @@ struct WatchedTree: Sendable {
             || name.hasPrefix("#") || name == "4913"
     }
 
+    /// A hidden folder (a name starting with a dot, `.git` say) is not watched, nor anything in it.
+    private static func isHidden(_ relativePath: String) -> Bool {
+        relativePath.split(separator: "/").last?.hasPrefix(".") ?? false
+    }
+
     /// Every folder under Content/ and Templates/, these two included when they exist.
     func folders() -> [URL] {
         var result: [URL] = []
@@ -21,10 +27,10 @@ struct WatchedTree: Sendable {
             let folder = root.appendingPathComponent(name, isDirectory: true)
             guard isDirectory(folder) else { continue }
             result.append(folder)
-            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey],
-                                                            options: [.skipsHiddenFiles])
-            while let url = enumerator?.nextObject() as? URL {
-                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { result.append(url) }
+            // From directory entries: Foundation's enumerator looked up every file of Content/documents/, which took
+            // 10 s at 100,000 documents, before the first build could start.
+            FileTree.walk(folder.path, relative: "", enters: { !Self.isHidden($0) }) { path, isDirectory in
+                if isDirectory, !Self.isHidden(path) { result.append(folder.appendingPathComponent(path, isDirectory: true)) }
             }
         }
         return result

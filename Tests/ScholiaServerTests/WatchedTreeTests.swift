@@ -19,3 +19,29 @@ import Testing
         #expect(folders.sorted() == ["Content", "Content/documents", "Content/documents/2024", "Content/speakers", "Templates", "Templates/partials"])
     }
 }
+
+extension WatchedTreeTests {
+    /// The polling watcher's fingerprint: a change to a watched file shows, one to a scratch file or `Public/` does not.
+    @Test func theFingerprintChangesWithTheWatchedFilesOnly() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fingerprint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["Content/documents", "Content/.git", "Templates", "Public"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        func write(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: root.appendingPathComponent(path)) }
+        try write("site.yml", "title: A")
+        try write("Content/documents/a.md", "text")
+        let tree = WatchedTree(root: root)
+        let first = tree.fingerprint()
+        #expect(Set(first.keys) == [root.path + "/site.yml", root.path + "/Content/documents/a.md"])
+        for scratch in ["Content/documents/.a.md.swp", "Content/documents/a.md~", "Content/.git/index", "Public/index.html"] {
+            try write(scratch, "scratch")
+            #expect(tree.fingerprint() == first, "\(scratch)")
+        }
+        try write("Content/documents/a.md", "longer text")
+        #expect(tree.fingerprint() != first)
+        let second = tree.fingerprint()
+        try write("Templates/page.mustache", "x")
+        #expect(tree.fingerprint() != second)
+    }
+}

@@ -36,21 +36,20 @@ struct WatchedTree: Sendable {
         return result
     }
 
-    /// A cheap fingerprint of every watched file (path, size, modification time), for the polling watcher.
+    /// A cheap fingerprint of every watched file (path, size, modification time), for the polling watcher: from directory
+    /// entries and one `lstat` per file.
     func fingerprint() -> [String: String] {
         var result: [String: String] = [:]
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
-        func add(_ url: URL) {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { return }
-            let stamp = values.contentModificationDate?.timeIntervalSince1970 ?? 0
-            result[url.path] = "\(values.fileSize ?? -1)@\(stamp)"
+        func add(_ path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+            result[path] = "\(info.st_size)@\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         }
-        add(root.appendingPathComponent("site.yml"))
+        add(root.appendingPathComponent("site.yml").path)
         for name in Self.folderNames {
-            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(name), includingPropertiesForKeys: keys,
-                                                            options: [.skipsHiddenFiles])
-            while let url = enumerator?.nextObject() as? URL {
-                if !Self.isScratch(url.lastPathComponent) { add(url) }
+            let folder = root.appendingPathComponent(name).path
+            FileTree.walk(folder, relative: "", enters: { !Self.isHidden($0) }) { path, isDirectory in
+                if !isDirectory, !Self.isScratch(String(path.split(separator: "/").last ?? "")) { add(folder + "/" + path) }
             }
         }
         return result

@@ -43,5 +43,12 @@ extension WatchedTreeTests {
         let second = tree.fingerprint()
         try write("Templates/page.mustache", "x")
         #expect(tree.fingerprint() != second)
+        // A file a link in Content/ names: its edit shows through the link.
+        try write("elsewhere.md", "linked")
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Content/documents/linked.md"),
+                                                   withDestinationURL: root.appendingPathComponent("elsewhere.md"))
+        let third = tree.fingerprint()
+        try write("elsewhere.md", "linked, and edited")
+        #expect(tree.fingerprint() != third)
     }
 }

@@ -37,12 +37,12 @@ struct WatchedTree: Sendable {
     }
 
     /// A cheap fingerprint of every watched file (path, size, modification time), for the polling watcher: from directory
-    /// entries and one `lstat` per file.
+    /// entries and one `stat` per file (through a link, so that an edit of the file a link names shows too).
     func fingerprint() -> [String: String] {
         var result: [String: String] = [:]
         func add(_ path: String) {
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
             result[path] = "\(info.st_size)@\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         }
         add(root.appendingPathComponent("site.yml").path)

@@ -28,7 +28,3 @@ package struct DocumentList: RandomAccessCollection, MutableCollection, Sendable
         }
     }
 }
-
-extension DocumentList: ExpressibleByArrayLiteral {
-    package init(arrayLiteral documents: Document...) { self.init(documents) }
-}

@@ -15,11 +15,6 @@ struct WatchedTree: Sendable {
             || name.hasPrefix("#") || name == "4913"
     }
 
-    /// A hidden folder (a name starting with a dot, `.git` say) is not watched, nor anything in it.
-    private static func isHidden(_ relativePath: String) -> Bool {
-        relativePath.split(separator: "/").last?.hasPrefix(".") ?? false
-    }
-
     /// Every folder under Content/ and Templates/, these two included when they exist.
     func folders() -> [URL] {
         var result: [URL] = []
@@ -29,8 +24,9 @@ struct WatchedTree: Sendable {
             result.append(folder)
             // From directory entries: Foundation's enumerator looked up every file of Content/documents/, which took
             // 10 s at 100,000 documents, before the first build could start.
-            FileTree.walk(folder.path, relative: "", enters: { !Self.isHidden($0) }) { path, isDirectory in
-                if isDirectory, !Self.isHidden(path) { result.append(folder.appendingPathComponent(path, isDirectory: true)) }
+            // A hidden folder (`.git`, say) is not watched, nor anything in it.
+            FileTree.walk(folder.path, relative: "", enters: FileTree.isVisible) { path, isDirectory in
+                if isDirectory, FileTree.isVisible(path) { result.append(folder.appendingPathComponent(path, isDirectory: true)) }
             }
         }
         return result
@@ -48,7 +44,7 @@ struct WatchedTree: Sendable {
         add(root.appendingPathComponent("site.yml").path)
         for name in Self.folderNames {
             let folder = root.appendingPathComponent(name).path
-            FileTree.walk(folder, relative: "", enters: { !Self.isHidden($0) }) { path, isDirectory in
+            FileTree.walk(folder, relative: "", enters: FileTree.isVisible) { path, isDirectory in
                 if !isDirectory, !Self.isScratch(String(path.split(separator: "/").last ?? "")) { add(folder + "/" + path) }
             }
         }

@@ -69,6 +69,11 @@ struct BuildCache {
         return manifest.utf8.split(separator: 0x0A).allSatisfy { access(options.output.path + "/" + String(decoding: $0, as: UTF8.self), F_OK) == 0 }
     }
 
+    /// The key of the last complete build, if any.
+    func savedKey() -> String? {
+        (try? String(contentsOf: file, encoding: .utf8)).map { String($0.dropLast()) }
+    }
+
     func save(key: String) {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data((key + "\n").utf8).write(to: file, options: .atomic)

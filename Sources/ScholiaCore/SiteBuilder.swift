@@ -35,6 +35,8 @@ package struct BuildReport: Sendable {
     var updatedInPlace = false
     /// True when the search index was updated from the last build's rather than planned whole.
     var searchIndexUpdated = false
+    /// True when the last build's site was read back from its snapshot rather than loaded and resolved (`QuickBuild`).
+    var quick = false
 }
 
 /// The build: load → resolve → render → write. Each stage reports every problem it finds; the output is
@@ -77,7 +79,16 @@ package enum SiteBuilder {
         progress?("Loading content")
         let readBefore = cache?.storeCount ?? 0
         let (site, transcripts, found) = load(options, cache: cache, stamps: stamps, keepsTranscripts: keepsTranscripts)
-        var diagnostics = DiagnosticList(found)
+        let readAnew = (cache?.storeCount ?? site?.documents.count ?? 0) - readBefore
+        return try prepare(site, transcripts: transcripts, diagnostics: DiagnosticList(found), readAnew: readAnew, options, environment: environment,
+                           searchCache: searchCache, searchMemory: searchMemory, progress: progress)
+    }
+
+    /// The templates and styles of a site loaded and resolved (or nil, with errors in `diagnostics`): everything a render needs.
+    static func prepare(_ site: Site?, transcripts: TranscriptReader, diagnostics found: DiagnosticList, readAnew: Int, _ options: BuildOptions,
+                        environment: UInt64?, searchCache: DataCache?, searchMemory: SearchIndexMemory?,
+                        progress: (@Sendable (String) -> Void)?) throws -> PreparedSite {
+        var diagnostics = found
         let theme = Theme(siteDirectory: options.siteDirectory)
         let templates = TemplateSet.load(from: theme, &diagnostics)
         guard let site, let templates, !diagnostics.hasErrors else { throw ContentErrors(diagnostics.sorted) }
@@ -89,7 +100,6 @@ package enum SiteBuilder {
                               builtInAssets: theme.assets.compactMap { file in
             if case .builtIn(let contents) = file.source { (file.path, contents) } else { nil }
         }, searchCache: searchCache, searchMemory: searchMemory)
-        let readAnew = (cache?.storeCount ?? site.documents.count) - readBefore
         return PreparedSite(site: site, pages: pages, copies: staticCopies(site: site, theme: theme), diagnostics: diagnostics, readAnew: readAnew,
                             documents: transcripts.documents)
     }
@@ -113,21 +123,30 @@ package enum SiteBuilder {
         // The caches are read, and the output checked, each on a core of its own: none depends on another, and the
         // check (a walk of every output file) runs beside the load, which needs only the documents cache.
         let cacheFolder = cache.folder
+        // After a text edit, the last build's site is read back (`QuickBuild`) beside the other caches.
+        let quickReading = interrupted || !writer.hasManifest ? nil
+            : QuickBuild.start(options, stamps: stamps, lastKey: cache.savedKey(), cacheFolder: cacheFolder)
         let reads = Concurrent { () -> (PageRecords, SearchIndexMemory) in
             let records = interrupted ? PageRecords() : PageRecords.load(from: cacheFolder)
             return (records, SearchStateCache.memory(cacheFolder: cacheFolder, records: records, output: output))
         }
         let searchEntriesRead = Concurrent { DataCache.read(from: cacheFolder, name: BuildCache.searchEntriesName) }
         let ownership = Concurrent { [writer] in Result { try writer.checkOutputIsOurs() } }
-        let documents = DocumentCache.read(from: cache.folder)
         let (records, searchMemory) = reads.value
         let folder = PageRecords.OutputFolder(output)
         let intact = Concurrent { records.intactJobs(in: folder) }
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
-        let preparing = Result { try prepare(options, environment: environment, cache: documents, stamps: stamps, keepsTranscripts: false,
-                                             searchCache: searchEntriesRead.value, searchMemory: searchMemory, progress: progress) }
+        let quick = quickReading.flatMap { reading in
+            updatable ? QuickBuild.prepare(reading, options, environment: environment, searchCache: searchEntriesRead.value,
+                                           searchMemory: searchMemory, records: records, intact: { intact.value }) : nil
+        }
+        let documents = quick == nil ? DocumentCache.read(from: cache.folder) : nil
+        let preparing = Result {
+            try quick?.prepared ?? prepare(options, environment: environment, cache: documents, stamps: stamps, keepsTranscripts: false,
+                                           searchCache: searchEntriesRead.value, searchMemory: searchMemory, progress: progress)
+        }
         // Foreign files in the output are reported before any problem of the content, as when the check came first.
         try ownership.value.get()
         let prepared = try preparing.get()
@@ -137,7 +156,8 @@ package enum SiteBuilder {
         let memory = MemorySink()
         do {
             let intact = intact.value
-            let rendering = try prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, intact: intact) }, into: staged ?? memory)
+            let rendering = try quick?.render(records: records, intact: intact, into: staged ?? memory)
+                ?? prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, intact: intact) }, into: staged ?? memory)
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
             let renderedCount = rendering.renderedFileCount
             // The caches that do not describe the output (each keyed by the inputs it was made from) are saved while the
@@ -145,9 +165,17 @@ package enum SiteBuilder {
             // The search state, the longest, on a thread of its own.
             let stateSave = Concurrent { SearchStateCache.save(searchMemory, to: cacheFolder) }
             let saves = Concurrent { [stamps] in
-                documents.save(to: cacheFolder)
+                documents?.save(to: cacheFolder)
                 searchEntries.save(to: cacheFolder, name: BuildCache.searchEntriesName)
                 stamps.save(to: cacheFolder)
+                if let quick {
+                    var snapshot = quick.snapshot
+                    snapshot.key = key
+                    snapshot.save(to: cacheFolder, changed: quick.documentPaths)
+                } else {
+                    let pageCount = rendering.jobs.count { !Routes.isSearchIndexFile($0.id) }
+                    SiteSnapshot(site: rendering.site, warnings: rendering.warnings, pageCount: pageCount, key: key).save(to: cacheFolder)
+                }
             }
             do {
                 if let staged {
@@ -170,7 +198,7 @@ package enum SiteBuilder {
             writer.journal.end()
             let report = BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
                                      warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil,
-                                     searchIndexUpdated: searchMemory.updated)
+                                     searchIndexUpdated: searchMemory.updated, quick: quick != nil)
             DeferredRelease.release(prepared, rendering, records, documents, searchEntries, memory, stamps)
             return report
         } catch {

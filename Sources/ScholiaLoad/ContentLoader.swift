@@ -32,12 +32,7 @@ package struct ContentLoader {
             return (content, diagnostics)
         }
         let entities = EntityLoader(config: config)
-        for (url, path) in files(in: "Content/speakers", extensions: ["md"], &diagnostics) {
-            if let speaker = entities.speaker(url, displayPath: path, &diagnostics) { content.speakers[speaker.id] = speaker }
-        }
-        for (url, path) in files(in: "Content/topics", extensions: ["md"], &diagnostics) {
-            if let topic = entities.topic(url, displayPath: path, &diagnostics) { content.topics[topic.id] = topic }
-        }
+        (content.speakers, content.topics) = speakerAndTopicFiles(entities, &diagnostics)
         for (url, path) in files(in: "Content/collections", extensions: ["md"], &diagnostics) {
             if let collection = entities.collection(url, displayPath: path, &diagnostics) { content.collections.append(collection) }
         }
@@ -46,8 +41,7 @@ package struct ContentLoader {
         if documentFiles.isEmpty {
             diagnostics.error("Content/documents/ has no documents (.md or .txt files)", at: SourceLocation(path: "Content/documents"))
         }
-        var loader = DocumentLoader(config: config, speakerFiles: content.speakers)
-        loader.environment = documentEnvironment(config)
+        let loader = documentLoader(config, speakerFiles: content.speakers)
         let cache = cache, stamps = stamps, keepsTranscripts = keepsTranscripts
         // A stored document is taken when its files are as they were and so are the labels of the speakers it declares.
         let results = documentFiles.parallelMap { [loader] file in
@@ -78,6 +72,36 @@ package struct ContentLoader {
         }
         content.staticFiles = staticFiles(&diagnostics)
         return (content, diagnostics)
+    }
+
+    /// What reading one document again needs (`DocumentReader`), read without reading any document: the settings, the
+    /// speaker and topic files and the listing of the documents. Nil without a `Content/` folder. Its diagnostics are
+    /// left out: a build that asks knows the files to be those of its last build, whose warnings it has.
+    package func documentReader() -> DocumentReader? {
+        var diagnostics = DiagnosticList()
+        let config = SiteConfig.load(from: siteDirectory.appendingPathComponent("site.yml"), displayPath: "site.yml", &diagnostics)
+        guard isDirectory(siteDirectory.appendingPathComponent("Content")) else { return nil }
+        let (speakers, topics) = speakerAndTopicFiles(EntityLoader(config: config), &diagnostics)
+        let filesByPath = Dictionary(documentFileList(&diagnostics).map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        return DocumentReader(loader: documentLoader(config, speakerFiles: speakers), filesByPath: filesByPath, includeDrafts: includeDrafts,
+                              speakerFileIDs: Set(speakers.keys), topicFileIDs: Set(topics.keys))
+    }
+
+    private func speakerAndTopicFiles(_ entities: EntityLoader, _ diagnostics: inout DiagnosticList) -> (speakers: [String: Speaker], topics: [String: Topic]) {
+        var speakers: [String: Speaker] = [:], topics: [String: Topic] = [:]
+        for (url, path) in files(in: "Content/speakers", extensions: ["md"], &diagnostics) {
+            if let speaker = entities.speaker(url, displayPath: path, &diagnostics) { speakers[speaker.id] = speaker }
+        }
+        for (url, path) in files(in: "Content/topics", extensions: ["md"], &diagnostics) {
+            if let topic = entities.topic(url, displayPath: path, &diagnostics) { topics[topic.id] = topic }
+        }
+        return (speakers, topics)
+    }
+
+    private func documentLoader(_ config: SiteConfig, speakerFiles: [String: Speaker]) -> DocumentLoader {
+        var loader = DocumentLoader(config: config, speakerFiles: speakerFiles)
+        loader.environment = documentEnvironment(config)
+        return loader
     }
 
     /// What reading any document depends on besides its own files and the speakers it declares (which the documents

@@ -62,6 +62,12 @@ package final class DocumentCache: @unchecked Sendable {
         return (entry.document, entry.diagnostics)
     }
 
+    /// The document stored for `path` whatever its key, as the last build took it (`QuickBuild`, which knows the
+    /// document's files to be those of that build, or reads it again); nil when there is none or it had errors.
+    package func storedDocument(_ path: String) -> LoadedDocument? {
+        lock.withLock { entries[path]?.document }
+    }
+
     func store(_ result: (LoadedDocument?, DiagnosticList), for path: String, key: UInt64, speakers: [String] = [], speakerKey: UInt64 = 0) {
         lock.withLock {
             entries[path] = Entry(key: key, speakers: speakers, speakerKey: speakerKey, document: result.0, diagnostics: result.1)
@@ -89,9 +95,9 @@ package final class DocumentCache: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
               data.starts(with: header) else { return cache }
         let body = [UInt8](data.dropFirst(header.count))
-        guard let records = records(in: body) else { return cache }
+        guard let records = RecordLog.records(in: body) else { return cache }
         let decoded = records.parallelMap { record in
-            Self.check(of: record.bytes) == record.check ? (try? CompactDocumentReader.record(record.bytes)).map { ($0, record.bytes) } : nil
+            RecordLog.isIntact(record) ? (try? CompactDocumentReader.record(record.bytes)).map { ($0, record.bytes) } : nil
         }
         guard decoded.allSatisfy({ $0 != nil }) else { return cache }
         // In the file's order: a later record of a path replaces an earlier one.
@@ -103,44 +109,6 @@ package final class DocumentCache: @unchecked Sendable {
         cache.fileBytes = body.count
         cache.fileIsAppendable = true
         return cache
-    }
-
-    private static func check(of record: [UInt8]) -> UInt64 {
-        var check = Fingerprint()
-        record.withUnsafeBytes { check.add(bytes: $0) }
-        return check.value
-    }
-
-    /// A record as the file holds it: its length, its bytes, their fingerprint.
-    private static func append(_ record: [UInt8], to body: inout Data) {
-        var length: [UInt8] = []
-        CompactBytes.appendVarint(UInt64(record.count), to: &length)
-        body.append(contentsOf: length)
-        body.append(contentsOf: record)
-        withUnsafeBytes(of: check(of: record).littleEndian) { body.append(contentsOf: $0) }
-    }
-
-    /// The body cut into records with their fingerprints; nil if a length runs past the end.
-    private static func records(in body: [UInt8]) -> [(bytes: [UInt8], check: UInt64)]? {
-        var records: [(bytes: [UInt8], check: UInt64)] = []
-        var position = 0
-        while position < body.count {
-            var length: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                guard position < body.count, shift < 64 else { return nil }
-                let byte = body[position]
-                position += 1
-                length |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            guard length <= UInt64(body.count - position), body.count - position - Int(length) >= 8 else { return nil }
-            let end = position + Int(length)
-            let check = body.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: end, as: UInt64.self)) }
-            records.append((Array(body[position ..< end]), check))
-            position = end + 8
-        }
-        return records
     }
 
     /// Appends the documents read anew to the file, or writes it anew (see `fileIsAppendable`).
@@ -161,7 +129,7 @@ package final class DocumentCache: @unchecked Sendable {
             var bytes = Data(capacity: header.count + (rewrite ? liveBytes : addedBytes) + 8 * (rewrite ? lines.count : added.count))
             bytes.append(header)
             // Paths are sorted, not entries: moving an entry copies every field of its document.
-            for path in rewrite ? lines.keys.sorted() : added.map(\.0) { Self.append(lines[path]!, to: &bytes) }
+            for path in rewrite ? lines.keys.sorted() : added.map(\.0) { RecordLog.append(lines[path]!, to: &bytes) }
             return (bytes, rewrite)
         }
         guard let (bytes, rewrite) = plan else { return }

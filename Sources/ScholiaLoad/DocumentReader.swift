@@ -14,6 +14,9 @@ package struct DocumentReader: Sendable {
     package let speakerFileIDs: Set<String>
     package let topicFileIDs: Set<String>
 
+    /// The settings of `site.yml`, as the documents are read with them.
+    package var config: SiteConfig { loader.config }
+
     package static let none = DocumentReader(loader: DocumentLoader(config: SiteConfig(), speakerFiles: [:]), filesByPath: [:], includeDrafts: false,
                                      speakerFileIDs: [], topicFileIDs: [])
 

@@ -65,6 +65,12 @@ package struct TranscriptReader: TranscriptSource {
         self.speakersByPath = speakersByPath
     }
 
+    /// Reads transcripts as `reader` reads documents, each document declaring the speakers `speakersByPath` gives.
+    package init(_ reader: DocumentReader, speakersByPath: [String: [SpeakerReference]]) {
+        self.init(loader: reader.loader, filesByPath: reader.filesByPath, speakersByPath: speakersByPath)
+        documents = reader
+    }
+
     package func transcript(of document: Document) -> Transcript {
         guard document.transcriptIsOmitted, let loader, let file = filesByPath[document.sourcePath],
               let speakers = speakersByPath[document.sourcePath] else { return document.transcript }

@@ -17,6 +17,8 @@ package final class FileStamps: @unchecked Sendable {
     private var takenAt: Int64 = 0
     private let startedAt = FileStamps.now()
     private let lock = NSLock()
+    /// How many files were hashed but left out of `seen`, their names not fitting the file.
+    private var unstamped = 0
     /// How many files were read to be hashed (the others were known by their stamp).
     private(set) var filesRead = 0
 
@@ -31,7 +33,10 @@ package final class FileStamps: @unchecked Sendable {
     package func hash(of path: String) -> UInt64? {
         if let thisBuild = lock.withLock({ seen[path] }) { return thisBuild.hash }
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else {
+            lock.withLock { unstamped += 1 }
+            return nil
+        }
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         var stamp = Stamp(size: Int64(info.st_size), modified: modified, changed: changed, inode: UInt64(info.st_ino), hash: 0)
@@ -42,13 +47,33 @@ package final class FileStamps: @unchecked Sendable {
         if let previous = lock.withLock({ known[path] }), !racy, sameFile(previous) {
             stamp.hash = previous.hash
         } else {
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                lock.withLock { unstamped += 1 }
+                return nil
+            }
             stamp.hash = Self.hash(data)
             lock.withLock { filesRead += 1 }
         }
         // A name with a tab or a line break in it does not fit the file's format: it is simply read every time.
-        if !Self.breaksTheFormat(path) { lock.withLock { seen[path] = stamp } }
+        lock.withLock { if Self.breaksTheFormat(path) { unstamped += 1 } else { seen[path] = stamp } }
         return stamp.hash
+    }
+
+    /// The files under `folder` (a path ending in "/") whose bytes differ from the stamps read, those of the last build,
+    /// once this build has looked at every file there; nil when the files are not the same files (one added or gone),
+    /// or one could not be compared (unreadable, or a name the stamps file cannot hold).
+    package func changes(under folder: String) -> Set<String>? {
+        lock.withLock {
+            guard unstamped == 0 else { return nil }
+            let now = seen.filter { $0.key.hasPrefix(folder) }
+            guard now.count == known.keys.count(where: { $0.hasPrefix(folder) }) else { return nil }
+            var changed: Set<String> = []
+            for (path, stamp) in now {
+                guard let before = known[path] else { return nil }
+                if before.hash != stamp.hash { changed.insert(path) }
+            }
+            return changed
+        }
     }
 
     /// Whether the path has a tab or a line break. Checked on the bytes first: walking characters costs more

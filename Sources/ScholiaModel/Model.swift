@@ -54,7 +54,7 @@ package struct Participant: Sendable, Hashable, Codable {
 }
 
 /// A span of time in which a speaker held a role.
-package struct RoleSpan: Sendable, Hashable {
+package struct RoleSpan: Sendable, Hashable, Codable {
     package var title: String
     package var from: String?
     package var to: String?
@@ -193,7 +193,7 @@ package struct Topic: Sendable {
     }
 }
 
-package struct CollectionItem: Sendable {
+package struct CollectionItem: Sendable, Codable {
     package var documentID: String
     package var noteHTML: String?
     package var pinpoint: String?
@@ -206,7 +206,7 @@ package struct CollectionItem: Sendable {
 }
 
 /// A class reading list.
-package struct Collection: Sendable {
+package struct Collection: Sendable, Codable {
     package var id: String
     package var title: String
     package var course: String?

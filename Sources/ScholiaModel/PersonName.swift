@@ -1,5 +1,5 @@
 /// A person's name in the parts citations need, or an organisation's literal name.
-package struct PersonName: Sendable, Hashable {
+package struct PersonName: Sendable, Hashable, Codable {
     package var given: String?
     package var family: String?
     /// "von der" in Ursula von der Leyen: kept with the family name when sorting.

@@ -33,9 +33,17 @@ struct PageContexts: Sendable {
         listingKeyByID = other.listingKeyByID
     }
 
+    /// For the few pages of a quick build (`SitePages.documentPlans`): each summary and listing key made when asked for.
+    init(onDemandFor site: Site, routes: Routes) {
+        self.site = site
+        self.routes = routes
+        summaryByID = [:]
+        listingKeyByID = [:]
+    }
+
     /// The fingerprint of what lists show of the document `id` (`Fingerprint.listingKey`), nil if there is no such document.
     func listingKey(_ id: String) -> UInt64? {
-        listingKeyByID[id]
+        listingKeyByID[id] ?? site.document(id).map { Fingerprint.listingKey(of: $0, site) }
     }
 
     func link(_ route: String) -> String { routes.link(route) }

@@ -6,6 +6,9 @@ import ScholiaLoad
 
 extension Routes {
     package static let search = "search/"
+
+    /// Whether the job `id` makes a file of the search index (under `search`), rather than the search page itself.
+    package static func isSearchIndexFile(_ id: String) -> Bool { id.count > search.count && id.hasPrefix(search) }
 }
 
 /// The search page and the static index under `search/` (format: README, "Search index").

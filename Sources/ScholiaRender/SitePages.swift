@@ -130,12 +130,22 @@ package struct SitePages: Sendable {
                               builtInAssets: builtInAssets, searchCache: searchCache, searchMemory: searchMemory)
         let shared = PageContexts(site: site, routes: routes, summariesOf: contexts.made { PageContexts(site: self.site, routes: routes) })
         pages.contexts = SharedContexts(shared)
-        let plans = ids.compactMap(site.document).map { document in
-            JobPlan(id: Routes.document(document.id), paths: pages.documentPaths(document)) { [pages] in pages.documentJob(document, shared) }
-        }
+        let plans = pages.documentPlans(ids, shared)
         let collections = site.collections.filter { collectionIDs.contains($0.id) }
         return (pages, plans + speakerIDs.compactMap(site.speaker).map { pages.speakerPlan($0, shared) }
                     + topicIDs.compactMap(site.topic).map { pages.topicPlan($0, shared) } + collections.map { pages.collectionPlan($0, shared) })
+    }
+
+    /// The plans of the pages of the documents `ids` alone, what they show of other documents made as it is needed
+    /// rather than for every document of the site (`scholia build`'s quick path).
+    package func documentPlans(_ ids: [String]) -> [JobPlan] {
+        documentPlans(ids, PageContexts(onDemandFor: site, routes: routes))
+    }
+
+    private func documentPlans(_ ids: [String], _ shared: PageContexts) -> [JobPlan] {
+        ids.compactMap(site.document).map { document in
+            JobPlan(id: Routes.document(document.id), paths: documentPaths(document)) { [self] in documentJob(document, shared) }
+        }
     }
 
     /// A job before it is planned: its id and paths are cheap to know, its context and fingerprint are not.

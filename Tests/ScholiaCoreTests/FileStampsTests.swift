@@ -24,6 +24,36 @@ import Testing
         #expect(FileStamps().hash(of: dir.appendingPathComponent("missing").path) == nil)
     }
 
+    @Test func theChangesSinceTheLastStampsAreTheFilesWhoseBytesDiffer() throws {
+        let dir = try folder(), cache = dir.appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = dir.path + "/Content/"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        let paths = ["a.md", "b.md", "c.md"].map { content + $0 }
+        for path in paths { try Data("text of \(path)".utf8).write(to: URL(fileURLWithPath: path)) }
+        let first = FileStamps()
+        for path in paths + [dir.path + "/site.yml"] { _ = first.hash(of: path) }
+        first.save(to: cache)
+        // One file rewritten with other bytes, one with the same: only the first changed.
+        try Data("new text".utf8).write(to: URL(fileURLWithPath: paths[0]))
+        try Data("text of \(paths[1])".utf8).write(to: URL(fileURLWithPath: paths[1]))
+        let second = FileStamps.read(from: cache)
+        for path in paths { _ = second.hash(of: path) }
+        #expect(second.changes(under: content) == [paths[0]])
+        // A file added or gone is not a change of bytes: no answer.
+        let added = FileStamps.read(from: cache)
+        for path in paths + [content + "d.md"] { _ = added.hash(of: path) }
+        #expect(added.changes(under: content) == nil)
+        let gone = FileStamps.read(from: cache)
+        for path in paths.dropLast() { _ = gone.hash(of: path) }
+        #expect(gone.changes(under: content) == nil)
+        // Nor are files the stamps cannot hold.
+        let odd = FileStamps.read(from: cache)
+        for path in paths { _ = odd.hash(of: path) }
+        _ = odd.hash(of: content + "tab\there.md")
+        #expect(odd.changes(under: content) == nil)
+    }
+
     @Test func anUnchangedFileIsNotReadAgainButAnEditIsSeenEvenWithItsOldTime() throws {
         let dir = try folder(), cache = dir.appendingPathComponent("cache")
         defer { try? FileManager.default.removeItem(at: dir) }

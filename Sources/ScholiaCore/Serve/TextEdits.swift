@@ -149,7 +149,7 @@ struct TextEdits {
 
     /// A speaker or topic without a file is named by the first document that names it (`SiteResolver`): the site must
     /// already have the name this document gives, or the one made from its id when it gives none.
-    private static func namesAreResolvedAsBefore(_ loaded: LoadedDocument, _ reader: DocumentReader, _ site: Site) -> Bool {
+    static func namesAreResolvedAsBefore(_ loaded: LoadedDocument, _ reader: DocumentReader, _ site: Site) -> Bool {
         for reference in loaded.speakers where !reader.speakerFileIDs.contains(reference.id) {
             let name = PersonName(splitting: reference.name ?? Identifier.humanize(reference.id))
             guard let speaker = site.speaker(reference.id), String(reflecting: speaker.name) == String(reflecting: name) else { return false }

@@ -24,11 +24,14 @@ struct QuickBuild {
     /// document again, started on a thread of its own as soon as the changed files are known.
     final class Reading: Sendable {
         fileprivate let changedFiles: Set<String>
-        fileprivate let read: Concurrent<(SiteSnapshot, DocumentCache, DocumentReader)?>
+        fileprivate let read: Concurrent<(SiteSnapshot, DocumentReader)?>
+        /// The documents cache, which the full build reads too when the quick one cannot be made.
+        let documents: Concurrent<DocumentCache>
 
-        fileprivate init(changedFiles: Set<String>, read: Concurrent<(SiteSnapshot, DocumentCache, DocumentReader)?>) {
+        fileprivate init(changedFiles: Set<String>, read: Concurrent<(SiteSnapshot, DocumentReader)?>, documents: Concurrent<DocumentCache>) {
             self.changedFiles = changedFiles
             self.read = read
+            self.documents = documents
         }
     }
 
@@ -40,10 +43,9 @@ struct QuickBuild {
               changedFiles.allSatisfy({ $0.hasPrefix(site + "Content/documents/") }) else { return nil }
         return Reading(changedFiles: Set(changedFiles.map { String($0.dropFirst(site.count)) }), read: Concurrent {
             let reading = Concurrent { ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts).documentReader() }
-            let documents = Concurrent { DocumentCache.read(from: cacheFolder) }
             guard let snapshot = SiteSnapshot.read(from: cacheFolder), snapshot.key == lastKey, let reader = reading.value else { return nil }
-            return (snapshot, documents.value, reader)
-        })
+            return (snapshot, reader)
+        }, documents: Concurrent { DocumentCache.read(from: cacheFolder) })
     }
 
     /// The quick build of `options`' site, or nil when its inputs are not the last build's but for the text of a few
@@ -51,7 +53,8 @@ struct QuickBuild {
     /// (`records`, `intact`).
     static func prepare(_ reading: Reading, _ options: BuildOptions, environment: UInt64, searchCache: DataCache, searchMemory: SearchIndexMemory,
                         records: PageRecords, intact: () -> Set<String>) -> QuickBuild? {
-        guard var (snapshot, cache, reader) = reading.read.value else { return nil }
+        guard var (snapshot, reader) = reading.read.value else { return nil }
+        let cache = reading.documents.value
         var paths: Set<String> = []
         for file in reading.changedFiles {
             let documents = reader.documentPaths(reading: file)

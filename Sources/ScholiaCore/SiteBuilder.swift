@@ -142,7 +142,7 @@ package enum SiteBuilder {
             updatable ? QuickBuild.prepare(reading, options, environment: environment, searchCache: searchEntriesRead.value,
                                            searchMemory: searchMemory, records: records, intact: { intact.value }) : nil
         }
-        let documents = quick == nil ? DocumentCache.read(from: cache.folder) : nil
+        let documents = quick == nil ? quickReading?.documents.value ?? DocumentCache.read(from: cache.folder) : nil
         let preparing = Result {
             try quick?.prepared ?? prepare(options, environment: environment, cache: documents, stamps: stamps, keepsTranscripts: false,
                                            searchCache: searchEntriesRead.value, searchMemory: searchMemory, progress: progress)

@@ -20,7 +20,7 @@ package final class SiteSession: @unchecked Sendable {
     /// say which: only these are stamped again, rather than every input.
     private var namedSinceBase: Set<String>? = []
     private let lock = NSLock()
-    /// The document files read anew by a full plan (not taken from the documents cache) since the session began, in the
+    /// The document files read anew (by a full plan, not taken from the documents cache, or by a quick one, which stores them there) since the session began, in the
     /// order they were (tests use it).
     package var documentsRead: [String] { documents.storedPaths }
     /// How many plans took the quick path (tests use it).
@@ -60,9 +60,10 @@ package final class SiteSession: @unchecked Sendable {
                     let scan = InputStamps.take(of: options.siteDirectory)
                     (stamps, changes) = (scan, scan.changes(since: base.stamps))
                 }
-                if let (pages, planned) = TextEdits.plan(base, now: stamps, changed: changes, siteDirectory: options.siteDirectory, afterSearchIndex: forgetUnused) {
+                if let (pages, planned, reader) = TextEdits.plan(base, now: stamps, changed: changes, siteDirectory: options.siteDirectory,
+                                                                 documentCache: documents, afterSearchIndex: forgetUnused) {
                     quickPlanCount += 1
-                    self.base = TextEdits.Base(stamps: stamps, pages: pages, planned: planned, documents: base.documents)
+                    self.base = TextEdits.Base(stamps: stamps, pages: pages, planned: planned, documents: reader)
                     namedSinceBase = []
                     last = planned
                     return planned

@@ -22,11 +22,16 @@ package struct DocumentReader: Sendable {
 
     /// The document file at `path` (from the site folder), read now: the document, nil when it has errors or is a
     /// draft the load leaves out, with its diagnostics; nil for a path that was not a document of the listing.
-    package func read(_ path: String) -> (document: LoadedDocument?, diagnostics: DiagnosticList)? {
+    /// With a `cache`, the document is stored in it as a load stores what it reads (`scholia serve`'s quick path: its next
+    /// full plan takes the document from there).
+    package func read(_ path: String, storingIn cache: DocumentCache? = nil) -> (document: LoadedDocument?, diagnostics: DiagnosticList)? {
         guard let file = filesByPath[path] else { return nil }
-        let (loaded, diagnostics) = loader.load(file)
-        guard let loaded, includeDrafts || !loaded.document.isDraft else { return (nil, diagnostics) }
-        return (loaded, diagnostics)
+        let sources = loader.read(file)
+        var declared: [String] = []
+        let result = loader.load(file, sources, declaring: &declared)
+        cache?.store(result, for: path, key: sources.key, speakers: declared, speakerKey: loader.speakerKey(declared))
+        guard let loaded = result.0, includeDrafts || !loaded.document.isDraft else { return (nil, result.1) }
+        return (loaded, result.1)
     }
 
     /// The files a document is read from (paths from the site folder): its text, sidecar metadata and annotations.
@@ -52,6 +57,22 @@ package struct DocumentReader: Sendable {
 }
 
 extension DocumentReader {
+    /// Whether the documents that declare the speaker of this file would be read differently with it (its name, family
+    /// name or aliases, which turn labels are matched against, are not this reader's).
+    package func readsDifferently(with speaker: Speaker) -> Bool {
+        loader.speakerFiles[speaker.id].map(DocumentLoader.labelKey) != DocumentLoader.labelKey(speaker)
+    }
+
+    /// This reader with the speaker files `speakers` in place of those of the same ids, for the documents that declare them.
+    package func replacingSpeakerFiles(_ speakers: [Speaker]) -> DocumentReader {
+        var files = loader.speakerFiles
+        for speaker in speakers { files[speaker.id] = speaker }
+        var replaced = DocumentLoader(config: loader.config, speakerFiles: files)
+        replaced.environment = loader.environment
+        return DocumentReader(loader: replaced, filesByPath: filesByPath, includeDrafts: includeDrafts, speakerFileIDs: speakerFileIDs,
+                              topicFileIDs: topicFileIDs)
+    }
+
     /// The speaker file at `path` (from the site folder `siteDirectory`), read now as the load reads it.
     package func speaker(at path: String, siteDirectory: URL) -> (speaker: Speaker?, diagnostics: DiagnosticList) {
         var diagnostics = DiagnosticList()

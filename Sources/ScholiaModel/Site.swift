@@ -54,7 +54,8 @@ package struct Site: Sendable {
     }
 
     /// This site with `speakers`, `topics` and `collections` in place of those of the same ids (`scholia serve`'s quick
-    /// path, after the text of a biography, a topic or a reading list changed): the order of each list is this site's.
+    /// path, after a speaker's, topic's or reading list's file changed): a new name or title may move a speaker or topic
+    /// in its list, which is put in site order again.
     package func replacing(speakers replacements: [Speaker], topics topicReplacements: [Topic], collections collectionReplacements: [Collection] = []) -> Site? {
         var speakers = speakers, topics = topics, collections = collections
         for replacement in collectionReplacements {
@@ -69,17 +70,30 @@ package struct Site: Sendable {
             guard let index = topicIndex[replacement.id] else { return nil }
             topics[index] = replacement
         }
-        return Site(self, documents: documents, speakers: speakers, topics: topics, collections: collections)
+        return Site(self, documents: documents, speakers: replacements.isEmpty ? nil : Self.inSiteOrder(speakers),
+                    topics: topicReplacements.isEmpty ? nil : Self.inSiteOrder(topics), collections: collections)
     }
 
     private init(_ site: Site, documents: DocumentList, speakers: [Speaker]? = nil, topics: [Topic]? = nil, collections: [Collection]? = nil) {
         (config, staticFiles) = (site.config, site.staticFiles)
         self.collections = collections ?? site.collections
         (years, types) = (site.years, site.types)
-        (documentIndex, speakerIndex, topicIndex) = (site.documentIndex, site.speakerIndex, site.topicIndex)
+        documentIndex = site.documentIndex
+        speakerIndex = speakers.map { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($1.id, $0) }) } ?? site.speakerIndex
+        topicIndex = topics.map { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($1.id, $0) }) } ?? site.topicIndex
         self.documents = documents
         self.speakers = speakers ?? site.speakers
         self.topics = topics ?? site.topics
+    }
+
+    /// Speakers as a site lists them: by family name (`PersonName.sortKey`), then id.
+    package static func inSiteOrder(_ speakers: [Speaker]) -> [Speaker] {
+        speakers.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) }
+    }
+
+    /// Topics as a site lists them: by title, whatever its case, then id.
+    package static func inSiteOrder(_ topics: [Topic]) -> [Topic] {
+        topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
     }
 
     package func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }

@@ -73,3 +73,33 @@ extension Fingerprint {
         if let text { add(1); add(text) } else { add(0) }
     }
 }
+
+extension Site {
+    /// The documents whose page shows something of the speakers `speakers` or the topics `topics` (as
+    /// `addDocumentPageInputs` reads it): their people's names, their topics' titles, the related documents and
+    /// neighbours as lists show them (with their people's names), their notes' links and tags. And, in `listed`, the
+    /// documents that lists show with one of those speakers' names.
+    package func documentIDs(showing speakers: Set<String>, _ topics: Set<String>) -> (pages: Set<String>, listed: Set<String>) {
+        var pages: Set<String> = [], listed: Set<String> = []
+        // Fields are read in place: a document copied out of the list retains every one of its fields.
+        for index in documents.indices {
+            let id = documents[index].id
+            if documents[index].participants.contains(where: { speakers.contains($0.speakerID) }) { listed.insert(id) }
+            if documents[index].topicIDs.contains(where: topics.contains)
+                || documents[index].annotations.contains(where: { annotation in
+                    annotation.annotation.link.map(speakers.contains) == true
+                        || annotation.annotation.tags.contains { topics.contains(Identifier.slug($0)) }
+                }) {
+                pages.insert(id)
+            }
+        }
+        pages.formUnion(listed)
+        for index in documents.indices where documents[index].relatedIDs.contains(where: listed.contains) { pages.insert(documents[index].id) }
+        // A page shows its neighbours, the documents either side of it: those of a listed document show it.
+        for id in listed {
+            let neighbours = neighbourIDs(of: id)
+            for neighbour in [neighbours.earlier, neighbours.later].compactMap({ $0 }) { pages.insert(neighbour) }
+        }
+        return (pages, listed)
+    }
+}

@@ -25,12 +25,14 @@ struct PageContexts: Sendable {
         listingKeyByID = Dictionary(uniqueKeysWithValues: zip(ids, made.map(\.1)))
     }
 
-    /// For a site whose documents show in lists as they do in `other`'s (`scholia serve`'s quick path): its summaries.
-    init(site: Site, routes: Routes, summariesOf other: PageContexts) {
+    /// For a site whose documents show in lists as they do in `other`'s but for `relisted` (`scholia serve`'s quick
+    /// path): its summaries, those of `relisted` made when asked for.
+    init(site: Site, routes: Routes, summariesOf other: PageContexts, except relisted: Set<String> = []) {
         self.site = site
         self.routes = routes
-        summaryByID = other.summaryByID
-        listingKeyByID = other.listingKeyByID
+        var (summaries, keys) = (other.summaryByID, other.listingKeyByID)
+        for id in relisted { (summaries[id], keys[id]) = (nil, nil) }
+        (summaryByID, listingKeyByID) = (summaries, keys)
     }
 
     /// For the few pages of a quick build (`SitePages.documentPlans`): each summary and listing key made when asked for.

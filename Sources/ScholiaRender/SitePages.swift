@@ -124,13 +124,20 @@ package struct SitePages: Sendable {
     /// `scholia serve`'s quick path (see `TextEdits`): the pages of `site`, which differs from this one's site only in
     /// the text of the documents `ids` and in what only their own pages show of the speakers `speakerIDs` and the topics
     /// `topicIDs`, so that every list shows what it showed; and the plans of those documents', speakers' and topics' pages.
+    ///
+    /// With `everyList`, a speaker's name or a topic's title changed, which lists show: the documents `relisted` (those
+    /// whose people's names changed) are shown in lists anew, and the plans are those of the documents `ids` and of every
+    /// page that is not a document's (each takes over the last plan's files when its fingerprint is the same).
     package func withEdits(_ site: Site, documents ids: [String], speakers speakerIDs: [String] = [], topics topicIDs: [String] = [],
-                           collections collectionIDs: [String] = [], searchMemory: SearchIndexMemory? = nil) -> (pages: SitePages, plans: [JobPlan]) {
+                           collections collectionIDs: [String] = [], everyList: Bool = false, relisted: Set<String> = [],
+                           searchMemory: SearchIndexMemory? = nil) -> (pages: SitePages, plans: [JobPlan]) {
         var pages = SitePages(site: site, transcripts: transcripts, templates: templates, styles: styles, environment: environment,
                               builtInAssets: builtInAssets, searchCache: searchCache, searchMemory: searchMemory)
-        let shared = PageContexts(site: site, routes: routes, summariesOf: contexts.made { PageContexts(site: self.site, routes: routes) })
+        let shared = PageContexts(site: site, routes: routes, summariesOf: contexts.made { PageContexts(site: self.site, routes: routes) },
+                                  except: relisted)
         pages.contexts = SharedContexts(shared)
         let plans = pages.documentPlans(ids, shared)
+        if everyList { return (pages, plans + pages.plans(searchIndex: false, documentPages: false)) }
         let collections = site.collections.filter { collectionIDs.contains($0.id) }
         return (pages, plans + speakerIDs.compactMap(site.speaker).map { pages.speakerPlan($0, shared) }
                     + topicIDs.compactMap(site.topic).map { pages.topicPlan($0, shared) } + collections.map { pages.collectionPlan($0, shared) })
@@ -188,7 +195,7 @@ package struct SitePages: Sendable {
         return JobPlan(id: route, paths: collectionPaths(route)) { [self] in collectionJob(collection, contexts) }
     }
 
-    private func plans(searchIndex: Bool = true) -> [JobPlan] {
+    private func plans(searchIndex: Bool = true, documentPages: Bool = true) -> [JobPlan] {
         let contexts = self.contexts.made { PageContexts(site: site, routes: routes) }
         var plans: [JobPlan] = []
         func page(_ route: String, _ template: String, _ context: @escaping @Sendable () -> TemplateValue) {
@@ -208,7 +215,7 @@ package struct SitePages: Sendable {
             })
         }
         // By index: a closure that holds a document retains each of its fields, 10,000 times over.
-        for index in site.documents.indices {
+        for index in site.documents.indices where documentPages {
             plans.append(JobPlan(id: Routes.document(site.documents[index].id), paths: documentPaths(site.documents[index])) { [self] in
                 documentJob(site.documents[index], contexts)
             })

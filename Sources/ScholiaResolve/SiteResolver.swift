@@ -82,8 +82,7 @@ package enum SiteResolver {
         for index in documents.indices { documents[index].relatedIDs = relatedIDs[index] }
 
         return Site(config: content.config, documents: documents,
-                    speakers: filledSpeakers.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) },
-                    topics: filledTopics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) },
+                    speakers: Site.inSiteOrder(filledSpeakers), topics: Site.inSiteOrder(filledTopics),
                     collections: collections, staticFiles: content.staticFiles)
     }
 

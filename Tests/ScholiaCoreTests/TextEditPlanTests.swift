@@ -68,8 +68,7 @@ import Testing
     }
 
     /// Each of these changes what other pages show of the document (neighbours, lists, speaker and topic pages), changes
-    /// a speaker's or topic's file in more than its text, or adds or removes a file: the full plan must make it, and its
-    /// bytes are a full build's.
+    /// a reading list's documents, or adds or removes a file: the full plan must make it, and its bytes are a full build's.
     @Test func changesOtherPagesShowArePlannedInFull() throws {
         let editor = SiteEditor(seed: 5)
         let site = try TestSite(editor.initialFiles())
@@ -83,10 +82,7 @@ import Testing
             ("summary", { try Self.replace("summary: The summary of document 4", with: "summary: Another summary of 4", in: "Content/documents/doc-4.md", root) }),
             ("role", { try Self.replace("role: Minister of Trade", with: "role: Minister of Peace", in: "Content/documents/doc-5.md", root) }),
             ("date", { try Self.replace("date: 195", with: "date: 196", in: "Content/documents/doc-6.md", root) }),
-            ("speaker's family name", { try Self.replace("family: Byron", with: "family: King", in: "Content/speakers/ada-byron.md", root) }),
-            ("speaker's born", { try Self.replace("---\nBiography", with: "born: 1815\n---\nBiography", in: "Content/speakers/ada-byron.md", root) }),
             ("reading list note", { try Self.replace("note: Read 2.", with: "note: Read 2 twice.", in: "Content/collections/week-1.md", root) }),
-            ("topic title", { try Self.replace("title: Trade", with: "title: Commerce", in: "Content/topics/trade.md", root) }),
             ("new document", { try Data(editor.document(40, version: 0).utf8).write(to: root.appendingPathComponent("Content/documents/doc-40.md")) }),
             ("removed document", { try FileManager.default.removeItem(at: root.appendingPathComponent("Content/documents/doc-40.md")) }),
         ]
@@ -136,6 +132,91 @@ import Testing
             #expect(String(decoding: page, as: UTF8.self).contains(shown), "\(name)")
             #expect(session.quickPlanCount == before + 1, "\(name) was planned in full")
             try Self.expectFullBuildBytes(session, options, name)
+        }
+    }
+
+    /// A speaker's name, aliases, roles or dates and a topic's title or summary show on lists and on the pages of the
+    /// documents that name them: a save of one is planned from the last plan all the same (every list, those documents'
+    /// pages, the documents that declare a renamed speaker read again), and the bytes are a full build's.
+    @Test func aSpeakersNameOrATopicsTitleIsPlannedQuickly() throws {
+        let editor = SiteEditor(seed: 5)
+        let site = try TestSite(editor.initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        let session = SiteSession(options: options)
+        try Self.expectFullBuildBytes(session, options, "start")
+        let root = site.root
+        let declaringAda = editor.documents.filter { number in
+            (try? String(contentsOf: root.appendingPathComponent("Content/documents/doc-\(number).md"), encoding: .utf8))?.contains("id: ada-byron") == true
+        }.map { "Content/documents/doc-\($0).md" }
+        #expect(!declaringAda.isEmpty)
+        let saves: [(String, () throws -> Void, Set<String>, (path: String, shown: String)?)] = [
+            // "Ada Byron 0" becomes "Ada King 0", and moves in the list of speakers; "BYRON:" is no longer hers.
+            ("speaker's family name", { try Self.replace("family: Byron", with: "family: King", in: "Content/speakers/ada-byron.md", root) },
+             Set(declaringAda), ("speakers/index.html", "Ada King")),
+            ("speaker's given name and aliases", { try Self.replace("given: Ada", with: "given: Augusta Ada\naliases: [THE CHAIR]",
+                                                                    in: "Content/speakers/ada-byron.md", root) },
+             Set(declaringAda), ("\(declaringAda[0].dropFirst("Content/".count).dropLast(3))/index.html", "Augusta Ada King")),
+            ("speaker's born", { try Self.replace("---\nBiography", with: "born: 1815\n---\nBiography", in: "Content/speakers/ada-byron.md", root) },
+             [], ("speakers/ada-byron/index.html", "1815")),
+            ("topic title", { try Self.replace("title: Trade", with: "title: Commerce", in: "Content/topics/trade.md", root) },
+             [], ("topics/index.html", "Commerce")),
+            ("topic title and a document's text", {
+                try Self.replace("title: Commerce", with: "title: Zollverein", in: "Content/topics/trade.md", root)
+                try Self.append("A sentence added.", to: 2, in: root)
+            }, ["Content/documents/doc-2.md"], ("topics/trade/index.html", "Zollverein")),
+        ]
+        for (name, save, read, page) in saves {
+            try save()
+            let before = session.quickPlanCount, readBefore = session.documentsRead.count
+            if let page {
+                let data = try #require(try session.plan().data(at: page.path), "\(name): no \(page.path)")
+                #expect(String(decoding: data, as: UTF8.self).contains(page.shown), "\(name)")
+            }
+            #expect(session.quickPlanCount == before + 1, "\(name) was planned in full")
+            #expect(Set(session.documentsRead.dropFirst(readBefore)) == read, "\(name)")
+            try Self.expectFullBuildBytes(session, options, name)
+        }
+    }
+
+    /// Speaker and topic files written again at random (names, aliases, titles, summaries, biographies), alone or with a
+    /// document's text: each save is planned from the last plan, and its bytes are a full build's.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func speakerAndTopicSavesArePlannedQuicklyWithTheBytesOfAFullBuild(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let editor = SiteEditor(seed: seed)
+        let site = try TestSite(editor.initialFiles())
+        defer { site.remove() }
+        let options = BuildOptions(siteDirectory: site.root)
+        let session = SiteSession(options: options)
+        try Self.expectFullBuildBytes(session, options, "start")
+        for round in 1...8 {
+            var saved: [String] = []
+            for _ in 0..<Int.random(in: 1...2, using: &random) {
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0:
+                    let id = editor.speakers.prefix(3).randomElement(using: &random)!
+                    try Data(editor.speaker(id, version: Int.random(in: 0...5, using: &random)).utf8)
+                        .write(to: site.root.appendingPathComponent("Content/speakers/\(id).md"))
+                    saved.append(id)
+                case 1:
+                    let id = editor.topics.prefix(3).randomElement(using: &random)!
+                    let version = Int.random(in: 0...5, using: &random)
+                    try Data("---\ntitle: \(["Zeta", "Alpha", id.capitalized][version % 3]) \(version)\nsummary: Version \(version).\n---\nAbout \(id).\n".utf8)
+                        .write(to: site.root.appendingPathComponent("Content/topics/\(id).md"))
+                    saved.append(id)
+                default:
+                    let number = editor.documents.randomElement(using: &random)!
+                    try Self.append("More words, round \(round).", to: number, in: site.root)
+                    saved.append("doc-\(number)")
+                }
+            }
+            let before = session.quickPlanCount
+            let planned = try session.plan()
+            #expect(session.quickPlanCount == before + 1, "seed \(seed), round \(round), saved \(saved)")
+            // The pages of the last plan are rendered (so taken over) or not.
+            if Bool.random(using: &random) { _ = planned.data(at: "index.html") }
+            try Self.expectFullBuildBytes(session, options, "seed \(seed), round \(round), saved \(saved)")
         }
     }
 

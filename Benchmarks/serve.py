@@ -28,7 +28,8 @@ thread (InotifyWatcher; polling every 500 ms where inotify is missing), which re
 ChangeFeed; the RebuildService waits until no change has come for the debounce (PreviewConfiguration's
 `debounce`, 25 ms; 5 ms once every file named was written to the end) and then asks the PreviewBuilder for a
 build: SiteSession.plan stamps the named files (every input when the watcher could not name them), re-reads the
-changed documents alone and plans their pages from the last plan (a full plan for any other change); the
+changed documents alone (and, for a renamed speaker, the documents that declare it) and plans from the last plan the
+pages that can show the change (TextEdits; a full plan for any other change); the
 snapshot is swapped in (the one before freed on another queue) and
 open pages are told to reload, while the BackgroundRenderer renders the pages (those whose fingerprint did
 not change take the last build's files). The next request renders its page at once if the background has not

@@ -80,19 +80,20 @@ extension Site {
     /// neighbours as lists show them (with their people's names), their notes' links and tags. And, in `listed`, the
     /// documents that lists show with one of those speakers' names.
     package func documentIDs(showing speakers: Set<String>, _ topics: Set<String>) -> (pages: Set<String>, listed: Set<String>) {
-        var pages: Set<String> = [], listed: Set<String> = []
+        // A document's people are the speakers it declares, whose documents the resolver listed.
+        let listed = Set(speakers.flatMap { speaker($0)?.documentIDs ?? [] })
+        var pages = listed
         for index in documents.indices {
-            let participants = documents[index].participants, notes = documents[index].annotations
-            if !speakers.isEmpty, participants.contains(where: { speakers.contains($0.speakerID) }) { listed.insert(documents[index].id) }
-            if !speakers.isEmpty, notes.contains(where: { $0.annotation.link.map(speakers.contains) == true }) { pages.insert(documents[index].id) }
-            // A tag is made an id (`slug`) only when a topic changed: thousands of notes take tens of milliseconds.
-            if !topics.isEmpty, documents[index].topicIDs.contains(where: topics.contains)
-                || notes.contains(where: { $0.annotation.tags.contains { topics.contains(Identifier.slug($0)) } }) {
-                pages.insert(documents[index].id)
+            // Copied once: from another module, each `documents[index].field` copies the whole document.
+            let document = documents[index]
+            if document.relatedIDs.contains(where: listed.contains)
+                || (!speakers.isEmpty && document.annotations.contains { $0.annotation.link.map(speakers.contains) == true })
+                // A tag is made an id (`slug`) only when a topic changed: thousands of notes take tens of milliseconds.
+                || (!topics.isEmpty && (document.topicIDs.contains(where: topics.contains)
+                    || document.annotations.contains { $0.annotation.tags.contains { topics.contains(Identifier.slug($0)) } })) {
+                pages.insert(document.id)
             }
         }
-        pages.formUnion(listed)
-        for index in documents.indices where documents[index].relatedIDs.contains(where: listed.contains) { pages.insert(documents[index].id) }
         // A page shows its neighbours, the documents either side of it: those of a listed document show it.
         for id in listed {
             let neighbours = neighbourIDs(of: id)

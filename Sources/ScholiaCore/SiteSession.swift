@@ -20,8 +20,8 @@ package final class SiteSession: @unchecked Sendable {
     /// say which: only these are stamped again, rather than every input.
     private var namedSinceBase: Set<String>? = []
     private let lock = NSLock()
-    /// The document files read anew (by a full plan, not taken from the documents cache, or by a quick one, which stores them there) since the session began, in the
-    /// order they were (tests use it).
+    /// The document files read anew since the session began (by a full plan, not taken from the documents cache, or by a
+    /// quick one, which stores them there), in the order they were (tests use it).
     package var documentsRead: [String] { documents.storedPaths }
     /// How many plans took the quick path (tests use it).
     package private(set) var quickPlanCount = 0

@@ -49,11 +49,7 @@ package struct ContentLoader {
             if let stampedKey, let known = cache?.result(for: file.displayPath, key: stampedKey, speakers: loader.speakerKey) { return known }
             let sources = loader.read(file)
             if stampedKey == nil, let known = cache?.result(for: file.displayPath, key: sources.key, speakers: loader.speakerKey) { return known }
-            var declared: [String] = []
-            var result = loader.load(file, sources, declaring: &declared)
-            if !keepsTranscripts { result.0?.document.omitTranscript() }
-            cache?.store(result, for: file.displayPath, key: sources.key, speakers: declared, speakerKey: loader.speakerKey(declared))
-            return result
+            return loader.load(file, sources, storingIn: cache, keepsTranscript: keepsTranscripts)
         }
         cache?.keep(only: Set(documentFiles.map(\.displayPath)))
         let filesByPath = Dictionary(documentFiles.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })

@@ -103,11 +103,14 @@ struct DocumentLoader: Sendable {
         return key.value
     }
 
-    package func load(_ file: File) -> (LoadedDocument?, DiagnosticList) { load(file, read(file)) }
-
-    func load(_ file: File, _ sources: Sources) -> (LoadedDocument?, DiagnosticList) {
+    /// A document read from `sources`, stored in `cache` with what its reading depended on: its files (`sources.key`), the
+    /// speakers it declares and their labels (`speakerKey`). Without `keepsTranscript`, it is returned and stored without one.
+    func load(_ file: File, _ sources: Sources, storingIn cache: DocumentCache?, keepsTranscript: Bool = true) -> (LoadedDocument?, DiagnosticList) {
         var declared: [String] = []
-        return load(file, sources, declaring: &declared)
+        var result = load(file, sources, declaring: &declared)
+        if !keepsTranscript { result.0?.document.omitTranscript() }
+        cache?.store(result, for: file.displayPath, key: sources.key, speakers: declared, speakerKey: speakerKey(declared))
+        return result
     }
 
     /// A document read, with the ids of the speakers it declares (in `declared`, also when it has errors: they may

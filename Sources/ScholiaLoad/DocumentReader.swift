@@ -26,10 +26,7 @@ package struct DocumentReader: Sendable {
     /// full plan takes the document from there).
     package func read(_ path: String, storingIn cache: DocumentCache? = nil) -> (document: LoadedDocument?, diagnostics: DiagnosticList)? {
         guard let file = filesByPath[path] else { return nil }
-        let sources = loader.read(file)
-        var declared: [String] = []
-        let result = loader.load(file, sources, declaring: &declared)
-        cache?.store(result, for: path, key: sources.key, speakers: declared, speakerKey: loader.speakerKey(declared))
+        let result = loader.load(file, loader.read(file), storingIn: cache)
         guard let loaded = result.0, includeDrafts || !loaded.document.isDraft else { return (nil, result.1) }
         return (loaded, result.1)
     }

@@ -44,8 +44,18 @@ import Testing
         mutating func speaker(_ id: String, _ change: (inout Speaker) -> Void) { change(&speakers[speakers.firstIndex { $0.id == id }!]) }
         mutating func topic(_ id: String, _ change: (inout Topic) -> Void) { change(&topics[topics.firstIndex { $0.id == id }!]) }
 
+        /// The site, each speaker with its documents as the resolver lists them.
+        var site: Site {
+            let speakers = speakers.map { speaker in
+                var speaker = speaker
+                speaker.documentIDs = documents.filter { $0.participants.contains { $0.speakerID == speaker.id } }.map(\.id)
+                return speaker
+            }
+            return Site(config: SiteConfig(), documents: documents, speakers: speakers, topics: topics, collections: [], staticFiles: [])
+        }
+
         func fingerprint(of id: String = "a") -> UInt64 {
-            let site = Site(config: SiteConfig(), documents: documents, speakers: speakers, topics: topics, collections: [], staticFiles: [])
+            let site = site
             var fingerprint = Fingerprint()
             fingerprint.addDocumentPageInputs(site.document(id)!, PageContexts(site: site, routes: Routes(config: site.config)))
             return fingerprint.value
@@ -86,6 +96,37 @@ import Testing
             var fixture = Fixture()
             change(&fixture)
             #expect(fixture.fingerprint() != before, "\(what)")
+        }
+    }
+
+    /// `scholia serve` plans again, after a speaker's or topic's save, the pages `Site.documentIDs(showing:)` names: they
+    /// must be every page whose fingerprint the change moves (here exactly those), by the speaker's own documents, the
+    /// documents that show one of them as related or as a neighbour, a note's link, a topic or a note's tag.
+    @Test func thePagesShowingASpeakerOrTopicAreThoseItsChangeMoves() {
+        // A note that links to a speaker shows its name (on `d4`, which shows nothing else of `zed`).
+        var linking = Fixture()
+        linking.document("d4") { $0.annotations = [AnchoredAnnotation(number: 1, annotation: Annotation(quote: "q", link: "zed", location: SourceLocation(path: "d4.md")),
+                                                                      paragraph: 1, range: 0..<1)] }
+        // A note's tag that names a topic shows its title ("elections", on `a` only as a tag).
+        var tagged = Fixture()
+        tagged.topics.append(Topic(id: "elections", title: "Elections"))
+        let renameZed: (inout Fixture) -> Void = { $0.speaker("zed") { $0.name.family = "One" } }
+        let cases: [(fixture: Fixture, speakers: Set<String>, topics: Set<String>, listed: Set<String>, change: (inout Fixture) -> Void)] = [
+            (Fixture(), ["kerry"], [], ["a"], { $0.speaker("kerry") { $0.name.family = "Kerrey" } }),
+            (Fixture(), ["chen"], [], ["d5"], { $0.speaker("chen") { $0.name.given = "Li" } }),
+            (Fixture(), ["zed"], [], ["far"], renameZed),
+            (linking, ["zed"], [], ["far"], renameZed),
+            (Fixture(), [], ["trade"], [], { $0.topic("trade") { $0.title = "Trade policy" } }),
+            (Fixture(), [], ["farming"], [], { $0.topic("farming") { $0.title = "Agriculture" } }),
+            (tagged, [], ["elections"], [], { $0.topic("elections") { $0.title = "Votes" } }),
+        ]
+        for (fixture, speakers, topics, listed, change) in cases {
+            var changed = fixture
+            change(&changed)
+            let moved = Set(fixture.documents.map(\.id).filter { fixture.fingerprint(of: $0) != changed.fingerprint(of: $0) })
+            let shown = changed.site.documentIDs(showing: speakers, topics)
+            #expect(!moved.isEmpty && shown.pages == moved, "\(speakers) \(topics): moved \(moved.sorted()), shown \(shown.pages.sorted())")
+            #expect(shown.listed == listed, "\(speakers) \(topics)")
         }
     }
 

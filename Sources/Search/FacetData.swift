@@ -10,25 +10,35 @@ struct FacetData {
     private let codes: [[[Int]]]
 
     init(_ documents: [SearchDocument]) {
-        let extractors: [(SearchDocument) -> [SearchDocument.Value]] = [\.speakers, \.topics, { [$0.type] }, \.lists]
-        var values: [[(id: String, label: String, count: Int)]] = []
-        var numbers: [[String: Int]] = []
-        for extract in extractors {
-            var labels: [String: String] = [:]
-            var counts: [String: Int] = [:]
-            for document in documents {
-                for value in Set(extract(document)) {
-                    labels[value.id] = labels[value.id] ?? value.label
-                    counts[value.id, default: 0] += 1
-                }
+        // One pass, by index and without sets: run on every search index a build plans, an edit's included, where a
+        // set per document and facet cost more than the rest of the index's update.
+        var found = Array(repeating: [String: (label: String, count: Int)](), count: Self.names.count)
+        for ordinal in documents.indices {
+            for facet in found.indices {
+                Self.forEachValue(of: documents[ordinal], facet) { value in found[facet][value.id, default: (value.label, 0)].count += 1 }
             }
-            let ids = counts.keys.sorted()
-            values.append(ids.map { ($0, labels[$0]!, counts[$0]!) })
-            numbers.append(Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) }))
         }
-        self.values = values
-        codes = documents.map { document in
-            extractors.enumerated().map { facet, extract in Set(extract(document).map(\.id)).map { numbers[facet][$0]! }.sorted() }
+        values = found.map { table in table.keys.sorted().map { ($0, table[$0]!.label, table[$0]!.count) } }
+        let numbers = values.map { list in Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1.id, $0) }) }
+        codes = documents.indices.map { ordinal in
+            numbers.indices.map { facet in
+                var codes: [Int] = []
+                Self.forEachValue(of: documents[ordinal], facet) { codes.append(numbers[facet][$0.id]!) }
+                return codes.sorted()
+            }
+        }
+    }
+
+    /// Each value of a document in a facet (`names`), once: a value given twice counts once.
+    private static func forEachValue(of document: SearchDocument, _ facet: Int, _ body: (SearchDocument.Value) -> Void) {
+        func each(_ list: [SearchDocument.Value]) {
+            for (index, value) in list.enumerated() where !list[..<index].contains(where: { $0.id == value.id }) { body(value) }
+        }
+        switch facet {
+        case 0: each(document.speakers)
+        case 1: each(document.topics)
+        case 2: body(document.type)
+        default: each(document.lists)
         }
     }
 

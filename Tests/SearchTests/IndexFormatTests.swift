@@ -83,6 +83,18 @@ import Testing
         #expect(second.hasSuffix(",[[1],[0],[0],[]]]\n"))
     }
 
+    /// A value a document gives twice (a speaker listed again, a reading list naming it twice) counts that document once
+    /// and has one code in its block; the label is the first one met.
+    @Test func aValueGivenTwiceInADocumentCountsOnce() throws {
+        var first = document("a", speakers: ["zed", "amy", "zed"], lists: ["class", "class"], ["text"])
+        first.speakers[2].label = "Zed again"
+        let files = IndexWriter(language: "en").files(for: [first, document("b", speakers: ["zed"], ["text"])])
+        let index = String(decoding: try #require(files.first { $0.path == "index.json" }).data, as: UTF8.self)
+        #expect(index.contains(#""facets":{"speaker":[["amy","AMY",1],["zed","ZED",2]],"topic":[],"type":[["speech","Speech",2]],"list":[["class","class",1]]}"#))
+        let block = String(decoding: try #require(files.first { $0.path == "facets/0.json" }).data, as: UTF8.self)
+        #expect(block == "[[[0,1],[],[0],[0]],[[1],[],[0],[]]]\n")
+    }
+
     @Test func displayDataHasTheHeadAndEveryParagraph() throws {
         let files = IndexWriter(language: "en").files(for: [document("d", title: "A Title", speakers: ["kerry"], ["First.", "Second \"quoted\"."])])
         let display = try #require(files.first { $0.path == "docs/0.json" })

@@ -6,34 +6,32 @@ import ScholiaModel
 /// as strict: a missing field, a value of the wrong kind or a length past the end throws.
 enum CompactDocumentReader {
     /// The path and entry of one record, or a throw.
-    static func record(_ bytes: [UInt8]) throws -> (path: String, key: UInt64, speakers: [String], speakerKey: UInt64,
-                                                    document: LoadedDocument?, diagnostics: DiagnosticList) {
-        try bytes.withUnsafeBufferPointer { buffer in
-            let reader = CompactReader(bytes: buffer)
-            guard try reader.end(of: 0) == buffer.count else { throw reader.broken("bytes after the value") }
-            var path: String?, key: UInt64?, speakers: [String]?, speakerKey: UInt64?, document: LoadedDocument?, diagnostics: DiagnosticList?
-            try reader.fields(at: 0) { name, at in
-                switch name {
-                case "path": path = try reader.string(at: at)
-                case "entry":
-                    try reader.fields(at: at) { name, at in
-                        switch name {
-                        case "key": key = try reader.integer(UInt64.self, at: at)
-                        case "speakers": speakers = try reader.strings(at: at)
-                        case "speakerKey": speakerKey = try reader.integer(UInt64.self, at: at)
-                        case "document": document = try reader.isNull(at: at) ? nil : reader.loadedDocument(at: at)
-                        case "diagnostics": diagnostics = try reader.diagnosticList(at: at)
-                        default: break
-                        }
+    static func record(_ buffer: UnsafeBufferPointer<UInt8>) throws -> (path: String, key: UInt64, speakers: [String], speakerKey: UInt64,
+                                                                      document: LoadedDocument?, diagnostics: DiagnosticList) {
+        let reader = CompactReader(bytes: buffer)
+        guard try reader.end(of: 0) == buffer.count else { throw reader.broken("bytes after the value") }
+        var path: String?, key: UInt64?, speakers: [String]?, speakerKey: UInt64?, document: LoadedDocument?, diagnostics: DiagnosticList?
+        try reader.fields(at: 0) { name, at in
+            switch name {
+            case "path": path = try reader.string(at: at)
+            case "entry":
+                try reader.fields(at: at) { name, at in
+                    switch name {
+                    case "key": key = try reader.integer(UInt64.self, at: at)
+                    case "speakers": speakers = try reader.strings(at: at)
+                    case "speakerKey": speakerKey = try reader.integer(UInt64.self, at: at)
+                    case "document": document = try reader.isNull(at: at) ? nil : reader.loadedDocument(at: at)
+                    case "diagnostics": diagnostics = try reader.diagnosticList(at: at)
+                    default: break
                     }
-                default: break
                 }
+            default: break
             }
-            guard let path, let key, let speakers, let speakerKey, let diagnostics else {
-                throw reader.broken("a record without its path, key, speakers or diagnostics")
-            }
-            return (path, key, speakers, speakerKey, document, diagnostics)
         }
+        guard let path, let key, let speakers, let speakerKey, let diagnostics else {
+            throw reader.broken("a record without its path, key, speakers or diagnostics")
+        }
+        return (path, key, speakers, speakerKey, document, diagnostics)
     }
 
     /// One document as `LoadedDocument`'s decoding gives it.

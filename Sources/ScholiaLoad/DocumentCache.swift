@@ -37,7 +37,13 @@ package final class DocumentCache: @unchecked Sendable {
         var path: String
         var entry: Entry
     }
-    private var lines: [String: [UInt8]] = [:]
+    private var lines: [String: Record] = [:]
+    /// A record as read (where it is in `fileBody`, kept whole rather than copied record by record) or as encoded.
+    private enum Record {
+        case read(Range<Int>)
+        case encoded([UInt8])
+    }
+    private var fileBody: [UInt8] = []
     /// The file is a log: a build appends the documents it read anew, a later record of a path replacing an
     /// earlier one, rather than writing 20 MB at 10,000 documents for one edit. It is written anew when a path
     /// was forgotten, when it could not be read to its end, or when replaced records would outweigh the others.
@@ -95,20 +101,34 @@ package final class DocumentCache: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
               data.starts(with: header) else { return cache }
         let body = [UInt8](data.dropFirst(header.count))
-        guard let records = RecordLog.records(in: body) else { return cache }
+        guard let records = RecordLog.ranges(in: body) else { return cache }
         let decoded = records.parallelMap { record in
-            RecordLog.isIntact(record) ? (try? CompactDocumentReader.record(record.bytes)).map { ($0, record.bytes) } : nil
+            body.withUnsafeBufferPointer { whole in
+                let bytes = UnsafeBufferPointer(rebasing: whole[record.bytes])
+                return RecordLog.check(of: UnsafeRawBufferPointer(bytes)) == record.check ? try? CompactDocumentReader.record(bytes) : nil
+            }
         }
         guard decoded.allSatisfy({ $0 != nil }) else { return cache }
+        cache.entries.reserveCapacity(decoded.count)
+        cache.lines.reserveCapacity(decoded.count)
         // In the file's order: a later record of a path replaces an earlier one.
-        for case let (line, record)? in decoded {
+        for (line, record) in zip(decoded, records) {
+            guard let line else { continue }
             cache.entries[line.path] = Entry(key: line.key, speakers: line.speakers, speakerKey: line.speakerKey,
                                              document: line.document, diagnostics: line.diagnostics)
-            cache.lines[line.path] = record
+            cache.lines[line.path] = .read(record.bytes)
         }
+        cache.fileBody = body
         cache.fileBytes = body.count
         cache.fileIsAppendable = true
         return cache
+    }
+
+    private func size(_ record: Record) -> Int {
+        switch record {
+        case .read(let range): range.count
+        case .encoded(let bytes): bytes.count
+        }
     }
 
     /// Appends the documents read anew to the file, or writes it anew (see `fileIsAppendable`).
@@ -118,9 +138,9 @@ package final class DocumentCache: @unchecked Sendable {
             let added = entries.keys.filter { lines[$0] == nil }.sorted().parallelMap { [entries] path in
                 (path, try? CompactEncoder.encode(Line(path: path, entry: entries[path]!)))
             }
-            for case let (path, record?) in added { lines[path] = record }
+            for case let (path, record?) in added { lines[path] = .encoded(record) }
             guard added.allSatisfy({ $0.1 != nil }) else { return nil }
-            let liveBytes = lines.values.reduce(0) { $0 + $1.count + 10 }
+            let liveBytes = lines.values.reduce(0) { $0 + size($1) + 10 }
             let addedBytes = added.reduce(0) { $0 + $1.1!.count + 10 }
             let rewrite = !fileIsAppendable || fileBytes + addedBytes > 2 * liveBytes
             // Sized once, header included (a length and a fingerprint take at most 18 bytes): growing it, or adding
@@ -129,7 +149,12 @@ package final class DocumentCache: @unchecked Sendable {
             var bytes = Data(capacity: header.count + (rewrite ? liveBytes : addedBytes) + 8 * (rewrite ? lines.count : added.count))
             bytes.append(header)
             // Paths are sorted, not entries: moving an entry copies every field of its document.
-            for path in rewrite ? lines.keys.sorted() : added.map(\.0) { RecordLog.append(lines[path]!, to: &bytes) }
+            for path in rewrite ? lines.keys.sorted() : added.map(\.0) {
+                switch lines[path]! {
+                case .read(let range): fileBody.withUnsafeBufferPointer { RecordLog.append(UnsafeBufferPointer(rebasing: $0[range]), to: &bytes) }
+                case .encoded(let record): record.withUnsafeBufferPointer { RecordLog.append($0, to: &bytes) }
+                }
+            }
             return (bytes, rewrite)
         }
         guard let (bytes, rewrite) = plan else { return }

@@ -7,16 +7,15 @@ import ScholiaModel
 package enum RecordLog {
     /// Appends `record`, framed, to `body`.
     package static func append(_ record: [UInt8], to body: inout Data) {
+        record.withUnsafeBufferPointer { append($0, to: &body) }
+    }
+
+    package static func append(_ record: UnsafeBufferPointer<UInt8>, to body: inout Data) {
         var length: [UInt8] = []
         CompactBytes.appendVarint(UInt64(record.count), to: &length)
         body.append(contentsOf: length)
-        body.append(contentsOf: record)
-        withUnsafeBytes(of: check(of: record).littleEndian) { body.append(contentsOf: $0) }
-    }
-
-    /// The body cut into records with the fingerprints it gives them (`isIntact` compares); nil if a length runs past the end.
-    package static func records(in body: [UInt8]) -> [(bytes: [UInt8], check: UInt64)]? {
-        ranges(in: body).map { $0.map { (Array(body[$0.bytes]), $0.check) } }
+        body.append(record)
+        withUnsafeBytes(of: check(of: UnsafeRawBufferPointer(record)).littleEndian) { body.append(contentsOf: $0) }
     }
 
     /// Where each record's bytes are in the body, with the fingerprint it gives them; nil if a length runs past the end.
@@ -49,18 +48,9 @@ package enum RecordLog {
         return length.count + count + 8
     }
 
-    /// Whether a record's bytes are those its fingerprint was made from.
-    package static func isIntact(_ record: (bytes: [UInt8], check: UInt64)) -> Bool {
-        record.bytes.withUnsafeBytes { check(of: $0) } == record.check
-    }
-
     package static func check(of record: UnsafeRawBufferPointer) -> UInt64 {
         var check = Fingerprint()
         check.add(bytes: record)
         return check.value
-    }
-
-    private static func check(of record: [UInt8]) -> UInt64 {
-        record.withUnsafeBytes { check(of: $0) }
     }
 }

@@ -41,6 +41,8 @@ struct PageRecords: Sendable {
     /// The order `save` writes the jobs in: a build's jobs in the order it planned them (always the same for the same
     /// site), as sorting 40,000 ids cost a third of the save; by id when not given.
     private var order: [String]?
+    /// The only jobs whose records can differ from those loaded, when these are the loaded records `updating` a few.
+    private var remadeIDs: [String]?
 
     init(jobs: [String: Job], environment: UInt64) {
         self.jobs = jobs
@@ -60,6 +62,17 @@ struct PageRecords: Sendable {
         self.jobs = byID
         self.environment = environment
         self.order = order
+    }
+
+    /// These records with `remade` in place of (or beside) the records of the same jobs: those of a build that made a few
+    /// jobs again and dropped none, without a table of every job built anew. Saving appends only those jobs' records.
+    func updating(_ remade: [(id: String, job: Job)]) -> PageRecords {
+        var next = self
+        for (id, job) in remade { next.jobs[id] = job }
+        next.remadeIDs = remade.map(\.id)
+        next.order = nil
+        next.loadedFile = nil
+        return next
     }
 
     /// The jobs whose files in `output` are all still as the last build wrote them (same size and time): a stat of every
@@ -160,8 +173,9 @@ struct PageRecords: Sendable {
     /// not as it was loaded, or the segments appended would outweigh the first.
     func save(to folder: URL, replacing previous: PageRecords) {
         let url = folder.appendingPathComponent(Self.fileName)
-        if let loaded = previous.loadedFile, previous.environment == environment, !previous.jobs.keys.contains(where: { jobs[$0] == nil }) {
-            let changed = (order ?? jobs.keys.sorted()).filter { previous.jobs[$0] != jobs[$0] }
+        if let loaded = previous.loadedFile, previous.environment == environment,
+           remadeIDs != nil || !previous.jobs.keys.contains(where: { jobs[$0] == nil }) {
+            let changed = (remadeIDs ?? order ?? jobs.keys.sorted()).filter { previous.jobs[$0] != jobs[$0] }
             if changed.isEmpty { return }
             var segment = lines(changed)
             let appended = loaded.bytes - loaded.firstSegment + segment.count

@@ -24,14 +24,21 @@ struct QuickBuild {
     /// document again, started on a thread of its own as soon as the changed files are known.
     final class Reading: Sendable {
         fileprivate let changedFiles: Set<String>
-        fileprivate let read: Concurrent<(SiteSnapshot, DocumentReader)?>
+        /// The key of the last build, which its snapshot must have.
+        fileprivate let lastKey: String
+        fileprivate let reader: Concurrent<DocumentReader?>
+        fileprivate let snapshot: Concurrent<SiteSnapshot?>
         /// The documents cache, which the full build reads too when the quick one cannot be made.
         let documents: Concurrent<DocumentCache>
 
-        fileprivate init(changedFiles: Set<String>, read: Concurrent<(SiteSnapshot, DocumentReader)?>, documents: Concurrent<DocumentCache>) {
+        /// Started in the order they are needed: the work queue runs them in that order, and the build's other reads
+        /// (the pages records, the output's checks) after them. None waits for another, which would hold a thread.
+        fileprivate init(changedFiles: Set<String>, lastKey: String, _ options: BuildOptions, cacheFolder: URL) {
             self.changedFiles = changedFiles
-            self.read = read
-            self.documents = documents
+            self.lastKey = lastKey
+            reader = Concurrent { ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts).documentReader() }
+            snapshot = Concurrent { SiteSnapshot.read(from: cacheFolder) }
+            documents = Concurrent { DocumentCache.read(from: cacheFolder) }
         }
     }
 
@@ -41,11 +48,7 @@ struct QuickBuild {
         let site = options.siteDirectory.path + "/"
         guard let lastKey, let changedFiles = stamps.changes(under: site + "Content/"), !changedFiles.isEmpty,
               changedFiles.allSatisfy({ $0.hasPrefix(site + "Content/documents/") }) else { return nil }
-        return Reading(changedFiles: Set(changedFiles.map { String($0.dropFirst(site.count)) }), read: Concurrent {
-            let reading = Concurrent { ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts).documentReader() }
-            guard let snapshot = SiteSnapshot.read(from: cacheFolder), snapshot.key == lastKey, let reader = reading.value else { return nil }
-            return (snapshot, reader)
-        }, documents: Concurrent { DocumentCache.read(from: cacheFolder) })
+        return Reading(changedFiles: Set(changedFiles.map { String($0.dropFirst(site.count)) }), lastKey: lastKey, options, cacheFolder: cacheFolder)
     }
 
     /// The quick build of `options`' site, or nil when its inputs are not the last build's but for the text of a few
@@ -53,7 +56,7 @@ struct QuickBuild {
     /// (`records`, `intact`).
     static func prepare(_ reading: Reading, _ options: BuildOptions, environment: UInt64, searchCache: DataCache, searchMemory: SearchIndexMemory,
                         records: PageRecords, intact: () -> Set<String>) -> QuickBuild? {
-        guard var (snapshot, reader) = reading.read.value else { return nil }
+        guard var snapshot = reading.snapshot.value, snapshot.key == reading.lastKey, let reader = reading.reader.value else { return nil }
         let cache = reading.documents.value
         var paths: Set<String> = []
         for file in reading.changedFiles {

@@ -131,7 +131,10 @@ package enum SiteBuilder {
             return (records, SearchStateCache.memory(cacheFolder: cacheFolder, records: records, output: output))
         }
         let searchEntriesRead = Concurrent { DataCache.read(from: cacheFolder, name: BuildCache.searchEntriesName) }
-        let ownership = Concurrent { [writer] in Result { try writer.checkOutputIsOurs() } }
+        // The walk of the output for foreign files runs beside the load; after a text edit, beside the quick build's
+        // render, which needs both cores less than its reads do.
+        let checkOwnership = { Concurrent { [writer] in Result { try writer.checkOutputIsOurs() } } }
+        let earlyOwnership = quickReading == nil ? checkOwnership() : nil
         let (records, searchMemory) = reads.value
         let folder = PageRecords.OutputFolder(output)
         let intact = Concurrent { records.intactJobs(in: folder) }
@@ -142,13 +145,14 @@ package enum SiteBuilder {
             updatable ? QuickBuild.prepare(reading, options, environment: environment, searchCache: searchEntriesRead.value,
                                            searchMemory: searchMemory, records: records, intact: { intact.value }) : nil
         }
+        let ownership = earlyOwnership ?? checkOwnership()
         let documents = quick == nil ? quickReading?.documents.value ?? DocumentCache.read(from: cache.folder) : nil
         let preparing = Result {
             try quick?.prepared ?? prepare(options, environment: environment, cache: documents, stamps: stamps, keepsTranscripts: false,
                                            searchCache: searchEntriesRead.value, searchMemory: searchMemory, progress: progress)
         }
         // Foreign files in the output are reported before any problem of the content, as when the check came first.
-        try ownership.value.get()
+        if quick == nil { try ownership.value.get() }
         let prepared = try preparing.get()
         let searchEntries = searchEntriesRead.value
         let inPlace = updatable && prepared.readAnew <= max(50, prepared.site.documents.count / 10)
@@ -158,6 +162,8 @@ package enum SiteBuilder {
             let intact = intact.value
             let rendering = try quick?.render(records: records, intact: intact, into: staged ?? memory)
                 ?? prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, intact: intact) }, into: staged ?? memory)
+            // Nothing is written in the output before it is known to be ours (a quick build renders into memory).
+            try ownership.value.get()
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }
             let renderedCount = rendering.renderedFileCount
             // The caches that do not describe the output (each keyed by the inputs it was made from) are saved while the
@@ -211,16 +217,27 @@ package enum SiteBuilder {
     /// A job kept from the last build keeps its record: its files were found as recorded before rendering,
     /// and were linked or left as they were.
     private static func newRecords(_ jobs: [RenderedJob], previous: PageRecords, output: PageRecords.OutputFolder, environment: UInt64) -> PageRecords {
-        let made = jobs.parallelMap { job -> (String, PageRecords.Job)? in
-            guard let fingerprint = job.fingerprint else { return nil }
-            if job.paths == nil, let kept = previous.jobs[job.id], kept.fingerprint == fingerprint { return (job.id, kept) }
-            let paths = job.paths ?? previous.jobs[job.id]?.files.map(\.path) ?? []
+        @Sendable func record(_ fingerprint: UInt64, _ paths: [String]) -> PageRecords.Job? {
             var files: [PageRecords.Written] = []
             for path in paths {
                 guard let info = output.stat(path) else { return nil }
                 files.append(.init(path: path, size: info.size, modified: info.modified))
             }
-            return (job.id, PageRecords.Job(fingerprint: fingerprint, files: files))
+            return PageRecords.Job(fingerprint: fingerprint, files: files)
+        }
+        // A build that made a few jobs again and dropped none (an edit): the last records with those jobs' new records.
+        // Every other job kept its record; counted, the recorded jobs are the last ones and the new ones.
+        let remade = jobs.filter { $0.paths != nil && $0.fingerprint != nil }
+        if previous.environment == environment,
+           jobs.count(where: { $0.fingerprint != nil }) == previous.jobs.count + remade.count(where: { previous.jobs[$0.id] == nil }),
+           jobs.allSatisfy({ $0.paths != nil || $0.fingerprint == nil || previous.jobs[$0.id]?.fingerprint == $0.fingerprint }) {
+            let records = remade.map { job in record(job.fingerprint!, job.paths!).map { (id: job.id, job: $0) } }
+            if records.allSatisfy({ $0 != nil }) { return previous.updating(records.map { $0! }) }
+        }
+        let made = jobs.parallelMap { job -> (String, PageRecords.Job)? in
+            guard let fingerprint = job.fingerprint else { return nil }
+            if job.paths == nil, let kept = previous.jobs[job.id], kept.fingerprint == fingerprint { return (job.id, kept) }
+            return record(fingerprint, job.paths ?? previous.jobs[job.id]?.files.map(\.path) ?? []).map { (job.id, $0) }
         }
         return PageRecords(ordered: made.compactMap { $0.map { (id: $0.0, job: $0.1) } }, environment: environment)
     }

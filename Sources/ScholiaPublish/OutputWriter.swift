@@ -49,8 +49,8 @@ package struct OutputWriter {
         var existing: [String] = []
         FileTree.walk(output.path, relative: "") { path, isDirectory in if !isDirectory { existing.append(path) } }
         guard !existing.isEmpty else { return }
-        let ours = manifestPaths().union(journal.interruptedPaths()).union([Self.manifestName, Self.manifestName + Self.temporarySuffix])
-        let foreign = existing.filter { !ours.contains($0) }.sorted()
+        let ours = manifestPaths(), interrupted = journal.interruptedPaths(), own = [Self.manifestName, Self.manifestName + Self.temporarySuffix]
+        let foreign = existing.filter { !ours.contains($0) && !interrupted.contains($0) && !own.contains($0) }.sorted()
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
     }
 
@@ -65,11 +65,45 @@ package struct OutputWriter {
     package var hasManifest: Bool { access(output.path + "/" + Self.manifestName, F_OK) == 0 }
 
     /// The manifest's paths, read on first use.
-    private func manifestPaths() -> Set<String> {
+    private func manifestPaths() -> Set<String> { manifest().paths }
+
+    /// The manifest's paths as a set and in the file's order (sorted, as every build writes it), read on first use.
+    private func manifest() -> (paths: Set<String>, lines: [String]) {
         manifestMemo.value {
             let text = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
-            return Set(text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
+            let lines = text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+            return (Set(lines), lines)
         }
+    }
+
+    /// The manifest of an output that held `previous` (the manifest read) and now holds `current`: sorted, as `previous`
+    /// already is but for a few paths, by merging rather than sorting every path again (60,000 at 10,000 documents).
+    private static func manifestData(previous: (paths: Set<String>, lines: [String]), current: [String], removed: Set<String>) -> Data {
+        var sorted: [String]
+        if zip(previous.lines, previous.lines.dropFirst()).allSatisfy({ $0 < $1 }) {
+            let added = current.filter { !previous.paths.contains($0) }.sorted()
+            sorted = []
+            sorted.reserveCapacity(current.count)
+            var next = added.startIndex
+            for path in previous.lines where !removed.contains(path) {
+                while next < added.endIndex, added[next] < path {
+                    sorted.append(added[next])
+                    next += 1
+                }
+                sorted.append(path)
+            }
+            sorted += added[next...]
+        } else {
+            sorted = current.sorted()
+        }
+        // The bytes `sorted.joined(separator: "\n") + "\n"` gives, as the staged output's manifest has them.
+        var data = Data(capacity: current.reduce(1) { $0 + $1.utf8.count + 1 })
+        for path in sorted {
+            data.append(contentsOf: path.utf8)
+            data.append(0x0A)
+        }
+        if sorted.isEmpty { data.append(0x0A) }
+        return data
     }
 
     /// Updates the output in place, for a build that changed a few files: each changed file is written beside
@@ -77,7 +111,8 @@ package struct OutputWriter {
     /// New files come first, so a page is there before the pages that link to it change. Unchanged files keep
     /// their inode and time.
     package func update(_ files: [OutputFile], kept: [String], copies: [(path: String, source: URL)]) throws {
-        let previous = manifestPaths().union(journal.interruptedPaths())
+        let manifest = manifest()
+        let previous = manifest.paths.union(journal.interruptedPaths())
         let written = files.map(\.path) + copies.map(\.path)
         try journal.begin(writing: written)
         // Folders whose entries changed: synced at the end, so the renames and deletions are on disk before the
@@ -119,7 +154,7 @@ package struct OutputWriter {
             let sameFiles = removed.isEmpty && made.count == current.count && made.count == previous.count && manifestHolds(made)
             manifestMemo.forget()
             if !sameFiles {
-                try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Data((current.sorted().joined(separator: "\n") + "\n").utf8),
+                try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Self.manifestData(previous: manifest, current: current, removed: removed),
                                        sync: true)
             }
             for folder in touched.sorted(by: >) where access(folder, F_OK) == 0 { try POSIXFiles.syncFolder(folder) }
@@ -330,9 +365,9 @@ package final class StagedOutput: OutputSink, @unchecked Sendable {
 /// The manifest read once by a writer and its copies; forgotten when the output's manifest is replaced.
 private final class ManifestMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var manifest: Set<String>?
+    private var manifest: (paths: Set<String>, lines: [String])?
 
-    func value(_ read: () -> Set<String>) -> Set<String> {
+    func value(_ read: () -> (paths: Set<String>, lines: [String])) -> (paths: Set<String>, lines: [String]) {
         lock.withLock {
             if let manifest { return manifest }
             let read = read()

@@ -20,6 +20,14 @@ import Testing
         #expect(fromOtherThreads == Array(repeating: 42, count: 8))
     }
 
+    @Test func parallelMapKeepsTheOrderAndEveryValue() {
+        let numbers = Array(0 ..< 20_000)
+        let mapped = numbers.parallelMap { ["n\($0)", String(repeating: "x", count: $0 % 7)] }
+        #expect(mapped == numbers.map { ["n\($0)", String(repeating: "x", count: $0 % 7)] })
+        #expect(numbers[100 ..< 103].parallelMap { $0 * 2 } == [200, 202, 204])
+        #expect([5].parallelMap { $0 + 1 } == [6] && [Int]().parallelMap { $0 } == [])
+    }
+
     private final class Tracked: @unchecked Sendable {}
 
     @Test func deferredReleaseKeepsValuesUntilLaterThenFreesThem() async throws {
@@ -91,6 +99,28 @@ import Testing
         #expect(read.jobs["b/"]?.fingerprint == 1 && read.jobs["b/"]?.files.first?.size == 3)
     }
 
+    /// The records of a build that made a few jobs again (`updating`) are saved as one appended segment of those jobs,
+    /// and read back as the whole set.
+    @Test func updatedRecordsAppendTheirJobsAndReadBackWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("records-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = { (path: String, size: Int) in PageRecords.Written(path: path, size: size, modified: 7) }
+        PageRecords(ordered: (0 ..< 50).map { (id: "p\($0)/", job: .init(fingerprint: UInt64($0), files: [file("p\($0).html", 1)])) },
+                    environment: 9).save(to: folder)
+        let url = folder.appendingPathComponent(PageRecords.fileName)
+        let before = try Data(contentsOf: url)
+        let loaded = PageRecords.load(from: folder)
+        let updated = loaded.updating([(id: "p3/", job: .init(fingerprint: 99, files: [file("p3.html", 2)])),
+                                       (id: "new/", job: .init(fingerprint: 5, files: [file("new.html", 3), file("new.json", 4)]))])
+        #expect(updated.jobs.count == 51 && updated.jobs["p3/"]?.fingerprint == 99 && updated.jobs["p4/"] == loaded.jobs["p4/"])
+        updated.save(to: folder, replacing: loaded)
+        let after = try Data(contentsOf: url)
+        #expect(after.starts(with: before))
+        let appended = String(decoding: after.dropFirst(before.count), as: UTF8.self).split(separator: "\n")
+        #expect(appended.count == 3 && appended[0].hasPrefix("p3/\t63\t") && appended[1].hasPrefix("new/\t5\t") && appended[2].hasPrefix("end "))
+        #expect(PageRecords.load(from: folder).jobs == updated.jobs)
+    }
+
     /// An in-place update that adds and removes no file leaves the manifest alone; one that does writes it anew.
     @Test func theManifestIsWrittenOnlyWhenTheFilesMadeChange() throws {
         let site = try TestSite(SiteEditor(seed: 7).initialFiles())
@@ -121,5 +151,17 @@ import Testing
         #expect(!after.contains("documents/doc-5/") && listed.contains("documents/doc-5/"))
         let lines = after.split(separator: "\n").map(String.init)
         #expect(lines == lines.sorted() && Set(lines) == Set(FileTree.listFiles(under: options.output.path)).subtracting([OutputWriter.manifestName]))
+
+        // Files added among the others (a document that sorts in the middle): the manifest the update merges is the one a
+        // clean build writes.
+        try text.replacingOccurrences(of: "title:", with: "title: New").write(to: site.root.appendingPathComponent("Content/documents/doc-2b.md"),
+                                                                                  atomically: true, encoding: .utf8)
+        #expect(try SiteBuilder.build(options).updatedInPlace)
+        let merged = try Data(contentsOf: URL(fileURLWithPath: manifest))
+        #expect(String(decoding: merged, as: UTF8.self).contains("documents/doc-2b/"))
+        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("clean-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clean) }
+        _ = try SiteBuilder.build(BuildOptions(siteDirectory: site.root, outputDirectory: clean))
+        #expect(merged == (try Data(contentsOf: clean.appendingPathComponent(OutputWriter.manifestName))))
     }
 }

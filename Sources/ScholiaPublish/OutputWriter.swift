@@ -54,12 +54,11 @@ package struct OutputWriter {
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
     }
 
-    /// Whether the manifest on disk is the one a build that made `paths` writes, given that `paths` are those it read
-    /// (and the paths of an interrupted build): it names as many, and is the size of their lines, so nothing else is in it.
-    private func manifestHolds(_ paths: Set<String>) -> Bool {
+    /// Whether the manifest on disk is the paths read from it, a line each (none twice, none blank), and nothing else.
+    private func manifestIsAsRead() -> Bool {
         var info = stat()
         guard stat(output.path + "/" + Self.manifestName, &info) == 0 else { return false }
-        return Int(info.st_size) == paths.reduce(0) { $0 + $1.utf8.count + 1 } && manifestPaths().count == paths.count
+        return Int(info.st_size) == manifestPaths().reduce(0) { $0 + $1.utf8.count + 1 }
     }
 
     package var hasManifest: Bool { access(output.path + "/" + Self.manifestName, F_OK) == 0 }
@@ -76,16 +75,28 @@ package struct OutputWriter {
         }
     }
 
-    /// The manifest of an output that held `previous` (the manifest read) and now holds `current`: sorted, as `previous`
-    /// already is but for a few paths, by merging rather than sorting every path again (60,000 at 10,000 documents).
-    private static func manifestData(previous: (paths: Set<String>, lines: [String]), current: [String], removed: Set<String>) -> Data {
-        var sorted: [String]
-        if zip(previous.lines, previous.lines.dropFirst()).allSatisfy({ $0 < $1 }) {
-            let added = current.filter { !previous.paths.contains($0) }.sorted()
-            sorted = []
-            sorted.reserveCapacity(current.count)
+    /// The files of the last output (`previous`: those the manifest `listed`, and those of an interrupted build) that an
+    /// output of the `written` and `kept` files no longer has, and the files it has that the manifest does not list.
+    /// Each file is one job's, so a path is written or kept, once.
+    private static func changes(previous: Set<String>, listed: Set<String>, written: [String], kept: [String]) -> (removed: Set<String>, added: [String]) {
+        // The usual update (an edit): every kept file is listed, so the count of the files that stay tells that none goes,
+        // without a table of every path (60,000 at 10,000 documents).
+        let added = Array(Set(written.filter { !listed.contains($0) }))
+        if written.count(where: previous.contains) + kept.count == previous.count, kept.allSatisfy(listed.contains) { return ([], added) }
+        let current = written + kept
+        let made = Set(current)
+        return (previous.filter { !made.contains($0) }, Array(Set(current.filter { !listed.contains($0) })))
+    }
+
+    /// The manifest after `removed` and `added`: sorted, as every build writes it, by merging the new paths into the
+    /// manifest's lines rather than sorting every path again.
+    private static func manifestData(_ manifest: (paths: Set<String>, lines: [String]), removed: Set<String>, added: [String]) -> Data {
+        let added = added.sorted()
+        var sorted: [String] = []
+        sorted.reserveCapacity(manifest.lines.count + added.count)
+        if zip(manifest.lines, manifest.lines.dropFirst()).allSatisfy({ $0 < $1 }) {
             var next = added.startIndex
-            for path in previous.lines where !removed.contains(path) {
+            for path in manifest.lines where removed.isEmpty || !removed.contains(path) {
                 while next < added.endIndex, added[next] < path {
                     sorted.append(added[next])
                     next += 1
@@ -94,10 +105,10 @@ package struct OutputWriter {
             }
             sorted += added[next...]
         } else {
-            sorted = current.sorted()
+            sorted = (manifest.lines.filter { !removed.contains($0) } + added).sorted()
         }
         // The bytes `sorted.joined(separator: "\n") + "\n"` gives, as the staged output's manifest has them.
-        var data = Data(capacity: current.reduce(1) { $0 + $1.utf8.count + 1 })
+        var data = Data(capacity: sorted.reduce(1) { $0 + $1.utf8.count + 1 })
         for path in sorted {
             data.append(contentsOf: path.utf8)
             data.append(0x0A)
@@ -112,7 +123,8 @@ package struct OutputWriter {
     /// their inode and time.
     package func update(_ files: [OutputFile], kept: [String], copies: [(path: String, source: URL)]) throws {
         let manifest = manifest()
-        let previous = manifest.paths.union(journal.interruptedPaths())
+        let interrupted = journal.interruptedPaths()
+        let previous = interrupted.isEmpty ? manifest.paths : manifest.paths.union(interrupted)
         let written = files.map(\.path) + copies.map(\.path)
         try journal.begin(writing: written)
         // Folders whose entries changed: synced at the end, so the renames and deletions are on disk before the
@@ -138,9 +150,7 @@ package struct OutputWriter {
                 for file in files where previous.contains(file.path) != isNew { try replace(file.path) { file.data } }
                 for copy in copies where previous.contains(copy.path) != isNew { try replace(copy.path) { try Data(contentsOf: copy.source) } }
             }
-            let current = written + kept
-            let made = Set(current)
-            let removed = previous.filter { !made.contains($0) }
+            let (removed, added) = Self.changes(previous: previous, listed: manifest.paths, written: written, kept: kept)
             for path in removed.sorted() {
                 FaultInjection.step()
                 guard unlink(output.path + "/" + path) == 0 else { continue }
@@ -151,11 +161,10 @@ package struct OutputWriter {
             }
             // An update that made and removed no file (a changed page or two) leaves the manifest as it was: it is not
             // sorted, written and synced again (2.5 MB at 10,000 documents) to the same bytes.
-            let sameFiles = removed.isEmpty && made.count == current.count && made.count == previous.count && manifestHolds(made)
+            let sameFiles = removed.isEmpty && added.isEmpty && manifestIsAsRead()
             manifestMemo.forget()
             if !sameFiles {
-                try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Self.manifestData(previous: manifest, current: current, removed: removed),
-                                       sync: true)
+                try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Self.manifestData(manifest, removed: removed, added: added), sync: true)
             }
             for folder in touched.sorted(by: >) where access(folder, F_OK) == 0 { try POSIXFiles.syncFolder(folder) }
         } catch {

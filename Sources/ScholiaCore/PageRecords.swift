@@ -75,23 +75,24 @@ struct PageRecords: Sendable {
         return next
     }
 
-    /// The jobs whose files in `output` are all still as the last build wrote them (same size and time): a stat of every
-    /// recorded file, on every core. A build looks before it loads the site, on the cores the load leaves idle, rather
-    /// than job by job while it renders; it holds the site's lock, so nothing it does not make changes the output meanwhile.
-    func intactJobs(in output: OutputFolder) -> Set<String> {
+    /// The jobs with a file in `output` that is not as the last build wrote it (another size or time, or gone): a stat of
+    /// every recorded file, on every core. The others are intact. A build looks before it loads the site, on the cores
+    /// the load leaves idle, rather than job by job while it renders; it holds the site's lock, so nothing it does not
+    /// make changes the output meanwhile. (The broken ones are few, where the intact ones are every page of the site.)
+    func brokenJobs(in output: OutputFolder) -> Set<String> {
         let all = Array(jobs)
         let chunks = stride(from: 0, to: all.count, by: 512).map { $0 ..< min($0 + 512, all.count) }
-        let intact = chunks.parallelMap { chunk in
+        let broken = chunks.parallelMap { chunk in
             all[chunk].compactMap { id, job in
-                job.files.allSatisfy { file in output.stat(file.path).map { $0 == (file.size, file.modified) } ?? false } ? id : nil
+                job.files.allSatisfy { file in output.stat(file.path).map { $0 == (file.size, file.modified) } ?? false } ? nil : id
             }
         }
-        return Set(intact.joined())
+        return Set(broken.joined())
     }
 
-    /// Whether the job `id` had this fingerprint and its files are among the `intact` ones (`intactJobs`).
-    func isUnchanged(_ id: String, fingerprint: UInt64, intact: Set<String>) -> Bool {
-        jobs[id]?.fingerprint == fingerprint && intact.contains(id)
+    /// Whether the job `id` had this fingerprint and none of its files is `broken` (`brokenJobs`).
+    func isUnchanged(_ id: String, fingerprint: UInt64, broken: Set<String>) -> Bool {
+        jobs[id]?.fingerprint == fingerprint && !broken.contains(id)
     }
 
     /// Size and modification time (nanoseconds) of a regular file, by its full path.

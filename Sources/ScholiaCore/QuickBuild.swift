@@ -53,9 +53,9 @@ struct QuickBuild {
 
     /// The quick build of `options`' site, or nil when its inputs are not the last build's but for the text of a few
     /// documents. Every job of the last build other than those documents' pages must be found intact in the output
-    /// (`records`, `intact`).
+    /// (`records`, none of them `broken`).
     static func prepare(_ reading: Reading, _ options: BuildOptions, environment: UInt64, searchCache: DataCache, searchMemory: SearchIndexMemory,
-                        records: PageRecords, intact: () -> Set<String>) -> QuickBuild? {
+                        records: PageRecords, broken: () -> Set<String>) -> QuickBuild? {
         guard var snapshot = reading.snapshot.value, snapshot.key == reading.lastKey, let reader = reading.reader.value else { return nil }
         let cache = reading.documents.value
         var paths: Set<String> = []
@@ -73,8 +73,8 @@ struct QuickBuild {
         var documents: [Document] = []
         var speakersByPath: [String: [SpeakerReference]] = [:]
         documents.reserveCapacity(snapshot.documents.count)
-        for reference in snapshot.documents {
-            guard let loaded = cache.storedDocument(reference.path) else { return nil }
+        for (reference, loaded) in zip(snapshot.documents, cache.storedDocuments(snapshot.documents.map(\.path))) {
+            guard let loaded else { return nil }
             documents.append(loaded.document)
             documents[documents.count - 1].relatedIDs = reference.related
             documents[documents.count - 1].contentKey = reference.contentKey
@@ -106,19 +106,19 @@ struct QuickBuild {
         // site has the same pages, each recorded and found intact.
         let planned = Set(edits.map { Routes.document($0.id) })
         let kept = records.jobs.keys.filter { !planned.contains($0) && !Routes.isSearchIndexFile($0) }
-        let intact = intact()
+        let broken = broken()
         guard kept.count + planned.count == snapshot.pageCount, planned.allSatisfy({ records.jobs[$0] != nil }),
-              kept.allSatisfy(intact.contains) else { return nil }
+              !kept.contains(where: broken.contains) else { return nil }
         return QuickBuild(prepared: prepared, snapshot: snapshot, documentIDs: edits.map(\.id), documentPaths: paths, kept: kept)
     }
 
     /// Renders the changed documents' pages and the search index, handing their files to `sink`: every job of the site,
     /// the others kept as the last build made them (`records`).
-    func render(records: PageRecords, intact: Set<String>, into sink: any OutputSink) -> Rendering {
+    func render(records: PageRecords, broken: Set<String>, into sink: any OutputSink) -> Rendering {
         let pages = prepared.pages
         let planned = pages.documentPlans(documentIDs).map { $0.job() } + pages.searchIndexJobs()
         let rendered = planned.parallelMap { job -> RenderedJob in
-            if let fingerprint = job.fingerprint, records.isUnchanged(job.id, fingerprint: fingerprint, intact: intact) {
+            if let fingerprint = job.fingerprint, records.isUnchanged(job.id, fingerprint: fingerprint, broken: broken) {
                 return RenderedJob(id: job.id, fingerprint: fingerprint, paths: nil)
             }
             let files = job.render()

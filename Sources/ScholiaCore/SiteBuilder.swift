@@ -137,13 +137,13 @@ package enum SiteBuilder {
         let earlyOwnership = quickReading == nil ? checkOwnership() : nil
         let (records, searchMemory) = reads.value
         let folder = PageRecords.OutputFolder(output)
-        let intact = Concurrent { records.intactJobs(in: folder) }
+        let broken = Concurrent { records.brokenJobs(in: folder) }
         // A few changed documents under the same theme and settings: their pages are made in memory and
         // written in place, one atomic rename each, rather than linking every other file into a new folder.
         let updatable = records.environment == environment && writer.hasManifest
         let quick = quickReading.flatMap { reading in
             updatable ? QuickBuild.prepare(reading, options, environment: environment, searchCache: searchEntriesRead.value,
-                                           searchMemory: searchMemory, records: records, intact: { intact.value }) : nil
+                                           searchMemory: searchMemory, records: records, broken: { broken.value }) : nil
         }
         let ownership = earlyOwnership ?? checkOwnership()
         let documents = quick == nil ? quickReading?.documents.value ?? DocumentCache.read(from: cache.folder) : nil
@@ -159,9 +159,9 @@ package enum SiteBuilder {
         let staged = inPlace ? nil : try writer.begin()
         let memory = MemorySink()
         do {
-            let intact = intact.value
-            let rendering = try quick?.render(records: records, intact: intact, into: staged ?? memory)
-                ?? prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, intact: intact) }, into: staged ?? memory)
+            let broken = broken.value
+            let rendering = try quick?.render(records: records, broken: broken, into: staged ?? memory)
+                ?? prepared.render(unchanged: { records.isUnchanged($0, fingerprint: $1, broken: broken) }, into: staged ?? memory)
             // Nothing is written in the output before it is known to be ours (a quick build renders into memory).
             try ownership.value.get()
             let kept = rendering.jobs.filter { $0.paths == nil }.flatMap { records.jobs[$0.id]?.files.map(\.path) ?? [] }

@@ -68,10 +68,10 @@ package final class DocumentCache: @unchecked Sendable {
         return (entry.document, entry.diagnostics)
     }
 
-    /// The document stored for `path` whatever its key, as the last build took it (`QuickBuild`, which knows the
-    /// document's files to be those of that build, or reads it again); nil when there is none or it had errors.
-    package func storedDocument(_ path: String) -> LoadedDocument? {
-        lock.withLock { entries[path]?.document }
+    /// The documents stored for `paths` whatever their key, as the last build took them (`QuickBuild`, which knows the
+    /// documents' files to be those of that build, or reads them again); nil for one there is none of or that had errors.
+    package func storedDocuments(_ paths: [String]) -> [LoadedDocument?] {
+        lock.withLock { paths.map { entries[$0]?.document } }
     }
 
     func store(_ result: (LoadedDocument?, DiagnosticList), for path: String, key: UInt64, speakers: [String] = [], speakerKey: UInt64 = 0) {

@@ -31,13 +31,15 @@ struct InputFolder {
             diagnostics.error("cannot read the folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: join(display, relative)))
             return
         }
+        defer { closedir(directory) }
         // The entry's type comes with its name: only links and entries of unknown type need an lstat.
         var entries: [(name: String, type: Int32)] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
             if !name.hasPrefix(".") { entries.append((name, Int32(entry.pointee.d_type))) }
         }
-        closedir(directory)
+        // Files are checked from the open folder, not from the root: a large site has ten thousand in one folder.
+        let folder = dirfd(directory)
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let child = join(relative, name), full = path + "/" + name, location = SourceLocation(path: join(display, child))
             var info = stat()
@@ -64,7 +66,7 @@ struct InputFolder {
             case S_IFDIR where recursive:
                 walk(full, relative: child, display: display, recursive: recursive, visited: &visited, found: &found, &diagnostics)
             case S_IFREG:
-                if access(full, R_OK) == 0 { found.append(child) } else {
+                if faccessat(folder, name, R_OK, 0) == 0 { found.append(child) } else {
                     diagnostics.error("cannot read the file: \(String(cString: strerror(errno)))", at: location)
                 }
             default: continue

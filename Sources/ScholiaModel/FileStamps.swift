@@ -31,7 +31,9 @@ package final class FileStamps: @unchecked Sendable {
     /// then each document's key), whose inputs are taken as they were when it first saw them. A file changed since
     /// then has a change time after `startedAt`, so the next build reads it again.
     package func hash(of path: String) -> UInt64? {
-        if let thisBuild = lock.withLock({ seen[path] }) { return thisBuild.hash }
+        // The lock is taken twice per file, to look and to record: the build key looks at every file on every core.
+        let (thisBuild, previous) = lock.withLock { (seen[path], known[path]) }
+        if let thisBuild { return thisBuild.hash }
         var info = stat()
         guard stat(path, &info) == 0 else {
             lock.withLock { unstamped += 1 }
@@ -44,18 +46,24 @@ package final class FileStamps: @unchecked Sendable {
         let sameFile = { (other: Stamp) in
             other.size == stamp.size && other.modified == modified && other.changed == changed && other.inode == stamp.inode
         }
-        if let previous = lock.withLock({ known[path] }), !racy, sameFile(previous) {
+        let read: Bool
+        if let previous, !racy, sameFile(previous) {
             stamp.hash = previous.hash
+            read = false
         } else {
             guard let data = FileManager.default.contents(atPath: path) else {
                 lock.withLock { unstamped += 1 }
                 return nil
             }
             stamp.hash = Self.hash(data)
-            lock.withLock { filesRead += 1 }
+            read = true
         }
         // A name with a tab or a line break in it does not fit the file's format: it is simply read every time.
-        lock.withLock { if Self.breaksTheFormat(path) { unstamped += 1 } else { seen[path] = stamp } }
+        let fits = !Self.breaksTheFormat(path)
+        lock.withLock {
+            if read { filesRead += 1 }
+            if fits { seen[path] = stamp } else { unstamped += 1 }
+        }
         return stamp.hash
     }
 

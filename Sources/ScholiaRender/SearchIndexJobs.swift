@@ -29,10 +29,10 @@ final class SearchIndexJobs: @unchecked Sendable {
         self.cache = cache
         self.memory = memory
         writer = IndexWriter(language: site.config.language)
-        let lists = SearchPages.readingLists(site)
+        let values = SearchPages.HeadValues(site)
         let language = writer.language
         heads = site.documents.parallelMap { document in
-            let head = SearchPages.head(document, site, lists)
+            let head = SearchPages.head(document, values)
             return (head, SearchPages.entryKey(head, document, language: language))
         }
         entries = Array(repeating: nil, count: site.documents.count)

@@ -15,26 +15,41 @@ extension Routes {
 package enum SearchPages {
     /// Every document with its paragraphs, for an index made at once (`scholia search` without a build).
     package static func documents(_ site: Site, _ transcripts: any TranscriptSource) -> [SearchDocument] {
-        let lists = readingLists(site)
-        return site.documents.parallelMap { withParagraphs(head($0, site, lists), $0, site, transcripts) }
+        let values = HeadValues(site)
+        return site.documents.parallelMap { withParagraphs(head($0, values), $0, site, transcripts) }
     }
 
-    /// The reading lists that include each document, by document id.
-    static func readingLists(_ site: Site) -> [String: [SearchDocument.Value]] {
-        var lists: [String: [SearchDocument.Value]] = [:]
-        for collection in site.collections {
-            for item in collection.items { lists[item.documentID, default: []].append(.init(id: collection.id, label: collection.title)) }
+    /// What the heads show of the site's speakers, topics, types and reading lists, by id: made once for every
+    /// document's head rather than looked up and formatted again in each.
+    struct HeadValues: Sendable {
+        let speakers: [String: SearchDocument.Value]
+        let topics: [String: SearchDocument.Value]
+        let types: [String: SearchDocument.Value]
+        /// The reading lists that include each document, by document id.
+        let lists: [String: [SearchDocument.Value]]
+
+        init(_ site: Site) {
+            speakers = Dictionary(site.speakers.map { ($0.id, .init(id: $0.id, label: $0.name.display)) }, uniquingKeysWith: { first, _ in first })
+            topics = Dictionary(site.topics.map { ($0.id, .init(id: $0.id, label: $0.title)) }, uniquingKeysWith: { first, _ in first })
+            var types: [String: SearchDocument.Value] = [:]
+            for document in site.documents where types[document.type] == nil {
+                types[document.type] = .init(id: document.type, label: DocumentTypes.label(document.type))
+            }
+            self.types = types
+            var lists: [String: [SearchDocument.Value]] = [:]
+            for collection in site.collections {
+                for item in collection.items { lists[item.documentID, default: []].append(.init(id: collection.id, label: collection.title)) }
+            }
+            self.lists = lists
         }
-        return lists
     }
 
-    static func head(_ document: Document, _ site: Site, _ lists: [String: [SearchDocument.Value]]) -> SearchDocument {
+    static func head(_ document: Document, _ values: HeadValues) -> SearchDocument {
         SearchDocument(
             id: document.id, title: document.title, dateLabel: document.date.display, year: document.date.year,
-            type: .init(id: document.type, label: DocumentTypes.label(document.type)), summary: document.summaryText ?? "",
-            speakers: document.participants.compactMap { participant in site.speaker(participant.speakerID).map { .init(id: $0.id, label: $0.name.display) } },
-            topics: document.topicIDs.compactMap { site.topic($0).map { .init(id: $0.id, label: $0.title) } },
-            lists: lists[document.id] ?? [], paragraphs: [])
+            type: values.types[document.type] ?? .init(id: document.type, label: DocumentTypes.label(document.type)), summary: document.summaryText ?? "",
+            speakers: document.participants.compactMap { values.speakers[$0.speakerID] }, topics: document.topicIDs.compactMap { values.topics[$0] },
+            lists: values.lists[document.id] ?? [], paragraphs: [])
     }
 
     static func withParagraphs(_ head: SearchDocument, _ document: Document, _ site: Site, _ transcripts: any TranscriptSource) -> SearchDocument {

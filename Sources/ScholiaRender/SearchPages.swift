@@ -19,23 +19,17 @@ package enum SearchPages {
         return site.documents.parallelMap { withParagraphs(head($0, values), $0, site, transcripts) }
     }
 
-    /// What the heads show of the site's speakers, topics, types and reading lists, by id: made once for every
+    /// What the heads show of the site's speakers, topics and reading lists, by id: made once for every
     /// document's head rather than looked up and formatted again in each.
     struct HeadValues: Sendable {
         let speakers: [String: SearchDocument.Value]
         let topics: [String: SearchDocument.Value]
-        let types: [String: SearchDocument.Value]
         /// The reading lists that include each document, by document id.
         let lists: [String: [SearchDocument.Value]]
 
         init(_ site: Site) {
             speakers = Dictionary(site.speakers.map { ($0.id, .init(id: $0.id, label: $0.name.display)) }, uniquingKeysWith: { first, _ in first })
             topics = Dictionary(site.topics.map { ($0.id, .init(id: $0.id, label: $0.title)) }, uniquingKeysWith: { first, _ in first })
-            var types: [String: SearchDocument.Value] = [:]
-            for document in site.documents where types[document.type] == nil {
-                types[document.type] = .init(id: document.type, label: DocumentTypes.label(document.type))
-            }
-            self.types = types
             var lists: [String: [SearchDocument.Value]] = [:]
             for collection in site.collections {
                 for item in collection.items { lists[item.documentID, default: []].append(.init(id: collection.id, label: collection.title)) }
@@ -47,7 +41,7 @@ package enum SearchPages {
     static func head(_ document: Document, _ values: HeadValues) -> SearchDocument {
         SearchDocument(
             id: document.id, title: document.title, dateLabel: document.date.display, year: document.date.year,
-            type: values.types[document.type] ?? .init(id: document.type, label: DocumentTypes.label(document.type)), summary: document.summaryText ?? "",
+            type: .init(id: document.type, label: DocumentTypes.label(document.type)), summary: document.summaryText ?? "",
             speakers: document.participants.compactMap { values.speakers[$0.speakerID] }, topics: document.topicIDs.compactMap { values.topics[$0] },
             lists: values.lists[document.id] ?? [], paragraphs: [])
     }

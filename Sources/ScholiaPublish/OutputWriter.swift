@@ -88,15 +88,15 @@ package struct OutputWriter {
         return (previous.filter { !made.contains($0) }, Array(Set(current.filter { !listed.contains($0) })))
     }
 
-    /// The manifest after `removed` and `added`: sorted, as every build writes it, by merging the new paths into the
-    /// manifest's lines rather than sorting every path again.
-    private static func manifestData(_ manifest: (paths: Set<String>, lines: [String]), removed: Set<String>, added: [String]) -> Data {
+    /// The manifest of `lines` (the last one's) after `removed` and `added`: sorted, as every build writes it, by merging the
+    /// new paths into the lines rather than sorting every path again.
+    private static func manifestData(_ lines: [String], removed: Set<String>, added: [String]) -> Data {
         let added = added.sorted()
         var sorted: [String] = []
-        sorted.reserveCapacity(manifest.lines.count + added.count)
-        if zip(manifest.lines, manifest.lines.dropFirst()).allSatisfy({ $0 < $1 }) {
+        sorted.reserveCapacity(lines.count + added.count)
+        if zip(lines, lines.dropFirst()).allSatisfy({ $0 < $1 }) {
             var next = added.startIndex
-            for path in manifest.lines where removed.isEmpty || !removed.contains(path) {
+            for path in lines where removed.isEmpty || !removed.contains(path) {
                 while next < added.endIndex, added[next] < path {
                     sorted.append(added[next])
                     next += 1
@@ -105,7 +105,7 @@ package struct OutputWriter {
             }
             sorted += added[next...]
         } else {
-            sorted = (manifest.lines.filter { !removed.contains($0) } + added).sorted()
+            sorted = (lines.filter { !removed.contains($0) } + added).sorted()
         }
         // The bytes `sorted.joined(separator: "\n") + "\n"` gives, as the staged output's manifest has them.
         var data = Data(capacity: sorted.reduce(1) { $0 + $1.utf8.count + 1 })
@@ -164,7 +164,7 @@ package struct OutputWriter {
             let sameFiles = removed.isEmpty && added.isEmpty && manifestIsAsRead()
             manifestMemo.forget()
             if !sameFiles {
-                try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Self.manifestData(manifest, removed: removed, added: added), sync: true)
+                try POSIXFiles.replace(output.path + "/" + Self.manifestName, with: Self.manifestData(manifest.lines, removed: removed, added: added), sync: true)
             }
             for folder in touched.sorted(by: >) where access(folder, F_OK) == 0 { try POSIXFiles.syncFolder(folder) }
         } catch {

@@ -29,15 +29,25 @@ import Testing
         for document in loaded.documents { #expect(served.site.document(document.id)?.contentKey == document.contentKey, "\(context): \(document.id)") }
     }
 
+    /// A site of the editor of `seed` and a preview session on it, whose first plan has the bytes of a full build. The
+    /// caller removes the site.
+    static func startedSession(seed: UInt64) throws -> (editor: SiteEditor, site: TestSite, options: BuildOptions, session: SiteSession) {
+        let editor = SiteEditor(seed: seed)
+        let site = try TestSite(editor.initialFiles())
+        let options = BuildOptions(siteDirectory: site.root)
+        let session = SiteSession(options: options)
+        do { try expectFullBuildBytes(session, options, "start") } catch {
+            site.remove()
+            throw error
+        }
+        return (editor, site, options, session)
+    }
+
     /// A text save that keeps the index's average length: the quick plan updates the last plan's search index from
     /// its files in memory, as a build updates the last build's, and the files are a full build's.
     @Test func aTextSaveUpdatesTheLastPlansSearchIndex() throws {
-        let editor = SiteEditor(seed: 4)
-        let site = try TestSite(editor.initialFiles())
+        let (_, site, options, session) = try Self.startedSession(seed: 4)
         defer { site.remove() }
-        let options = BuildOptions(siteDirectory: site.root)
-        let session = SiteSession(options: options)
-        try Self.expectFullBuildBytes(session, options, "start")
         #expect(!session.searchIndexWasUpdated)
         for (round, (old, new)) in [("long day", "good day"), ("good day", "fine day")].enumerated() {
             let url = site.root.appendingPathComponent("Content/documents/doc-2.md")
@@ -51,12 +61,8 @@ import Testing
     @Test(arguments: [1, 2, 3] as [UInt64])
     func textEditsArePlannedQuicklyWithTheBytesOfAFullBuild(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
-        let editor = SiteEditor(seed: seed)
-        let site = try TestSite(editor.initialFiles())
+        let (editor, site, options, session) = try Self.startedSession(seed: seed)
         defer { site.remove() }
-        let options = BuildOptions(siteDirectory: site.root)
-        let session = SiteSession(options: options)
-        try Self.expectFullBuildBytes(session, options, "start")
         for round in 1...6 {
             // One document, or two at once; the pages of the last plan are rendered (so taken over) or not.
             let numbers = Set((0..<Int.random(in: 1...2, using: &random)).map { _ in editor.documents.randomElement(using: &random)! })
@@ -70,12 +76,8 @@ import Testing
     /// Each of these changes what other pages show of the document (neighbours, lists, speaker and topic pages), changes
     /// a reading list's documents, or adds or removes a file: the full plan must make it, and its bytes are a full build's.
     @Test func changesOtherPagesShowArePlannedInFull() throws {
-        let editor = SiteEditor(seed: 5)
-        let site = try TestSite(editor.initialFiles())
+        let (editor, site, options, session) = try Self.startedSession(seed: 5)
         defer { site.remove() }
-        let options = BuildOptions(siteDirectory: site.root)
-        let session = SiteSession(options: options)
-        try Self.expectFullBuildBytes(session, options, "start")
         let root = site.root
         let edits: [(String, () throws -> Void)] = [
             ("title", { try Self.replace("title: Document 3 version 0", with: "title: A New Title", in: "Content/documents/doc-3.md", root) }),
@@ -106,12 +108,8 @@ import Testing
     /// A speaker's biography, a topic's and a reading list's text are shown by their own page only: a save of one (alone,
     /// or with a document's text) plans those pages again from the last plan, and the bytes are a full build's.
     @Test func aBiographyTopicOrReadingListTextSaveIsPlannedQuickly() throws {
-        let editor = SiteEditor(seed: 7)
-        let site = try TestSite(editor.initialFiles())
+        let (_, site, options, session) = try Self.startedSession(seed: 7)
         defer { site.remove() }
-        let options = BuildOptions(siteDirectory: site.root)
-        let session = SiteSession(options: options)
-        try Self.expectFullBuildBytes(session, options, "start")
         let root = site.root
         let saves: [(String, () throws -> Void, String, String)] = [
             ("biography", { try Self.replace("Biography, version 0.", with: "Born in London in 1815.", in: "Content/speakers/ada-byron.md", root) },
@@ -139,12 +137,8 @@ import Testing
     /// documents that name them: a save of one is planned from the last plan all the same (every list, those documents'
     /// pages, the documents that declare a renamed speaker read again), and the bytes are a full build's.
     @Test func aSpeakersNameOrATopicsTitleIsPlannedQuickly() throws {
-        let editor = SiteEditor(seed: 5)
-        let site = try TestSite(editor.initialFiles())
+        let (editor, site, options, session) = try Self.startedSession(seed: 5)
         defer { site.remove() }
-        let options = BuildOptions(siteDirectory: site.root)
-        let session = SiteSession(options: options)
-        try Self.expectFullBuildBytes(session, options, "start")
         let root = site.root
         let declaringAda = editor.documents.filter { number in
             (try? String(contentsOf: root.appendingPathComponent("Content/documents/doc-\(number).md"), encoding: .utf8))?.contains("id: ada-byron") == true
@@ -184,12 +178,8 @@ import Testing
     @Test(arguments: [1, 2, 3] as [UInt64])
     func speakerAndTopicSavesArePlannedQuicklyWithTheBytesOfAFullBuild(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
-        let editor = SiteEditor(seed: seed)
-        let site = try TestSite(editor.initialFiles())
+        let (editor, site, options, session) = try Self.startedSession(seed: seed)
         defer { site.remove() }
-        let options = BuildOptions(siteDirectory: site.root)
-        let session = SiteSession(options: options)
-        try Self.expectFullBuildBytes(session, options, "start")
         for round in 1...8 {
             var saved: [String] = []
             for _ in 0..<Int.random(in: 1...2, using: &random) {

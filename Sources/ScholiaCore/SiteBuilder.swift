@@ -205,7 +205,7 @@ package enum SiteBuilder {
             let report = BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
                                      warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil,
                                      searchIndexUpdated: searchMemory.updated, quick: quick != nil)
-            DeferredRelease.release(prepared, rendering, records, documents, searchEntries, memory, stamps)
+            DeferredRelease.release(prepared, rendering, records, documents as Any, searchEntries, memory, stamps)
             return report
         } catch {
             staged?.abandon()

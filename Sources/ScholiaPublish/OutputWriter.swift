@@ -15,7 +15,7 @@ package struct OutputWriter {
     static let temporarySuffix = ".scholia-new"
     /// The folder written: the output, or the folder it links to when it is a symbolic link (published
     /// through: the target receives the site, the link stays).
-    let output: URL
+    package let output: URL
     let displayPath: String
     package let journal: PublishJournal
     /// The manifest as this build first read it, read once (the check, then the update).

@@ -7,7 +7,8 @@ import ServiceLifecycle
 
 /// `scholia serve`: plans the site in memory, serves it (each page rendered when first asked for, the rest in the
 /// background), rebuilds on save and tells open pages to reload. Nothing is written to disk, so the preview
-/// leaves `Public/` (and everything else) as it was.
+/// leaves `Public/` (and everything else) as it was; it only reads it, while the first plan is made, when the last
+/// build's output is current.
 package struct PreviewServer: Sendable {
     let configuration: PreviewConfiguration
 
@@ -17,16 +18,15 @@ package struct PreviewServer: Sendable {
 
     /// Runs until SIGINT or SIGTERM (when `handleSignals`), until `stopper` is used, or until the task is cancelled.
     /// - Parameters:
-    ///   - onBuild: after every build, the first included, good or failed.
+    ///   - onBuild: after every build, the first included, good or failed; and first, when the last build's output is served meanwhile.
     ///   - onReady: once listening, with the URL of the site's home page.
     package func run(handleSignals: Bool = true, stopper: PreviewStopper? = nil,
                     onBuild: @escaping @Sendable (BuildOutcome) -> Void,
                     onReady: @escaping @Sendable (URL) -> Void) async throws {
         let port = try choosePort()
         let store = SnapshotStore(), broadcaster = ReloadBroadcaster(), background = BackgroundRenderer()
-        let builder = PreviewBuilder(options: BuildOptions(siteDirectory: configuration.siteDirectory,
-                                                           includeDrafts: configuration.includeDrafts),
-                                     store: store, broadcaster: broadcaster, background: background)
+        let options = BuildOptions(siteDirectory: configuration.siteDirectory, includeDrafts: configuration.includeDrafts)
+        let builder = PreviewBuilder(options: options, store: store, broadcaster: broadcaster, background: background)
         // Watch before the first build, so that a save during it is not missed.
         let watcher = ChangeWatchers.make(configuration.watch, tree: WatchedTree(root: configuration.siteDirectory))
         let feed = watcher.map { _ in ChangeFeed() }
@@ -36,7 +36,10 @@ package struct PreviewServer: Sendable {
             broadcaster.finish()
             background.stop()
         }
-        onBuild(await builder.build())
+        // The last build's output, when current, is served at once and the site planned after the server listens;
+        // else the server listens once the site is planned.
+        let published = PublishedOutput.current(options)
+        if let published { onBuild(await builder.servePublished(published)) } else { onBuild(await builder.build()) }
 
         var logger = Logger(label: "scholia.serve")
         logger.logLevel = .warning
@@ -50,7 +53,7 @@ package struct PreviewServer: Sendable {
             },
             logger: logger)
         let rebuild = RebuildService(feed: feed, builder: builder, broadcaster: broadcaster,
-                                     quiet: configuration.debounce, longest: .seconds(2), report: onBuild)
+                                     quiet: configuration.debounce, longest: .seconds(2), report: onBuild, buildsFirst: published != nil)
         // The rebuild service comes last so that it stops first, closing event streams before the server stops.
         var group = ServiceGroupConfiguration(services: [app, rebuild],
                                               gracefulShutdownSignals: handleSignals ? [.sigint, .sigterm] : [],

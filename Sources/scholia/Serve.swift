@@ -43,6 +43,8 @@ struct Serve: ParsableCommand {
 
     @Sendable static func report(_ outcome: BuildOutcome) {
         switch outcome {
+        case .servingLastBuild(let files):
+            say("Serving the last build's \(files) files, which are current, while the site is planned")
         case .built(let generation, let files, let seconds, let warnings):
             Terminal.printDiagnostics(warnings)
             let verb = generation == 1 ? "Built" : "Rebuilt"

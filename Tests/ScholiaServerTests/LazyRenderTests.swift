@@ -86,7 +86,7 @@ import Testing
         let expected = try Self.built(site)
         let preview = Preview(site, held: true)
         let snapshot = try await preview.build()
-        let pages = try #require(snapshot.files.site?.pages)
+        let pages = try #require(snapshot.files.planned)
         #expect(pages.renderedJobCount == 0 && pages.jobCount > 22)
 
         let page = try #require(snapshot.files["documents/letter-7/index.html"])
@@ -121,7 +121,7 @@ import Testing
         defer { site.remove() }
         let preview = Preview(site, held: true)
         let first = try await preview.build()
-        let firstPages = try #require(first.files.site?.pages)
+        let firstPages = try #require(first.files.planned)
         let before = try #require(first.files["documents/second/index.html"])
         _ = first.files["documents/letter-3/index.html"]
 
@@ -129,7 +129,7 @@ import Testing
         try site.write("Content/documents/second.md", FixtureSite.document(title: "Second Letter, Revised", text: "Saved during the render."))
         let second = try await preview.build()
         #expect(second.generation == 2)
-        let secondPages = try #require(second.files.site?.pages)
+        let secondPages = try #require(second.files.planned)
         let after = try #require(second.files["documents/second/index.html"])
         #expect(String(decoding: after.body.readableBytesView, as: UTF8.self).contains("Saved during the render."))
         #expect(after.etag != before.etag)
@@ -152,7 +152,7 @@ import Testing
 
         try site.write("Content/documents/second.md", FixtureSite.document(title: "Second Letter", text: "Only the text changed."))
         let second = try await preview.build()
-        let secondPages = try #require(second.files.site?.pages)
+        let secondPages = try #require(second.files.planned)
         // letter-3's page is the first build's; the saved document's is not rendered until asked for.
         #expect(secondPages.renderedJobCount == 1)
         let after = try #require(second.files["documents/second/index.html"])
@@ -186,7 +186,7 @@ import Testing
         #expect(String(decoding: page.body.readableBytesView, as: UTF8.self).contains("Ada Lovelace"))
         await requests.value
 
-        try await Self.waitUntilRendered(try #require(second.files.site?.pages))
+        try await Self.waitUntilRendered(try #require(second.files.planned))
         Self.expectServed(second, are: try Self.built(site), "second build")
     }
 }

@@ -13,11 +13,14 @@ struct RebuildService: Service {
     var completeQuiet: Duration = .milliseconds(5)
     let longest: Duration
     let report: @Sendable (BuildOutcome) -> Void
+    /// Whether the first build is still to make (the server answers meanwhile from the last build's output).
+    var buildsFirst = false
 
     func run() async throws {
         // Open event streams would keep the server's graceful shutdown waiting; this service stops
         // first, so ending them here lets the server stop at once.
         defer { broadcaster.finish() }
+        if buildsFirst { report(await builder.build()) }
         guard let feed else {
             try? await gracefulShutdown()
             return

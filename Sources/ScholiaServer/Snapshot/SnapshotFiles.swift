@@ -1,23 +1,27 @@
 import Foundation
+import ScholiaCore
 
 /// The files of one build as the preview serves them, each made on its first request: the page rendered if the
 /// background render has not come to it yet, and the reload script, which names the build, put in; so every
 /// page differs from one build to the next, and making them all at once would redo every page of a large site
 /// after each save.
 final class SnapshotFiles: @unchecked Sendable {
-    let site: PreviewSite?
+    let site: (any ServedSite)?
     private let injection: PreviewInjection?
     private var made: [String: ServedFile] = [:]
     private let lock = NSLock()
 
     static let none = SnapshotFiles(nil, injection: nil)
 
-    init(_ site: PreviewSite?, injection: PreviewInjection?) {
+    init(_ site: (any ServedSite)?, injection: PreviewInjection?) {
         self.site = site
         self.injection = injection
     }
 
     var count: Int { site?.fileCount ?? 0 }
+
+    /// The plan served, unless the snapshot serves the last build's output (or nothing).
+    var planned: PlannedSite? { (site as? PreviewSite)?.pages }
 
     /// Whether the build has this file, without rendering it.
     func contains(_ path: String) -> Bool { site?.contains(path) ?? false }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`scholia serve` as a user meets it: how soon it answers after it starts, how soon a save shows, how much memory.
 
-    python3 Benchmarks/serve.py [--docs 10000] [--saves 5] [--gap 2] [--keep] [--binary PATH]
+    python3 Benchmarks/serve.py [--docs 10000 | --site DIR] [--saves 5] [--gap 2] [--keep] [--binary PATH]
 
 On a generated site (generate_corpus.py N DIR --text zipf, plus a copy of the repository's Templates/):
 
@@ -223,6 +223,8 @@ def main():
     parser.add_argument("--start-timeout", type=float, default=600, help="seconds the server may take to answer and go idle")
     parser.add_argument("--binary", help="the scholia executable (default: SCHOLIA_BIN, else the release build path)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary site")
+    parser.add_argument("--site", help="an existing site made by generate_corpus.py --text zipf (its saves are left in it), "
+                                       "instead of generating --docs documents; the start without a cache is not measured")
     arguments = parser.parse_args()
     binary = arguments.binary or scholia_binary()
     print("command:", shlex.join([sys.executable] + sys.argv), flush=True)
@@ -231,9 +233,13 @@ def main():
 
     work = tempfile.mkdtemp(prefix="scholia-serve-bench-")
     try:
-        site = os.path.join(work, "site")
-        print(f"generating {arguments.docs} documents...", flush=True)
-        generate(arguments.docs, site, "zipf")
+        site = os.path.abspath(arguments.site) if arguments.site else os.path.join(work, "site")
+        if arguments.site:
+            # Markdown and plain-text documents; a plain text's details are in a .yml beside it.
+            arguments.docs = sum(1 for name in os.listdir(os.path.join(site, "Content/documents")) if not name.endswith(".yml"))
+        else:
+            print(f"generating {arguments.docs} documents...", flush=True)
+            generate(arguments.docs, site, "zipf")
         documents = os.path.join(site, "Content/documents")
         speakers = os.path.join(site, "Content/speakers")
         document = middle(documents, ".md")
@@ -243,11 +249,12 @@ def main():
         pages = ["/", document_page]
 
         starts, peaks = [], {}
-        print("serve, no .scholia-cache...", flush=True)
-        shutil.rmtree(os.path.join(site, ".scholia-cache"), ignore_errors=True)
-        server = Server(binary, site, os.path.join(work, "serve-cold.log"))
-        starts.append(start_row("no .scholia-cache", server, pages, arguments))
-        peaks["no .scholia-cache, after start"] = server.stop()
+        if not arguments.site:
+            print("serve, no .scholia-cache...", flush=True)
+            shutil.rmtree(os.path.join(site, ".scholia-cache"), ignore_errors=True)
+            server = Server(binary, site, os.path.join(work, "serve-cold.log"))
+            starts.append(start_row("no .scholia-cache", server, pages, arguments))
+            peaks["no .scholia-cache, after start"] = server.stop()
 
         print("scholia build, then serve with its .scholia-cache...", flush=True)
         build = subprocess.run([binary, "build", "--site", site, "--quiet"], capture_output=True, text=True)

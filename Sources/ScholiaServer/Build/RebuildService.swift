@@ -20,7 +20,7 @@ struct RebuildService: Service {
         // Open event streams would keep the server's graceful shutdown waiting; this service stops
         // first, so ending them here lets the server stop at once.
         defer { broadcaster.finish() }
-        if buildsFirst { report(await builder.build()) }
+        if buildsFirst { await firstBuild() }
         guard let feed else {
             try? await gracefulShutdown()
             return
@@ -33,6 +33,21 @@ struct RebuildService: Service {
             }
         } onGracefulShutdown: {
             feed.close()
+        }
+    }
+
+    /// The first build, which a stop does not wait for: Ctrl-C while a large site is planned stops the server at once.
+    private func firstBuild() async {
+        let (outcomes, continuation) = AsyncStream.makeStream(of: BuildOutcome.self)
+        let builder = builder
+        Task {
+            continuation.yield(await builder.build())
+            continuation.finish()
+        }
+        await withGracefulShutdownHandler {
+            for await outcome in outcomes { report(outcome) }
+        } onGracefulShutdown: {
+            continuation.finish()
         }
     }
 

@@ -70,7 +70,7 @@ struct BuildCache {
         guard let saved = try? String(contentsOf: file, encoding: .utf8), saved == key + "\n" else { return nil }
         let output = options.output.path
         guard let manifest = FileManager.default.contents(atPath: output + "/" + OutputWriter.manifestName) else { return nil }
-        let paths = Self.lines(of: manifest)
+        let paths = TabbedText.lines(of: manifest)
         // Looked up from the open folder (a shorter walk per file), on every core.
         let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return nil }
@@ -78,20 +78,6 @@ struct BuildCache {
         let chunks = stride(from: 0, to: paths.count, by: 1024).map { $0 ..< min($0 + 1024, paths.count) }
         let present = chunks.parallelMap { chunk in paths[chunk].allSatisfy { faccessat(folder, $0, F_OK, 0) == 0 } }
         return present.allSatisfy { $0 } ? paths : nil
-    }
-
-    /// The non-empty lines of a manifest, found with `memchr` (Data's own `split` costs more than the checks that follow).
-    private static func lines(of data: Data) -> [String] {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            guard let base = bytes.baseAddress else { return [] }
-            var lines: [String] = [], start = 0
-            while start < bytes.count {
-                let newline = memchr(base + start, 0x0A, bytes.count - start).map { $0 - UnsafeMutableRawPointer(mutating: base) } ?? bytes.count
-                if newline > start { lines.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start ..< newline]), as: UTF8.self)) }
-                start = newline + 1
-            }
-            return lines
-        }
     }
 
     /// The key of the last complete build, if any.

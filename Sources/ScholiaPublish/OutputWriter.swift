@@ -69,8 +69,7 @@ package struct OutputWriter {
     /// The manifest's paths as a set and in the file's order (sorted, as every build writes it), read on first use.
     private func manifest() -> (paths: Set<String>, lines: [String]) {
         manifestMemo.value {
-            let text = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8)) ?? ""
-            let lines = text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+            let lines = TabbedText.lines(of: FileManager.default.contents(atPath: output.path + "/" + Self.manifestName) ?? Data())
             return (Set(lines), lines)
         }
     }

@@ -19,6 +19,13 @@ import Testing
         }
     }
 
+    @Test func nonEmptyLinesAsTheGenericSplitGivesThem() {
+        for text in ["", "\n", "a", "a\n", "documents/é/index.html\n\nb\n", "\n\nx\ny", String(repeating: "line\n", count: 1000)] {
+            let expected = text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+            #expect(TabbedText.lines(of: Data(text.utf8)) == expected, "\(text.prefix(20))")
+        }
+    }
+
     @Test func linesAndFields() {
         var seen: [[String]] = []
         let bytes = Array("a\tb\n\nc\td\te".utf8)

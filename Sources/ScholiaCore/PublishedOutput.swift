@@ -25,16 +25,22 @@ package struct PublishedOutput: Sendable {
         var diagnostics = DiagnosticList()
         let config = SiteConfig.load(from: options.siteDirectory.appendingPathComponent("site.yml"), displayPath: "site.yml", &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
-        return PublishedOutput(basePath: config.basePath, folder: writer.output.path, paths: Set(listed))
+        guard let folder = realpath(writer.output.path, nil) else { return nil }
+        defer { free(folder) }
+        return PublishedOutput(basePath: config.basePath, folder: String(cString: folder), paths: Set(listed))
     }
 
     package var fileCount: Int { paths.count }
 
     package func contains(_ path: String) -> Bool { paths.contains(path) }
 
-    /// The file's bytes as the build wrote them; nil for a path it did not write (or one that cannot be read now).
+    /// The file's bytes as the build wrote them; nil for a path it did not write, or one that cannot be read now or
+    /// leads out of the folder (a link put there since: the preview serves nothing from outside the site).
     package func data(at path: String) -> Data? {
-        guard paths.contains(path) else { return nil }
-        return FileManager.default.contents(atPath: folder + "/" + path)
+        guard paths.contains(path), let resolved = realpath(folder + "/" + path, nil) else { return nil }
+        defer { free(resolved) }
+        let real = String(cString: resolved)
+        guard real.hasPrefix(folder + "/") else { return nil }
+        return FileManager.default.contents(atPath: real)
     }
 }

@@ -59,6 +59,11 @@ import Testing
         #expect(published.data(at: "notes.txt") == nil)
         #expect(published.data(at: "../site.yml") == nil)
         #expect(published.data(at: "documents/first/index.html") == FileManager.default.contents(atPath: site.root.path + "/Public/documents/first/index.html"))
+        // A page of the build replaced since by a link out of the output is not followed.
+        let page = site.root.appendingPathComponent("Public/documents/second/index.html")
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createSymbolicLink(atPath: page.path, withDestinationPath: site.root.path + "/site.yml")
+        #expect(published.data(at: "documents/second/index.html") == nil)
     }
 
     @Test func theFirstPlanTakesOverFromTheOutputWithoutAReload() async throws {

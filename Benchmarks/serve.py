@@ -17,7 +17,7 @@ On a generated site (generate_corpus.py N DIR --text zipf, plus a copy of the re
    renames a speaker (its given name in Content/speakers/ID.md gets a token), polled on the speaker's page, and
    for a save that adds a line with a token to that speaker's biography (which no document is read with).
    --saves of each, --gap seconds apart, and the server is let go idle before each. "Until idle" is the server's
-   CPU from the save until it is idle again: the rest of the site and the search index, made after the page.
+   CPU from the save until it is idle again: the search index, made after the page.
 3. Peak memory: VmHWM of the server process (/proc/PID/status), read just before it is stopped.
 
 Beside each time, the server's CPU seconds over it (all threads, /proc/PID/stat): on a shared machine the
@@ -31,9 +31,9 @@ build: SiteSession.plan stamps the named files (every input when the watcher cou
 changed documents alone (and, for a renamed speaker, the documents that declare it) and plans from the last plan the
 pages that can show the change (TextEdits; a full plan for any other change); the
 snapshot is swapped in (the one before freed on another queue) and
-open pages are told to reload, while the BackgroundRenderer renders the pages (those whose fingerprint did
-not change take the last build's files). The next request renders its page at once if the background has not
-yet. So the figure is watcher delivery + debounce + in-memory plan + swap + the page's render + up to one
+open pages are told to reload, while the BackgroundRenderer renders the pages the save changed and the search
+index (any other page is rendered by its first request; one whose fingerprint did not change takes the last build's
+files). The next request renders its page at once if the background has not yet. So the figure is watcher delivery + debounce + in-memory plan + swap + the page's render + up to one
 poll interval + one HTTP request on the loopback.
 
 It needs a release build (the --binary, else SCHOLIA_BIN, else the repository's `swift build -c release

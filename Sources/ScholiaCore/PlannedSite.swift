@@ -67,17 +67,32 @@ package final class PlannedSite: Sendable {
         return searchIndex.jobs.job(at: path)
     }
 
-    /// Renders, on every core, the jobs not rendered yet (the search index planned first, so that a search soon
-    /// after a save finds it), for as long as `shouldContinue` says so: it is asked before each job, so that a
-    /// render for a superseded plan stops soon after a newer one is published.
+    /// What the preview renders in the background (`BackgroundRenderer`), on every core, for as long as `shouldContinue`
+    /// says so (asked before each job, so that a render for a superseded plan stops soon after a newer one is published):
+    /// the pages a save changed, which the browser is about to ask for, then the search index, planned first if it was
+    /// not, so that a search soon after a save finds it. Every other page is rendered by its first request, and kept:
+    /// rendering them all would hold the whole site's output in memory (4.7 GB at 100,000 documents) for pages that
+    /// nobody may open, and a page takes milliseconds.
+    package func renderInBackground(while shouldContinue: @Sendable () -> Bool) {
+        render(first, while: shouldContinue)
+        guard shouldContinue(), let searchIndex else { return }
+        render(searchIndex.jobs.outputs, while: shouldContinue)
+    }
+
+    /// Whether `renderInBackground` has nothing left to do (tests use it).
+    package var isBackgroundRendered: Bool {
+        first.allSatisfy(\.isMade) && (searchIndex.map { $0.plannedJobs?.outputs.allSatisfy(\.isMade) ?? false } ?? true)
+    }
+
+    /// Renders, on every core, every job not rendered yet, the search index's included, while `shouldContinue` says so.
     package func renderRemaining(while shouldContinue: @Sendable () -> Bool) {
+        render(first, while: shouldContinue)
+        render(pages.outputs + (searchIndex?.jobs.outputs ?? []), while: shouldContinue)
+    }
+
+    private func render(_ outputs: [JobOutput], while shouldContinue: @Sendable () -> Bool) {
         guard shouldContinue() else { return }
-        _ = first.parallelMap { output in
-            if shouldContinue() { _ = output.files() }
-        }
-        guard shouldContinue() else { return }
-        let all = pages.outputs + (searchIndex?.jobs.outputs ?? [])
-        _ = all.parallelMap { output in
+        _ = outputs.parallelMap { output in
             if shouldContinue() { _ = output.files() }
         }
     }

@@ -5,8 +5,8 @@ import ScholiaModel
 import ScholiaCore
 import ServiceLifecycle
 
-/// `scholia serve`: plans the site in memory, serves it (each page rendered when first asked for, the rest in the
-/// background), rebuilds on save and tells open pages to reload. Nothing is written to disk, so the preview
+/// `scholia serve`: plans the site in memory, serves it (each page rendered when first asked for and kept, the search
+/// index in the background), rebuilds on save and tells open pages to reload. Nothing is written to disk, so the preview
 /// leaves `Public/` (and everything else) as it was; it only reads it, while the first plan is made, when the last
 /// build's output is current.
 package struct PreviewServer: Sendable {

@@ -5,7 +5,7 @@ import Testing
 @testable import ScholiaServer
 
 /// The preview answers from a planned build, rendering each page when first asked for while the background
-/// renders the rest. These drive the builder directly (a save is a file written and the next `build()`), so
+/// renders the pages a save changed and the search index, and no other page. These drive the builder directly (a save is a file written and the next `build()`), so
 /// that the background render can be held back and what was rendered can be counted.
 @Suite struct LazyRenderTests {
     /// The builder and the snapshot store it publishes to, as `PreviewServer` wires them.
@@ -72,15 +72,16 @@ import Testing
         #expect(snapshot.files.count == expected.count, "\(context)")
     }
 
+    /// Waits until the background render is done: the pages the save changed and the search index.
     static func waitUntilRendered(_ pages: PlannedSite) async throws {
         let deadline = ContinuousClock.now + .seconds(120)
-        while pages.renderedJobCount < pages.jobCount, ContinuousClock.now < deadline {
+        while !pages.isBackgroundRendered, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
-        #expect(pages.renderedJobCount == pages.jobCount)
+        #expect(pages.isBackgroundRendered)
     }
 
-    @Test func aPageIsServedBeforeTheRestOfTheSiteIsRendered() async throws {
+    @Test func aPageIsServedBeforeTheSearchIndexIsRenderedAndNoOtherPageIsMade() async throws {
         let site = try Self.site(letters: 20)
         defer { site.remove() }
         let expected = try Self.built(site)
@@ -95,8 +96,11 @@ import Testing
         // Asking whether a file exists (for a folder's redirect) renders nothing.
         #expect(snapshot.files.contains("documents/letter-8/index.html") && pages.renderedJobCount == 1)
 
+        let pageJobs = pages.jobCount
         preview.background.release()
         try await Self.waitUntilRendered(pages)
+        // The background made the search index (planned now), and no page that was not asked for.
+        #expect(pages.jobCount > pageJobs && pages.renderedJobCount == 1 + pages.jobCount - pageJobs)
     }
 
     /// With nothing rendered in the background, every file is made by its request: the lazy path alone.

@@ -1,9 +1,9 @@
 import Foundation
 import ScholiaCore
 
-/// Renders the served build's remaining pages on every core while requests are answered; a request for a page
-/// it has not come to yet renders that page at once (`PlannedSite`), so the preview answers long before a large
-/// site is wholly rendered, and later requests find their pages made.
+/// Renders, on every core while requests are answered, what the served build will soon be asked for: the pages a save
+/// changed and the search index (`PlannedSite.renderInBackground`). Any other page is rendered by its first request
+/// (`PlannedSite`), so the preview answers long before a large site's index is made, and holds only the pages opened.
 ///
 /// One render at a time, for the build being served: starting a render, or `stop`, makes the one before give up
 /// after the jobs in hand, so that a superseded plan neither takes the cores from the next one nor runs on.
@@ -33,7 +33,7 @@ final class BackgroundRenderer: Sendable {
         }
         guard let ticket else { return }
         queue.async { [state] in
-            pages.renderRemaining { state.withLock { $0.current == ticket } }
+            pages.renderInBackground { state.withLock { $0.current == ticket } }
         }
     }
 

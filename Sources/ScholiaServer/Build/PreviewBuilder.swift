@@ -2,7 +2,8 @@ import Foundation
 import ScholiaModel
 import ScholiaCore
 
-/// Plans the site in memory and swaps the result in, its pages rendered on request and in the background;
+/// Plans the site in memory and swaps the result in, its pages rendered on request (those a save changed, and the
+/// search index, in the background too);
 /// keeps the last good build to show under errors. An actor, so that two builds never run at once.
 actor PreviewBuilder {
     private let options: BuildOptions
@@ -35,7 +36,8 @@ actor PreviewBuilder {
         return .servingLastBuild(files: published.fileCount)
     }
 
-    /// Publishes the new build once it is planned: its pages are rendered when asked for, the rest in the background.
+    /// Publishes the new build once it is planned: its pages are rendered when asked for, the changed ones and the
+    /// search index in the background too.
     /// `changed`: the input files changed since the last build, as the watcher named them (nil: it cannot say).
     func build(changed: Set<String>? = nil) async -> BuildOutcome {
         let start = Date()

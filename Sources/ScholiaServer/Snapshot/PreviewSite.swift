@@ -2,8 +2,8 @@ import Foundation
 import ScholiaModel
 import ScholiaCore
 
-/// A good build as the preview serves it: the generated files rendered when first asked for (or by the
-/// background render), the copied assets read at once. Kept so that a later failed build can be shown above
+/// A good build as the preview serves it: the generated files rendered when first asked for (or, for the pages a save
+/// changed and the search index, by the background render), the copied assets read at once. Kept so that a later failed build can be shown above
 /// the last good content. Nothing is written, so `Public/` is never touched.
 struct PreviewSite: Sendable {
     /// `/` or `/hist210/`: where the site lives on its host, and so in the preview.

@@ -1,8 +1,8 @@
 import Foundation
 import ScholiaCore
 
-/// The files of one build as the preview serves them, each made on its first request: the page rendered if the
-/// background render has not come to it yet, and the reload script, which names the build, put in; so every
+/// The files of one build as the preview serves them, each made on its first request: the page rendered if nothing
+/// has rendered it yet, and the reload script, which names the build, put in; so every
 /// page differs from one build to the next, and making them all at once would redo every page of a large site
 /// after each save.
 final class SnapshotFiles: @unchecked Sendable {

@@ -18,6 +18,15 @@ package struct DocumentList: RandomAccessCollection, MutableCollection, Sendable
     package var startIndex: Int { 0 }
     package var endIndex: Int { count }
 
+    /// The indices, in order, of the documents that pass `test`, on every core, each document lent to it rather than
+    /// copied: from another module, a copy retains every field of every document (at 100,000 documents, most of the
+    /// preview's plan after a speaker's new name).
+    package func indices(where test: @Sendable (borrowing Document) -> Bool) -> [Int] {
+        chunks.indices.parallelMap { chunk in
+            chunks[chunk].indices.filter { test(chunks[chunk][$0]) }.map { (chunk << Self.chunkShift) + $0 }
+        }.flatMap { $0 }
+    }
+
     package subscript(index: Int) -> Document {
         get {
             precondition(index >= 0 && index < count, "document index out of range")

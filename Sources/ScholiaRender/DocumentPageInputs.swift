@@ -83,17 +83,14 @@ extension Site {
         // A document's people are the speakers it declares, whose documents the resolver listed.
         let listed = Set(speakers.flatMap { speaker($0)?.documentIDs ?? [] })
         var pages = listed
-        for index in documents.indices {
-            // Copied once: from another module, each `documents[index].field` copies the whole document.
-            let document = documents[index]
-            if document.relatedIDs.contains(where: listed.contains)
+        let showing = documents.indices(where: { document in
+            document.relatedIDs.contains(where: listed.contains)
                 || (!speakers.isEmpty && document.annotations.contains { $0.annotation.link.map(speakers.contains) == true })
                 // A tag is made an id (`slug`) only when a topic changed: thousands of notes take tens of milliseconds.
                 || (!topics.isEmpty && (document.topicIDs.contains(where: topics.contains)
-                    || document.annotations.contains { $0.annotation.tags.contains { topics.contains(Identifier.slug($0)) } })) {
-                pages.insert(document.id)
-            }
-        }
+                    || document.annotations.contains { $0.annotation.tags.contains { topics.contains(Identifier.slug($0)) } }))
+        })
+        for index in showing { pages.insert(documents[index].id) }
         // A page shows its neighbours, the documents either side of it: those of a listed document show it.
         for id in listed {
             let neighbours = neighbourIDs(of: id)

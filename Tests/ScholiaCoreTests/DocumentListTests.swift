@@ -21,6 +21,13 @@ import Testing
         if count > 0 { #expect(list[count - 1].id == array[count - 1].id) }
     }
 
+    @Test(arguments: [0, 1, 63, 64, 65, 1500])
+    func theIndicesThatPassATestAreThoseOfTheArrayInOrder(count: Int) {
+        let array = Self.documents(count)
+        let passes: @Sendable (borrowing Document) -> Bool = { $0.id.hasSuffix("3") || $0.id == "doc-64" }
+        #expect(DocumentList(array).indices(where: passes) == array.indices.filter { passes(array[$0]) })
+    }
+
     @Test func aReplacedDocumentChangesThatListOnly() {
         let before = DocumentList(Self.documents(1500))
         var after = before

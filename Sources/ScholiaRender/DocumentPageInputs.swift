@@ -84,11 +84,11 @@ extension Site {
         let listed = Set(speakers.flatMap { speaker($0)?.documentIDs ?? [] })
         var pages = listed
         let showing = documents.indices(where: { document in
-            document.relatedIDs.contains(where: listed.contains)
-                || (!speakers.isEmpty && document.annotations.contains { $0.annotation.link.map(speakers.contains) == true })
+            document.pointee.relatedIDs.contains(where: listed.contains)
+                || (!speakers.isEmpty && document.pointee.annotations.contains { $0.annotation.link.map(speakers.contains) == true })
                 // A tag is made an id (`slug`) only when a topic changed: thousands of notes take tens of milliseconds.
-                || (!topics.isEmpty && (document.topicIDs.contains(where: topics.contains)
-                    || document.annotations.contains { $0.annotation.tags.contains { topics.contains(Identifier.slug($0)) } }))
+                || (!topics.isEmpty && (document.pointee.topicIDs.contains(where: topics.contains)
+                    || document.pointee.annotations.contains { $0.annotation.tags.contains { topics.contains(Identifier.slug($0)) } }))
         })
         for index in showing { pages.insert(documents[index].id) }
         // A page shows its neighbours, the documents either side of it: those of a listed document show it.

@@ -24,8 +24,8 @@ import Testing
     @Test(arguments: [0, 1, 63, 64, 65, 1500])
     func theIndicesThatPassATestAreThoseOfTheArrayInOrder(count: Int) {
         let array = Self.documents(count)
-        let passes: @Sendable (borrowing Document) -> Bool = { $0.id.hasSuffix("3") || $0.id == "doc-64" }
-        #expect(DocumentList(array).indices(where: passes) == array.indices.filter { passes(array[$0]) })
+        let passes: @Sendable (String) -> Bool = { $0.hasSuffix("3") || $0 == "doc-64" }
+        #expect(DocumentList(array).indices(where: { passes($0.pointee.id) }) == array.indices.filter { passes(array[$0].id) })
     }
 
     @Test func aReplacedDocumentChangesThatListOnly() {

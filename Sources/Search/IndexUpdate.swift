@@ -72,6 +72,8 @@ public struct IndexUpdate: Sendable {
             guard let data = file(path),
                   let merged = KeyedNumbers.merge(data, keys: keys, order: KeyedNumbers.byteOrder, change: { index, numbers in
                       Self.postings(numbers, removing: removing, adding: stems[keys[index]]!)
+                  }, splice: { index, text in
+                      Self.splicedPostings(text, removing: removing, adding: stems[keys[index]]!)
                   }) else { return nil }
             return (path, merged)
         }
@@ -89,6 +91,8 @@ public struct IndexUpdate: Sendable {
             guard let data = file(path),
                   let merged = KeyedNumbers.merge(data, keys: sorted.map(\.key), order: Pair.order, change: { index, numbers in
                       Self.pairEntries(numbers, removing: removing, adding: pairs[sorted[index]]!)
+                  }, splice: { index, text in
+                      Self.splicedPairEntries(text, removing: removing, adding: pairs[sorted[index]]!)
                   }) else { return nil }
             return (path, merged)
         }
@@ -175,6 +179,81 @@ public struct IndexUpdate: Sendable {
             }
         }
         return shards
+    }
+
+    /// The text of a stem's postings (`postings`' numbers) changed as `postings` changes them, only around the changed
+    /// documents (`splicedEntries`).
+    static func splicedPostings(_ text: UnsafeRawBufferPointer, removing: Set<Int>, adding: [(ordinal: Int, impact: Int)]) -> [UInt8]? {
+        splicedEntries(text, removing: removing, adding: adding.map { ($0.ordinal, [$0.impact]) }) { $0.next() != nil }
+    }
+
+    /// The text of a pair's entries (`pairEntries`' numbers) changed as `pairEntries` changes them, only around the
+    /// changed documents (`splicedEntries`).
+    static func splicedPairEntries(_ text: UnsafeRawBufferPointer, removing: Set<Int>, adding: [(ordinal: Int, numbers: [Int])]) -> [UInt8]? {
+        splicedEntries(text, removing: removing, adding: adding) { numbers in
+            guard numbers.next() != nil, let count = numbers.next(), count.value >= 0 else { return false }
+            for _ in 0..<(2 * count.value) {
+                guard numbers.next() != nil else { return false }
+            }
+            return true
+        }
+    }
+
+    /// The text of a key's entries, comma-separated numbers, each entry its document's ordinal (as a gap from the entry
+    /// before) and the numbers `skip` passes over, with the entries of the documents `removing` taken out and those of
+    /// `adding` (documents of `removing`, each with the numbers after its gap) put in. Only the entries between the first
+    /// and the last of those documents are looked at and written again, with the gap of the entry after them: the rest
+    /// of the text is copied as it is. A common word is in most documents of the site: decoding and writing its whole
+    /// list again for a one-document edit was most of the edit at 100,000 documents. Nil if the text is not such entries.
+    static func splicedEntries(_ text: UnsafeRawBufferPointer, removing: Set<Int>, adding: [(ordinal: Int, numbers: [Int])],
+                               skip: (inout NumberScanner) -> Bool) -> [UInt8]? {
+        guard let low = removing.min(), let high = removing.max(), adding.allSatisfy({ removing.contains($0.ordinal) }) else { return nil }
+        var numbers = NumberScanner(text)
+        // The entries before the first changed document are kept as they are (`kept`: where their text ends), those after
+        // the last one too, but for the gap of the first of them (`after`: its ordinal, and where the rest of it starts).
+        var ordinal = 0, before = 0, kept = 0
+        var region: [(ordinal: Int, rest: Range<Int>?, numbers: [Int])] = []
+        var after: (ordinal: Int, restStart: Int)?
+        while let gap = numbers.next() {
+            let restStart = numbers.at
+            guard skip(&numbers) else { return nil }
+            ordinal += gap.value
+            if ordinal < low {
+                (before, kept) = (ordinal, numbers.end)
+            } else if ordinal <= high {
+                if !removing.contains(ordinal) { region.append((ordinal, restStart..<numbers.end, [])) }
+            } else {
+                after = (ordinal, restStart)
+                break
+            }
+        }
+        guard numbers.valid else { return nil }
+        region += adding.map { ($0.ordinal, nil, $0.numbers) }
+        region.sort { $0.ordinal < $1.ordinal }
+        var json = JSONText()
+        json.bytes.reserveCapacity(text.count + 64 * adding.count)
+        json.bytes += text[..<kept]
+        var last = before
+        func put(_ number: Int) {
+            if !json.bytes.isEmpty { json.raw(",") }
+            json.number(number)
+        }
+        for entry in region {
+            put(entry.ordinal - last)
+            if let rest = entry.rest {
+                json.raw(",")
+                json.bytes += text[rest]
+            } else {
+                entry.numbers.forEach(put)
+            }
+            last = entry.ordinal
+        }
+        if let after {
+            put(after.ordinal - last)
+            json.raw(",")
+            json.bytes += text[after.restStart...]
+        }
+        return json.bytes
     }
 
     /// A stem's postings (ordinal delta, impact) without the documents `removing`, with `adding`.

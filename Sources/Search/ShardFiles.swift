@@ -38,8 +38,11 @@ enum KeyedNumbers {
     /// `data` (nil: no file yet) with the entries of `keys` (in the file's order, `order`) changed: `change` gets
     /// each key's numbers in the file (nil if it has none) and gives its new ones (empty: the key goes). Every other
     /// entry is copied as it is. Nil if `data` is not such a file or `change` gives nil.
+    ///
+    /// `splice`, if given, is asked first for a key in the file: it gets the text of its numbers and gives the new
+    /// text (empty: the key goes), or nil to leave it to `change`.
     static func merge(_ data: Data?, keys: [String], order: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Int,
-                      change: (Int, [Int]?) -> [Int]?) -> Merged? {
+                      change: (Int, [Int]?) -> [Int]?, splice: ((Int, UnsafeRawBufferPointer) -> [UInt8]?)? = nil) -> Merged? {
         var json = JSONText()
         json.raw("{")
         var merged = Merged(), entries = 0, next = 0, failed = false
@@ -67,6 +70,17 @@ enum KeyedNumbers {
                 forEachEntry(bytes) { key, numbers in
                     putNew(before: key)
                     if next < keys.count, keyBytes[next].withUnsafeBytes({ order($0, key) }) == 0 {
+                        if let spliced = splice?(next, numbers) {
+                            next += 1
+                            if spliced.isEmpty { merged.dropped += 1; return true }
+                            if entries > 0 { json.raw(",") }
+                            entries += 1
+                            json.string(keys[next - 1])
+                            json.raw(":[")
+                            json.bytes += spliced
+                            json.raw("]")
+                            return true
+                        }
                         guard let old = Self.numbers(numbers), let new = change(next, old) else { return false }
                         next += 1
                         if new.isEmpty { merged.dropped += 1 } else { put(next - 1, new) }
@@ -143,6 +157,34 @@ enum KeyedNumbers {
         guard digits > 0 else { return nil }
         numbers.append(negative ? -value : value)
         return numbers
+    }
+}
+
+/// The non-negative integers of a comma-separated list, read one at a time, with where each ends.
+struct NumberScanner {
+    private let text: UnsafeRawBufferPointer
+    /// Where the next number starts; where the last one read ends.
+    private(set) var at = 0, end = 0
+    /// False once something else than such a list was met.
+    private(set) var valid = true
+
+    init(_ text: UnsafeRawBufferPointer) { self.text = text }
+
+    /// The next number and where it starts (the comma after it passed over), nil at the end or if the text is not such a list.
+    mutating func next() -> (value: Int, start: Int)? {
+        guard valid, at < text.count else { return nil }
+        let start = at
+        var value = 0
+        while at < text.count, text[at] != 0x2C {
+            guard (0x30...0x39).contains(text[at]), at - start < 18 else { valid = false; return nil }
+            value = value * 10 + Int(text[at] - 0x30)
+            at += 1
+        }
+        end = at
+        if at < text.count { at += 1 }
+        // A number has digits, and a comma is followed by one.
+        guard end > start, end == text.count || at < text.count else { valid = false; return nil }
+        return (value, start)
     }
 }
 

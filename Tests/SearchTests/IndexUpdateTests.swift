@@ -186,6 +186,68 @@ import Testing
         }
     }
 
+    /// A stem's postings changed in place (`IndexUpdate.splicedPostings`): the text of the postings decoded, changed and
+    /// written whole, for lists long and short, documents changed at the start, the middle, the end, past the end, a
+    /// document dropped from a list and one joining it; and nil for text that is not postings.
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func postingsSplicedAreThePostingsWrittenWhole(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        for _ in 0..<300 {
+            let size = Int.random(in: 0...40, using: &random)
+            let ordinals = (0..<size * 2).shuffled(using: &random).prefix(size).sorted()
+            let postings = ordinals.map { ($0, Int.random(in: 1...999, using: &random)) }
+            let removing = Set((0..<Int.random(in: 1...4, using: &random)).map { _ in Int.random(in: 0...(size * 2 + 2), using: &random) })
+            let adding = removing.filter { _ in Bool.random(using: &random) }.sorted().map { (ordinal: $0, impact: Int.random(in: 1...999, using: &random)) }
+            var expected = postings.filter { !removing.contains($0.0) } + adding.map { ($0.ordinal, $0.impact) }
+            expected.sort { $0.0 < $1.0 }
+            let text = Self.postingsText(postings), expectedText = Self.postingsText(expected)
+            let spliced = Array(text.utf8).withUnsafeBytes { IndexUpdate.splicedPostings($0, removing: removing, adding: adding) }
+            #expect(spliced.map { String(decoding: $0, as: UTF8.self) } == expectedText, "\(text) - \(removing.sorted()) + \(adding)")
+        }
+        for broken in ["1", "1,2,", ",1,2", "1,,2", "1,x", "-1,2", "1,2,3"] {
+            #expect(Array(broken.utf8).withUnsafeBytes { IndexUpdate.splicedPostings($0, removing: [5], adding: [(5, 1)]) } == nil, "\(broken)")
+        }
+    }
+
+    /// A pair's entries changed in place (`IndexUpdate.splicedPairEntries`), each entry a gap, a length, a count and that
+    /// many places: the text of the entries decoded, changed and written whole.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func pairEntriesSplicedAreTheEntriesWrittenWhole(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        func rest() -> [Int] {
+            let count = Int.random(in: 0...3, using: &random)
+            return [Int.random(in: 1...90, using: &random), count] + (0..<2 * count).map { _ in Int.random(in: 0...300, using: &random) }
+        }
+        for _ in 0..<300 {
+            let size = Int.random(in: 0...30, using: &random)
+            let entries = (0..<size * 2).shuffled(using: &random).prefix(size).sorted().map { ($0, rest()) }
+            let removing = Set((0..<Int.random(in: 1...4, using: &random)).map { _ in Int.random(in: 0...(size * 2 + 2), using: &random) })
+            let adding = removing.filter { _ in Bool.random(using: &random) }.sorted().map { (ordinal: $0, numbers: rest()) }
+            var expected = entries.filter { !removing.contains($0.0) } + adding.map { ($0.ordinal, $0.numbers) }
+            expected.sort { $0.0 < $1.0 }
+            func text(_ entries: [(Int, [Int])]) -> String {
+                var last = 0
+                return entries.map { entry in
+                    defer { last = entry.0 }
+                    return ([entry.0 - last] + entry.1).map(String.init).joined(separator: ",")
+                }.joined(separator: ",")
+            }
+            let spliced = Array(text(entries).utf8).withUnsafeBytes { IndexUpdate.splicedPairEntries($0, removing: removing, adding: adding) }
+            #expect(spliced.map { String(decoding: $0, as: UTF8.self) } == text(expected), "\(text(entries)) - \(removing.sorted())")
+        }
+        // An entry cut short: its places fewer than its count says.
+        #expect(Array("3,7,2,1,1".utf8).withUnsafeBytes { IndexUpdate.splicedPairEntries($0, removing: [9], adding: []) } == nil)
+    }
+
+    /// Postings (ordinal, impact) as the index writes them: gap to the last ordinal, impact, comma-separated.
+    static func postingsText(_ postings: [(Int, Int)]) -> String {
+        var last = 0
+        return postings.map { posting in
+            defer { last = posting.0 }
+            return "\(posting.0 - last),\(posting.1)"
+        }.joined(separator: ",")
+    }
+
     // MARK: - Support
 
     static func plan(_ writer: IndexWriter, _ documents: [SearchDocument], _ keys: [UInt64]) -> (files: [String: Data], state: IndexState) {

@@ -33,10 +33,15 @@ struct QuickBuild {
 
         /// Started in the order they are needed: the work queue runs them in that order, and the build's other reads
         /// (the pages records, the output's checks) after them. None waits for another, which would hold a thread.
-        fileprivate init(changedFiles: Set<String>, lastKey: String, _ options: BuildOptions, cacheFolder: URL) {
+        fileprivate init(changedFiles: Set<String>, lastKey: String, _ options: BuildOptions, stamps: FileStamps, cacheFolder: URL) {
             self.changedFiles = changedFiles
             self.lastKey = lastKey
-            reader = Concurrent { ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts).documentReader() }
+            // The documents are those of the last build (only their bytes changed): looked up among the files the
+            // stamps saw, not listed again.
+            let site = options.siteDirectory.path + "/"
+            reader = Concurrent {
+                ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts).documentReader { stamps.wasSeen(site + $0) }
+            }
             snapshot = Concurrent { SiteSnapshot.read(from: cacheFolder) }
             documents = Concurrent { DocumentCache.read(from: cacheFolder) }
         }
@@ -48,7 +53,8 @@ struct QuickBuild {
         let site = options.siteDirectory.path + "/"
         guard let lastKey, let changedFiles = stamps.changes(under: site + "Content/"), !changedFiles.isEmpty,
               changedFiles.allSatisfy({ $0.hasPrefix(site + "Content/documents/") }) else { return nil }
-        return Reading(changedFiles: Set(changedFiles.map { String($0.dropFirst(site.count)) }), lastKey: lastKey, options, cacheFolder: cacheFolder)
+        return Reading(changedFiles: Set(changedFiles.map { String($0.dropFirst(site.count)) }), lastKey: lastKey, options, stamps: stamps,
+                       cacheFolder: cacheFolder)
     }
 
     /// The quick build of `options`' site, or nil when its inputs are not the last build's but for the text of a few

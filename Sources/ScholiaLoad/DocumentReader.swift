@@ -8,7 +8,7 @@ import ScholiaModel
 package struct DocumentReader: Sendable {
     let loader: DocumentLoader
     /// Each document of the listing, by its path from the site folder (`Content/documents/NAME.md`).
-    let filesByPath: [String: DocumentLoader.File]
+    let filesByPath: DocumentFiles
     let includeDrafts: Bool
     /// The ids of the speakers and topics that have a file: the others take their name from the documents that name them.
     package let speakerFileIDs: Set<String>
@@ -17,7 +17,15 @@ package struct DocumentReader: Sendable {
     /// The settings of `site.yml`, as the documents are read with them.
     package var config: SiteConfig { loader.config }
 
-    package static let none = DocumentReader(loader: DocumentLoader(config: SiteConfig(), speakerFiles: [:]), filesByPath: [:], includeDrafts: false,
+    init(loader: DocumentLoader, files: DocumentFiles, includeDrafts: Bool, speakerFileIDs: Set<String>, topicFileIDs: Set<String>) {
+        self.loader = loader
+        filesByPath = files
+        self.includeDrafts = includeDrafts
+        self.speakerFileIDs = speakerFileIDs
+        self.topicFileIDs = topicFileIDs
+    }
+
+    package static let none = DocumentReader(loader: DocumentLoader(config: SiteConfig(), speakerFiles: [:]), files: DocumentFiles([:]), includeDrafts: false,
                                      speakerFileIDs: [], topicFileIDs: [])
 
     /// The document file at `path` (from the site folder), read now: the document, nil when it has errors or is a
@@ -66,7 +74,7 @@ extension DocumentReader {
         for speaker in speakers { files[speaker.id] = speaker }
         var replaced = DocumentLoader(config: loader.config, speakerFiles: files)
         replaced.environment = loader.environment
-        return DocumentReader(loader: replaced, filesByPath: filesByPath, includeDrafts: includeDrafts, speakerFileIDs: speakerFileIDs,
+        return DocumentReader(loader: replaced, files: filesByPath, includeDrafts: includeDrafts, speakerFileIDs: speakerFileIDs,
                               topicFileIDs: topicFileIDs)
     }
 

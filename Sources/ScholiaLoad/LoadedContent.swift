@@ -46,28 +46,28 @@ package struct LoadedContent: Sendable {
     /// Files to copy as they are: output path → source file.
     package var staticFiles: [(outputPath: String, source: URL)] = []
     /// Reads a document's transcript again: for documents loaded without one (from the disk cache, or by a build).
-    package var transcripts = TranscriptReader(loader: nil, filesByPath: [:], speakersByPath: [:])
+    package var transcripts = TranscriptReader(loader: nil, files: DocumentFiles([:]), speakersByPath: [:])
 }
 
 /// Reads the transcript of a document loaded without it (from the disk cache, or by a build) from its source file.
 package struct TranscriptReader: TranscriptSource {
     let loader: DocumentLoader?
-    let filesByPath: [String: DocumentLoader.File]
+    let filesByPath: DocumentFiles
     /// The speakers each document declares, by its path: with its type, what its turns are divided by.
     let speakersByPath: [String: [SpeakerReference]]
     /// Reads a whole document again as the load read it (`scholia serve`, after a save).
     package var documents = DocumentReader.none
     private let held = HeldTranscripts()
 
-    init(loader: DocumentLoader?, filesByPath: [String: DocumentLoader.File], speakersByPath: [String: [SpeakerReference]]) {
+    init(loader: DocumentLoader?, files: DocumentFiles, speakersByPath: [String: [SpeakerReference]]) {
         self.loader = loader
-        self.filesByPath = filesByPath
+        filesByPath = files
         self.speakersByPath = speakersByPath
     }
 
     /// Reads transcripts as `reader` reads documents, each document declaring the speakers `speakersByPath` gives.
     package init(_ reader: DocumentReader, speakersByPath: [String: [SpeakerReference]]) {
-        self.init(loader: reader.loader, filesByPath: reader.filesByPath, speakersByPath: speakersByPath)
+        self.init(loader: reader.loader, files: reader.filesByPath, speakersByPath: speakersByPath)
         documents = reader
     }
 

@@ -67,6 +67,9 @@ package final class FileStamps: @unchecked Sendable {
         return stamp.hash
     }
 
+    /// Whether this build looked at the file `path` (a full path): once it has its key, whether `Content/` has that file.
+    package func wasSeen(_ path: String) -> Bool { lock.withLock { seen[path] != nil } }
+
     /// The files under `folder` (a path ending in "/") whose bytes differ from the stamps read, those of the last build,
     /// once this build has looked at every file there; nil when the files are not the same files (one added or gone),
     /// or one could not be compared (unreadable, or a name the stamps file cannot hold).

@@ -80,4 +80,32 @@ import Testing
         }
         #expect(reader.speakerFileIDs == ["ada-byron"] && reader.topicFileIDs == ["engines"])
     }
+
+    /// `scholia build` after a text edit does not list the documents again: its reader looks each one up among the files
+    /// the build key saw. On a site without errors it reads every document, and finds its files, as the listing's does;
+    /// a file that is not a document of the site is none.
+    @Test(arguments: [false, true])
+    func aReaderThatLooksDocumentsUpReadsThemAsTheListingsDoes(includeDrafts: Bool) throws {
+        let good = ["speech.md", "speech.notes.yml", "letter.txt", "letter.yml", "draft.md", "deep/nested.md"].map { "Content/documents/" + $0 }
+        let site = try TestSite(Self.files.filter { !$0.key.hasPrefix("Content/documents/") || good.contains($0.key) }, theme: false)
+        defer { site.remove() }
+        let loader = ContentLoader(siteDirectory: site.root, includeDrafts: includeDrafts)
+        let (content, diagnostics) = loader.load()
+        #expect(!diagnostics.hasErrors)
+        let listing = content.transcripts.documents
+        let present = Set(FileTree.listFiles(under: site.root.path))
+        let lookup = try #require(loader.documentReader { present.contains($0) })
+        for path in good {
+            #expect(lookup.documentPaths(reading: path) == listing.documentPaths(reading: path), "\(path)")
+            #expect(lookup.files(of: path) == listing.files(of: path), "\(path)")
+            let read = lookup.read(path), expected = listing.read(path)
+            #expect(read?.document.map { String(reflecting: $0) } == expected?.document.map { String(reflecting: $0) }, "\(path)")
+            #expect(read?.diagnostics.all == expected?.diagnostics.all, "\(path)")
+        }
+        #expect(lookup.files(of: "Content/documents/letter.txt") == ["Content/documents/letter.txt", "Content/documents/letter.yml"])
+        for path in ["Content/documents/new.md", "Content/documents/speech.yml", "Content/speakers/ada-byron.md", "site.yml"] {
+            #expect(lookup.documentPaths(reading: path).isEmpty && lookup.read(path) == nil, "\(path)")
+        }
+        #expect(lookup.speakerFileIDs == listing.speakerFileIDs && lookup.topicFileIDs == listing.topicFileIDs)
+    }
 }

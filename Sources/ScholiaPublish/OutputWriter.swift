@@ -46,11 +46,13 @@ package struct OutputWriter {
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw Failure.notAFolder(displayPath) }
         // Listed unsorted: only the foreign files, if any, are sorted for the message.
-        var existing: [String] = []
-        FileTree.walk(output.path, relative: "") { path, isDirectory in if !isDirectory { existing.append(path) } }
+        let existing = FileTree.filesInParallel(under: output.path)
         guard !existing.isEmpty else { return }
         let ours = manifestPaths(), interrupted = journal.interruptedPaths(), own = [Self.manifestName, Self.manifestName + Self.temporarySuffix]
-        let foreign = existing.filter { !ours.contains($0) && !interrupted.contains($0) && !own.contains($0) }.sorted()
+        let chunks = stride(from: 0, to: existing.count, by: 4096).map { $0 ..< min($0 + 4096, existing.count) }
+        let foreign = chunks.parallelMap { chunk in
+            existing[chunk].filter { !ours.contains($0) && !interrupted.contains($0) && !own.contains($0) }
+        }.joined().sorted()
         if !foreign.isEmpty { throw Failure.foreignFiles(output: displayPath, files: foreign) }
     }
 

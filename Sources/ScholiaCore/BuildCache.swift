@@ -20,12 +20,12 @@ struct BuildCache {
     private var file: URL { folder.appendingPathComponent("build-key") }
 
     /// The key of the inputs as they are now, given the `environmentKey()`.
-    func currentKey(environment: UInt64, stamps: FileStamps) -> String {
+    func currentKey(environment: UInt64, stamps: FileStamps, contentFiles: [String]? = nil) -> String {
         var hash = Fingerprint()
         hash.add(environment)
         // Paths as the loader makes them (`ContentLoader`), so that a file's stamp is looked at once per build.
         let content = siteDirectory.path + "/Content/"
-        let paths = FileTree.listFiles(under: siteDirectory.appendingPathComponent("Content").path)
+        let paths = contentFiles ?? self.contentFiles()
         // A stat per file (and a read of each changed one), on every core, in chunks; combined in order.
         let chunks = stride(from: 0, to: paths.count, by: 512).map { $0 ..< min($0 + 512, paths.count) }
         let hashes = chunks.parallelMap { chunk in paths[chunk].map { stamps.hash(of: content + $0) } }.flatMap { $0 }
@@ -35,6 +35,11 @@ struct BuildCache {
             hash.add(fileHash == nil ? 0 : 1)
         }
         return "scholia-build-key \(ScholiaVersion.current) \(hash.hex)"
+    }
+
+    /// The files of `Content/`, sorted, by their path from it.
+    func contentFiles() -> [String] {
+        FileTree.listFiles(under: siteDirectory.appendingPathComponent("Content").path)
     }
 
     /// Everything every page depends on: Scholia itself, the options, the CSL folders, `site.yml` and the theme

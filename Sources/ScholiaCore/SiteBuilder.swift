@@ -114,9 +114,12 @@ package enum SiteBuilder {
         // A build that stopped while publishing left its journal: its output and caches are not trusted.
         let interrupted = writer.journal.isPresent
         writer.removeLeftovers()
+        // The last stamps are read while the site's files are listed.
+        let stampsRead = Concurrent { [cacheFolder = cache.folder] in interrupted ? FileStamps() : FileStamps.read(from: cacheFolder) }
         let environment = cache.environmentKey()
-        let stamps = interrupted ? FileStamps() : FileStamps.read(from: cache.folder)
-        let key = cache.currentKey(environment: environment, stamps: stamps)
+        let contentFiles = cache.contentFiles()
+        let stamps = stampsRead.value
+        let key = cache.currentKey(environment: environment, stamps: stamps, contentFiles: contentFiles)
         // Nothing to do is checked first: a build that writes nothing cannot delete anyone's file.
         if !interrupted && cache.isUpToDate(key: key) { return BuildReport(documentCount: 0, fileCount: 0, warnings: [], unchanged: true) }
         let output = options.output.path

@@ -20,6 +20,32 @@ import Testing
         #expect(fromOtherThreads == Array(repeating: 42, count: 8))
     }
 
+    /// The output's check reads its folders on every core once there are enough of them (the second level of a site's
+    /// output: a folder per document): it finds every file the one-core walk finds, at any depth, and no folder or link's target.
+    @Test(arguments: [3, 200])
+    func filesFoundInParallelAreTheFilesOfTheWalk(folders: Int) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-walk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outside = root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("hidden"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: outside.appendingPathComponent("hidden/file.txt"))
+        let tree = root.appendingPathComponent("tree")
+        try FileManager.default.createDirectory(at: tree.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try Data().write(to: tree.appendingPathComponent("index.html"))
+        for number in 0 ..< folders {
+            let folder = tree.appendingPathComponent("documents/d\(number)/deep")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data().write(to: folder.deletingLastPathComponent().appendingPathComponent("index.html"))
+            if number % 7 == 0 { try Data().write(to: folder.appendingPathComponent("note.json")) }
+        }
+        try FileManager.default.createSymbolicLink(at: tree.appendingPathComponent("documents/link"), withDestinationURL: outside)
+        let found = FileTree.filesInParallel(under: tree.path)
+        #expect(found.count == Set(found).count)
+        #expect(found.sorted() == FileTree.listFiles(under: tree.path))
+        #expect(found.contains("documents/d\(folders - 1)/index.html") && found.contains("documents/link") && found.contains("documents/d0/deep/note.json"))
+        #expect(found.count == 2 + folders + (folders + 6) / 7)
+    }
+
     @Test func parallelMapKeepsTheOrderAndEveryValue() {
         let numbers = Array(0 ..< 20_000)
         let mapped = numbers.parallelMap { ["n\($0)", String(repeating: "x", count: $0 % 7)] }

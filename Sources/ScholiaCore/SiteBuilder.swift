@@ -208,7 +208,9 @@ package enum SiteBuilder {
             let report = BuildReport(documentCount: rendering.site.documents.count, fileCount: renderedCount + kept.count + rendering.copies.count,
                                      warnings: rendering.warnings, renderedFileCount: renderedCount, updatedInPlace: staged == nil,
                                      searchIndexUpdated: searchMemory.updated, quick: quick != nil)
-            DeferredRelease.release(prepared, rendering, records, documents as Any, searchEntries, memory, stamps)
+            // Everything the build read is let go of later, the caches it read for the quick path and the output's listing included.
+            DeferredRelease.release(prepared, rendering, records, documents as Any, searchEntries, memory, stamps, searchMemory, writer,
+                                    quickReading as Any, quick as Any)
             return report
         } catch {
             staged?.abandon()

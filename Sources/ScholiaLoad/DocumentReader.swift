@@ -7,7 +7,7 @@ import ScholiaModel
 /// list of document files, are as they were (`scholia serve`'s quick path checks this before it asks).
 package struct DocumentReader: Sendable {
     let loader: DocumentLoader
-    /// Each document of the listing, by its path from the site folder (`Content/documents/NAME.md`).
+    /// Each document file, by its path from the site folder (`Content/documents/NAME.md`): listed, or looked up.
     let filesByPath: DocumentFiles
     let includeDrafts: Bool
     /// The ids of the speakers and topics that have a file: the others take their name from the documents that name them.

@@ -17,16 +17,8 @@ package struct DocumentReader: Sendable {
     /// The settings of `site.yml`, as the documents are read with them.
     package var config: SiteConfig { loader.config }
 
-    init(loader: DocumentLoader, files: DocumentFiles, includeDrafts: Bool, speakerFileIDs: Set<String>, topicFileIDs: Set<String>) {
-        self.loader = loader
-        filesByPath = files
-        self.includeDrafts = includeDrafts
-        self.speakerFileIDs = speakerFileIDs
-        self.topicFileIDs = topicFileIDs
-    }
-
-    package static let none = DocumentReader(loader: DocumentLoader(config: SiteConfig(), speakerFiles: [:]), files: DocumentFiles([:]), includeDrafts: false,
-                                     speakerFileIDs: [], topicFileIDs: [])
+    package static let none = DocumentReader(loader: DocumentLoader(config: SiteConfig(), speakerFiles: [:]), filesByPath: DocumentFiles([:]),
+                                             includeDrafts: false, speakerFileIDs: [], topicFileIDs: [])
 
     /// The document file at `path` (from the site folder), read now: the document, nil when it has errors or is a
     /// draft the load leaves out, with its diagnostics; nil for a path that was not a document of the listing.
@@ -74,7 +66,7 @@ extension DocumentReader {
         for speaker in speakers { files[speaker.id] = speaker }
         var replaced = DocumentLoader(config: loader.config, speakerFiles: files)
         replaced.environment = loader.environment
-        return DocumentReader(loader: replaced, files: filesByPath, includeDrafts: includeDrafts, speakerFileIDs: speakerFileIDs,
+        return DocumentReader(loader: replaced, filesByPath: filesByPath, includeDrafts: includeDrafts, speakerFileIDs: speakerFileIDs,
                               topicFileIDs: topicFileIDs)
     }
 

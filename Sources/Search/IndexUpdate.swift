@@ -191,8 +191,8 @@ public struct IndexUpdate: Sendable {
     /// changed documents (`splicedEntries`).
     static func splicedPairEntries(_ text: UnsafeRawBufferPointer, removing: Set<Int>, adding: [(ordinal: Int, numbers: [Int])]) -> [UInt8]? {
         splicedEntries(text, removing: removing, adding: adding) { numbers in
-            guard numbers.next() != nil, let count = numbers.next(), count.value >= 0 else { return false }
-            for _ in 0..<(2 * count.value) {
+            guard numbers.next() != nil, let count = numbers.next(), count >= 0 else { return false }
+            for _ in 0..<(2 * count) {
                 guard numbers.next() != nil else { return false }
             }
             return true
@@ -215,9 +215,10 @@ public struct IndexUpdate: Sendable {
         var region: [(ordinal: Int, rest: Range<Int>?, numbers: [Int])] = []
         var after: (ordinal: Int, restStart: Int)?
         while let gap = numbers.next() {
+            // Ordinals only grow: a gap below 0 is not the writer's, and is left to the decoding path.
             let restStart = numbers.at
-            guard skip(&numbers) else { return nil }
-            ordinal += gap.value
+            guard gap >= 0, skip(&numbers) else { return nil }
+            ordinal += gap
             if ordinal < low {
                 (before, kept) = (ordinal, numbers.end)
             } else if ordinal <= high {

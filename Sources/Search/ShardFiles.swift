@@ -47,13 +47,15 @@ enum KeyedNumbers {
         json.raw("{")
         var merged = Merged(), entries = 0, next = 0, failed = false
         let keyBytes = keys.map { Array($0.utf8) }
-        func put(_ key: Int, _ numbers: [Int]) {
+        /// Writes the entry of `keys[key]`, its numbers written by `numbers`.
+        func put(_ key: Int, _ numbers: () -> Void) {
             if entries > 0 { json.raw(",") }
             entries += 1
             json.string(keys[key])
             json.raw(":")
-            json.numbers(numbers)
+            numbers()
         }
+        func put(_ key: Int, _ numbers: [Int]) { put(key) { json.numbers(numbers) } }
         /// The keys that come before `key` in the file's order (or all that are left): not in the file.
         func putNew(before key: UnsafeRawBufferPointer?) {
             while next < keys.count, key.map({ bound in keyBytes[next].withUnsafeBytes { order($0, bound) } < 0 }) ?? true {
@@ -71,19 +73,12 @@ enum KeyedNumbers {
                     putNew(before: key)
                     if next < keys.count, keyBytes[next].withUnsafeBytes({ order($0, key) }) == 0 {
                         if let spliced = splice?(next, numbers) {
-                            next += 1
-                            if spliced.isEmpty { merged.dropped += 1; return true }
-                            if entries > 0 { json.raw(",") }
-                            entries += 1
-                            json.string(keys[next - 1])
-                            json.raw(":[")
-                            json.bytes += spliced
-                            json.raw("]")
-                            return true
+                            if spliced.isEmpty { merged.dropped += 1 } else { put(next) { json.raw("["); json.bytes += spliced; json.raw("]") } }
+                        } else {
+                            guard let old = Self.numbers(numbers), let new = change(next, old) else { return false }
+                            if new.isEmpty { merged.dropped += 1 } else { put(next, new) }
                         }
-                        guard let old = Self.numbers(numbers), let new = change(next, old) else { return false }
                         next += 1
-                        if new.isEmpty { merged.dropped += 1 } else { put(next - 1, new) }
                     } else {
                         if entries > 0 { json.raw(",") }
                         entries += 1
@@ -136,31 +131,13 @@ enum KeyedNumbers {
 
     /// Comma-separated integers; nil if anything else.
     private static func numbers(_ text: UnsafeRawBufferPointer) -> [Int]? {
-        var numbers: [Int] = []
-        guard !text.isEmpty else { return numbers }
-        var value = 0, digits = 0, negative = false
-        for byte in text {
-            switch byte {
-            case 0x30...0x39:
-                guard digits < 18 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-                digits += 1
-            case 0x2D where digits == 0 && !negative:
-                negative = true
-            case 0x2C where digits > 0:
-                numbers.append(negative ? -value : value)
-                (value, digits, negative) = (0, 0, false)
-            default:
-                return nil
-            }
-        }
-        guard digits > 0 else { return nil }
-        numbers.append(negative ? -value : value)
-        return numbers
+        var scanner = NumberScanner(text), numbers: [Int] = []
+        while let number = scanner.next() { numbers.append(number) }
+        return scanner.valid ? numbers : nil
     }
 }
 
-/// The non-negative integers of a comma-separated list, read one at a time, with where each ends.
+/// The integers of a comma-separated list, read one at a time, with where each ends.
 struct NumberScanner {
     private let text: UnsafeRawBufferPointer
     /// Where the next number starts; where the last one read ends.
@@ -170,9 +147,11 @@ struct NumberScanner {
 
     init(_ text: UnsafeRawBufferPointer) { self.text = text }
 
-    /// The next number and where it starts (the comma after it passed over), nil at the end or if the text is not such a list.
-    mutating func next() -> (value: Int, start: Int)? {
+    /// The next number (the comma after it passed over), nil at the end or if the text is not such a list.
+    mutating func next() -> Int? {
         guard valid, at < text.count else { return nil }
+        let negative = text[at] == 0x2D
+        if negative { at += 1 }
         let start = at
         var value = 0
         while at < text.count, text[at] != 0x2C {
@@ -184,7 +163,7 @@ struct NumberScanner {
         if at < text.count { at += 1 }
         // A number has digits, and a comma is followed by one.
         guard end > start, end == text.count || at < text.count else { valid = false; return nil }
-        return (value, start)
+        return negative ? -value : value
     }
 }
 

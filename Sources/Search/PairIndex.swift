@@ -22,8 +22,9 @@ struct PairIndex: Sendable {
     private let groupOfShard: [Int]
     /// Per entry: first stem, second stem, gap, ordinal, paragraph, position.
     private static let fields = 6
-    /// Entries a group holds, about (24 bytes each), and at most this many groups (each costs a walk).
-    static let entriesPerGroup = 1 << 18
+    /// Entries a group holds, about (24 bytes each: 1.5 MB), and at most this many groups (each costs a walk over
+    /// every pair). At 1,000 documents the pairs are eight groups of 2 MB, not two groups of 7 MB held together.
+    static let entriesPerGroup = 1 << 16
     private static let maximumGroups = 8
 
     init(analyses: [DocumentAnalysis], globalIDs: [[Int32]], stems: [String], stemHashes: [UInt64], entriesPerGroup: Int = Self.entriesPerGroup) {

@@ -38,12 +38,13 @@ package final class DocumentCache: @unchecked Sendable {
         var entry: Entry
     }
     private var lines: [String: Record] = [:]
-    /// A record as read (where it is in `fileBody`, kept whole rather than copied record by record) or as encoded.
+    /// A record as read (where it is in the file's body, kept mapped rather than copied record by record) or as encoded.
     private enum Record {
         case read(Range<Int>)
         case encoded([UInt8])
     }
-    private var fileBody: [UInt8] = []
+    /// The file as read, mapped: its records follow the header.
+    private var mappedFile = Data()
     /// The file is a log: a build appends the documents it read anew, a later record of a path replacing an
     /// earlier one, rather than writing 20 MB at 10,000 documents for one edit. It is written anew when a path
     /// was forgotten, when it could not be read to its end, or when replaced records would outweigh the others.
@@ -98,13 +99,11 @@ package final class DocumentCache: @unchecked Sendable {
     /// The cache a build left in `folder`; a missing, broken or foreign one is an empty cache.
     package static func read(from folder: URL) -> DocumentCache {
         let cache = DocumentCache()
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
-              data.starts(with: header) else { return cache }
-        let body = [UInt8](data.dropFirst(header.count))
-        guard let records = RecordLog.ranges(in: body) else { return cache }
+        guard let data = RecordLog.mapped(folder.appendingPathComponent(fileName).path, header: header),
+              let records = RecordLog.withBody(of: data, after: header, RecordLog.ranges) else { return cache }
         let decoded = records.parallelMap { record in
-            body.withUnsafeBufferPointer { whole in
-                let bytes = UnsafeBufferPointer(rebasing: whole[record.bytes])
+            RecordLog.withBody(of: data, after: header) { body in
+                let bytes = UnsafeBufferPointer(rebasing: body[record.bytes])
                 return RecordLog.check(of: UnsafeRawBufferPointer(bytes)) == record.check ? try? CompactDocumentReader.record(bytes) : nil
             }
         }
@@ -118,8 +117,8 @@ package final class DocumentCache: @unchecked Sendable {
                                              document: line.document, diagnostics: line.diagnostics)
             cache.lines[line.path] = .read(record.bytes)
         }
-        cache.fileBody = body
-        cache.fileBytes = body.count
+        cache.mappedFile = data
+        cache.fileBytes = data.count - header.count
         cache.fileIsAppendable = true
         return cache
     }
@@ -151,7 +150,8 @@ package final class DocumentCache: @unchecked Sendable {
             // Paths are sorted, not entries: moving an entry copies every field of its document.
             for path in rewrite ? lines.keys.sorted() : added.map(\.0) {
                 switch lines[path]! {
-                case .read(let range): fileBody.withUnsafeBufferPointer { RecordLog.append(UnsafeBufferPointer(rebasing: $0[range]), to: &bytes) }
+                case .read(let range):
+                    RecordLog.withBody(of: mappedFile, after: Self.header) { body in RecordLog.append(UnsafeBufferPointer(rebasing: body[range]), to: &bytes) }
                 case .encoded(let record): record.withUnsafeBufferPointer { RecordLog.append($0, to: &bytes) }
                 }
             }

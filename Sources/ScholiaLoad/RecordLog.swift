@@ -19,7 +19,7 @@ package enum RecordLog {
     }
 
     /// Where each record's bytes are in the body, with the fingerprint it gives them; nil if a length runs past the end.
-    package static func ranges(in body: [UInt8]) -> [(bytes: Range<Int>, check: UInt64)]? {
+    package static func ranges(in body: UnsafeBufferPointer<UInt8>) -> [(bytes: Range<Int>, check: UInt64)]? {
         var records: [(bytes: Range<Int>, check: UInt64)] = []
         var position = 0
         while position < body.count {
@@ -34,11 +34,23 @@ package enum RecordLog {
             }
             guard length <= UInt64(body.count - position), body.count - position - Int(length) >= 8 else { return nil }
             let end = position + Int(length)
-            let check = body.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: end, as: UInt64.self)) }
+            let check = UInt64(littleEndian: UnsafeRawBufferPointer(body).loadUnaligned(fromByteOffset: end, as: UInt64.self))
             records.append((position ..< end, check))
             position = end + 8
         }
         return records
+    }
+
+    /// The file at `path` mapped rather than read (a large site's caches are tens of megabytes, of which an edit decodes
+    /// what it needs: mapped, they are the page cache's pages, not copies), if it starts with `header`.
+    package static func mapped(_ path: String, header: Data) -> Data? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.starts(with: header) else { return nil }
+        return data
+    }
+
+    /// The records of `file`, which starts with `header`.
+    package static func withBody<T>(of file: Data, after header: Data, _ read: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try file.withUnsafeBytes { whole in try read(UnsafeBufferPointer(rebasing: whole.bindMemory(to: UInt8.self)[header.count...])) }
     }
 
     /// How many bytes `append` adds for a record of `count` bytes.

@@ -68,14 +68,15 @@ package struct SiteSnapshot: Sendable {
 
     /// The snapshot a build left in `folder`; nil when there is none, or it is broken or of another version.
     package static func read(from folder: URL) -> SiteSnapshot? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path), data.starts(with: header) else { return nil }
-        let body = [UInt8](data.dropFirst(header.count))
-        guard let records = RecordLog.ranges(in: body), let first = records.first, body[first.bytes.lowerBound] == Kind.head.rawValue,
-              let head = try? readHead(Array(body[first.bytes.dropFirst()])) else { return nil }
+        guard let data = RecordLog.mapped(folder.appendingPathComponent(fileName).path, header: header),
+              let records = RecordLog.withBody(of: data, after: header, RecordLog.ranges), let first = records.first,
+              let head = RecordLog.withBody(of: data, after: header, { body in
+                  body[first.bytes.lowerBound] == Kind.head.rawValue ? try? readHead(Array(body[first.bytes.dropFirst()])) : nil
+              }) else { return nil }
         // Read in place, each record checked and decoded on every core.
         let decoded = records.dropFirst().parallelMap { record -> (document: DocumentReference?, key: String?)? in
-            body.withUnsafeBufferPointer { buffer in
-                let bytes = UnsafeBufferPointer(rebasing: buffer[record.bytes])
+            RecordLog.withBody(of: data, after: header) { body in
+                let bytes = UnsafeBufferPointer(rebasing: body[record.bytes])
                 guard RecordLog.check(of: UnsafeRawBufferPointer(bytes)) == record.check, let kind = bytes.first.flatMap(Kind.init(rawValue:)) else { return nil }
                 let value = UnsafeBufferPointer(rebasing: bytes.dropFirst())
                 switch kind {
@@ -85,7 +86,9 @@ package struct SiteSnapshot: Sendable {
                 }
             }
         }
-        let headIsIntact = body.withUnsafeBytes { RecordLog.check(of: UnsafeRawBufferPointer(rebasing: $0[first.bytes])) == first.check }
+        let headIsIntact = RecordLog.withBody(of: data, after: header) {
+            RecordLog.check(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[first.bytes]))) == first.check
+        }
         guard headIsIntact, decoded.allSatisfy({ $0 != nil }) else { return nil }
         var snapshot = SiteSnapshot(key: head.key, speakers: head.speakers, topics: head.topics, collections: head.collections,
                                     staticFiles: head.staticFiles.map { ($0.outputPath, URL(fileURLWithPath: $0.source)) }, warnings: head.warnings,

@@ -160,9 +160,17 @@ struct TextEdits {
         for (a, b) in zip(Mirror(reflecting: new).children, Mirror(reflecting: old).children) {
             guard a.label == b.label else { return false }
             if let label = a.label, resolved.contains(label) { continue }
-            guard String(reflecting: a.value) == String(reflecting: b.value) else { return false }
+            guard same(a.value, b.value) else { return false }
         }
         return true
+    }
+
+    /// Whether two values of one field are the same: by `==` when the field's type has it (the model's types do, and
+    /// it is their every stored property), else by their full descriptions. Describing a document's notes and details
+    /// took most of a speaker rename's check of the 20 documents that declare the speaker (20 ms at 10,000 documents).
+    static func same(_ a: Any, _ b: Any) -> Bool {
+        if let a = a as? any Equatable { return a.isEqual(to: b) }
+        return String(reflecting: a) == String(reflecting: b)
     }
 
     /// Fields compared by reflection, so that a field added to `Document` is compared too.
@@ -174,7 +182,7 @@ struct TextEdits {
         for (a, b) in zip(newFields, oldFields) {
             guard a.label == b.label else { return false }
             if let label = a.label, textFields.contains(label) { continue }
-            guard String(reflecting: a.value) == String(reflecting: b.value) else { return false }
+            guard same(a.value, b.value) else { return false }
         }
         return true
     }
@@ -184,11 +192,15 @@ struct TextEdits {
     static func namesAreResolvedAsBefore(_ loaded: LoadedDocument, _ reader: DocumentReader, _ site: Site) -> Bool {
         for reference in loaded.speakers where !reader.speakerFileIDs.contains(reference.id) {
             let name = PersonName(splitting: reference.name ?? Identifier.humanize(reference.id))
-            guard let speaker = site.speaker(reference.id), String(reflecting: speaker.name) == String(reflecting: name) else { return false }
+            guard let speaker = site.speaker(reference.id), speaker.name == name else { return false }
         }
         for reference in loaded.topics where !reader.topicFileIDs.contains(reference.id) {
             guard let topic = site.topic(reference.id), topic.title == reference.title ?? Identifier.humanize(reference.id) else { return false }
         }
         return true
     }
+}
+
+private extension Equatable {
+    func isEqual(to other: Any) -> Bool { (other as? Self).map { $0 == self } ?? false }
 }

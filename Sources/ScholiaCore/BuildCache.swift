@@ -28,7 +28,7 @@ struct BuildCache {
         let paths = contentFiles ?? self.contentFiles()
         // A stat per file (and a read of each changed one), on every core, in chunks; combined in order.
         let chunks = stride(from: 0, to: paths.count, by: 512).map { $0 ..< min($0 + 512, paths.count) }
-        let hashes = chunks.parallelMap { chunk in paths[chunk].map { stamps.hash(of: content + $0) } }.flatMap { $0 }
+        let hashes = chunks.parallelMap { chunk in stamps.hashes(of: paths[chunk].map { content + $0 }) }.flatMap { $0 }
         for (path, fileHash) in zip(paths, hashes) {
             hash.add(path)
             hash.add(fileHash ?? 0)

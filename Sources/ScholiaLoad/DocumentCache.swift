@@ -101,7 +101,7 @@ package final class DocumentCache: @unchecked Sendable {
         let cache = DocumentCache()
         guard let data = RecordLog.mapped(folder.appendingPathComponent(fileName).path, header: header),
               let records = RecordLog.withBody(of: data, after: header, RecordLog.ranges) else { return cache }
-        let decoded = records.parallelMap { record in
+        var decoded = records.parallelMap { record in
             RecordLog.withBody(of: data, after: header) { body in
                 let bytes = UnsafeBufferPointer(rebasing: body[record.bytes])
                 return RecordLog.check(of: UnsafeRawBufferPointer(bytes)) == record.check ? try? CompactDocumentReader.record(bytes) : nil
@@ -111,8 +111,10 @@ package final class DocumentCache: @unchecked Sendable {
         cache.entries.reserveCapacity(decoded.count)
         cache.lines.reserveCapacity(decoded.count)
         // In the file's order: a later record of a path replaces an earlier one.
-        for (line, record) in zip(decoded, records) {
-            guard let line else { continue }
+        // Each record is moved out of `decoded`, not copied: a copy of a document retains, and its release later frees,
+        // each of its twenty-odd fields.
+        for (index, record) in records.enumerated() {
+            guard let line = decoded[index].take() else { continue }
             cache.entries[line.path] = Entry(key: line.key, speakers: line.speakers, speakerKey: line.speakerKey,
                                              document: line.document, diagnostics: line.diagnostics)
             cache.lines[line.path] = .read(record.bytes)

@@ -30,41 +30,45 @@ package final class FileStamps: @unchecked Sendable {
     /// A file looked at before through these stamps is not looked at again: stamps serve one build (the build key,
     /// then each document's key), whose inputs are taken as they were when it first saw them. A file changed since
     /// then has a change time after `startedAt`, so the next build reads it again.
-    package func hash(of path: String) -> UInt64? {
-        // The lock is taken twice per file, to look and to record: the build key looks at every file on every core.
-        let (thisBuild, previous) = lock.withLock { (seen[path], known[path]) }
-        if let thisBuild { return thisBuild.hash }
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            lock.withLock { unstamped += 1 }
-            return nil
+    package func hash(of path: String) -> UInt64? { hashes(of: [path])[0] }
+
+    /// The fingerprints of the files `paths` (`hash(of:)`), the lock taken twice for them all, to look and to record,
+    /// not twice per file: the build key looks at every file of the site, on every core, and the cores waited on it.
+    package func hashes(of paths: [String]) -> [UInt64?] {
+        let before = lock.withLock { paths.map { (thisBuild: seen[$0], previous: known[$0]) } }
+        var looked: [(path: String, stamp: Stamp?, read: Bool)] = []
+        let hashes = zip(paths, before).map { path, before -> UInt64? in
+            if let thisBuild = before.thisBuild { return thisBuild.hash }
+            let (stamp, read) = look(at: path, previous: before.previous)
+            looked.append((path, stamp, read))
+            return stamp?.hash
         }
+        lock.withLock {
+            for (path, stamp, read) in looked {
+                if read { filesRead += 1 }
+                // A name with a tab or a line break in it does not fit the file's format: it is simply read every time.
+                if let stamp, !Self.breaksTheFormat(path) { seen[path] = stamp } else { unstamped += 1 }
+            }
+        }
+        return hashes
+    }
+
+    /// The file's stamp now, its fingerprint taken from `previous` when the file is surely the same, else from its bytes
+    /// (`read`); nil when it cannot be read.
+    private func look(at path: String, previous: Stamp?) -> (stamp: Stamp?, read: Bool) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return (nil, false) }
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         var stamp = Stamp(size: Int64(info.st_size), modified: modified, changed: changed, inode: UInt64(info.st_ino), hash: 0)
         let racy = max(modified, changed) >= takenAt - 1_000_000_000
-        let sameFile = { (other: Stamp) in
-            other.size == stamp.size && other.modified == modified && other.changed == changed && other.inode == stamp.inode
-        }
-        let read: Bool
-        if let previous, !racy, sameFile(previous) {
+        if let previous, !racy, previous.size == stamp.size, previous.modified == modified, previous.changed == changed, previous.inode == stamp.inode {
             stamp.hash = previous.hash
-            read = false
-        } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                lock.withLock { unstamped += 1 }
-                return nil
-            }
-            stamp.hash = Self.hash(data)
-            read = true
+            return (stamp, false)
         }
-        // A name with a tab or a line break in it does not fit the file's format: it is simply read every time.
-        let fits = !Self.breaksTheFormat(path)
-        lock.withLock {
-            if read { filesRead += 1 }
-            if fits { seen[path] = stamp } else { unstamped += 1 }
-        }
-        return stamp.hash
+        guard let data = FileManager.default.contents(atPath: path) else { return (nil, false) }
+        stamp.hash = Self.hash(data)
+        return (stamp, true)
     }
 
     /// Whether this build looked at the file `path` (a full path): once it has its key, whether `Content/` has that file.

@@ -52,7 +52,7 @@ package struct ContentLoader {
             return loader.load(file, sources, storingIn: cache, keepsTranscript: keepsTranscripts)
         }
         cache?.keep(only: Set(documentFiles.map(\.displayPath)))
-        let filesByPath = DocumentFiles(Dictionary(documentFiles.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first }))
+        let filesByPath = DocumentFiles(documentFiles)
         var speakersByPath: [String: [SpeakerReference]] = [:]
         for case (let file, (let loaded?, _)) in zip(documentFiles, results) { speakersByPath[file.displayPath] = loaded.speakers }
         content.transcripts = TranscriptReader(loader: loader, files: filesByPath, speakersByPath: speakersByPath)
@@ -82,7 +82,7 @@ package struct ContentLoader {
         guard isDirectory(siteDirectory.appendingPathComponent("Content")) else { return nil }
         let (speakers, topics) = speakerAndTopicFiles(EntityLoader(config: config), &diagnostics)
         let files = isPresent.map { DocumentFiles(siteDirectory: siteDirectory, isPresent: $0) }
-            ?? DocumentFiles(Dictionary(documentFileList(&diagnostics).map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first }))
+            ?? DocumentFiles(documentFileList(&diagnostics))
         return DocumentReader(loader: documentLoader(config, speakerFiles: speakers), filesByPath: files, includeDrafts: includeDrafts,
                               speakerFileIDs: Set(speakers.keys), topicFileIDs: Set(topics.keys))
     }

@@ -99,7 +99,7 @@ package final class DocumentCache: @unchecked Sendable {
     /// The cache a build left in `folder`; a missing, broken or foreign one is an empty cache.
     package static func read(from folder: URL) -> DocumentCache {
         let cache = DocumentCache()
-        guard let data = RecordLog.mapped(folder.appendingPathComponent(fileName).path, header: header),
+        guard let data = Data.mappedFile(at: folder.appendingPathComponent(fileName), startingWith: header),
               let records = RecordLog.withBody(of: data, after: header, RecordLog.ranges) else { return cache }
         var decoded = records.parallelMap { record in
             RecordLog.withBody(of: data, after: header) { body in

@@ -12,9 +12,9 @@ package struct DocumentFiles: Sendable {
     }
     private let source: Source
 
-    /// The files of a listing, by their display path.
-    init(_ listed: [String: DocumentLoader.File]) {
-        source = .listed(listed)
+    /// The files of a listing, by their display path (the first of one path).
+    init(_ listed: [DocumentLoader.File]) {
+        source = .listed(Dictionary(listed.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The documents among the files of `siteDirectory` that `isPresent` knows, found as `ContentLoader` lists them: a

@@ -17,7 +17,7 @@ package struct DocumentReader: Sendable {
     /// The settings of `site.yml`, as the documents are read with them.
     package var config: SiteConfig { loader.config }
 
-    package static let none = DocumentReader(loader: DocumentLoader(config: SiteConfig(), speakerFiles: [:]), filesByPath: DocumentFiles([:]),
+    package static let none = DocumentReader(loader: DocumentLoader(config: SiteConfig(), speakerFiles: [:]), filesByPath: DocumentFiles([]),
                                              includeDrafts: false, speakerFileIDs: [], topicFileIDs: [])
 
     /// The document file at `path` (from the site folder), read now: the document, nil when it has errors or is a

@@ -46,7 +46,7 @@ package struct LoadedContent: Sendable {
     /// Files to copy as they are: output path → source file.
     package var staticFiles: [(outputPath: String, source: URL)] = []
     /// Reads a document's transcript again: for documents loaded without one (from the disk cache, or by a build).
-    package var transcripts = TranscriptReader(loader: nil, files: DocumentFiles([:]), speakersByPath: [:])
+    package var transcripts = TranscriptReader(loader: nil, files: DocumentFiles([]), speakersByPath: [:])
 }
 
 /// Reads the transcript of a document loaded without it (from the disk cache, or by a build) from its source file.

@@ -41,14 +41,7 @@ package enum RecordLog {
         return records
     }
 
-    /// The file at `path` mapped rather than read (a large site's caches are tens of megabytes, of which an edit decodes
-    /// what it needs: mapped, they are the page cache's pages, not copies), if it starts with `header`.
-    package static func mapped(_ path: String, header: Data) -> Data? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.starts(with: header) else { return nil }
-        return data
-    }
-
-    /// The records of `file`, which starts with `header`.
+    /// The records of `file` (mapped: `Data.mappedFile`), which starts with `header`.
     package static func withBody<T>(of file: Data, after header: Data, _ read: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         try file.withUnsafeBytes { whole in try read(UnsafeBufferPointer(rebasing: whole.bindMemory(to: UInt8.self)[header.count...])) }
     }

@@ -68,7 +68,7 @@ package struct SiteSnapshot: Sendable {
 
     /// The snapshot a build left in `folder`; nil when there is none, or it is broken or of another version.
     package static func read(from folder: URL) -> SiteSnapshot? {
-        guard let data = RecordLog.mapped(folder.appendingPathComponent(fileName).path, header: header),
+        guard let data = Data.mappedFile(at: folder.appendingPathComponent(fileName), startingWith: header),
               let records = RecordLog.withBody(of: data, after: header, RecordLog.ranges), let first = records.first,
               let head = RecordLog.withBody(of: data, after: header, { body in
                   body[first.bytes.lowerBound] == Kind.head.rawValue ? try? readHead(Array(body[first.bytes.dropFirst()])) : nil

@@ -85,8 +85,7 @@ package final class DataCache: @unchecked Sendable {
     package static func read(from folder: URL, name: String) -> DataCache {
         let cache = DataCache()
         let header = header(name)
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name), options: .alwaysMapped),
-              data.starts(with: header) else { return cache }
+        guard let data = Data.mappedFile(at: folder.appendingPathComponent(name), startingWith: header) else { return cache }
         cache.file = data
         data.withUnsafeBytes { bytes in
             var offset = header.count
@@ -142,5 +141,15 @@ package final class DataCache: @unchecked Sendable {
             fileIsUsable = written
             fileBytes = rewrite ? records.count - headerBytes : fileBytes + records.count
         }
+    }
+}
+
+package extension Data {
+    /// The file at `url` mapped rather than read, if it starts with `header`: a large site's caches are hundreds of
+    /// megabytes, mapped they are the page cache's pages rather than copies. No cache is cut short in place (each is
+    /// written anew by a rename, or appended to), so a mapping keeps its pages.
+    static func mappedFile(at url: URL, startingWith header: Data) -> Data? {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: header) else { return nil }
+        return data
     }
 }

@@ -30,7 +30,11 @@ package final class FileStamps: @unchecked Sendable {
     /// A file looked at before through these stamps is not looked at again: stamps serve one build (the build key,
     /// then each document's key), whose inputs are taken as they were when it first saw them. A file changed since
     /// then has a change time after `startedAt`, so the next build reads it again.
-    package func hash(of path: String) -> UInt64? { hashes(of: [path])[0] }
+    package func hash(of path: String) -> UInt64? {
+        // The loader asks for each document's files, which the build key has stamped: answered without the batch's lists.
+        if let thisBuild = lock.withLock({ seen[path] }) { return thisBuild.hash }
+        return hashes(of: [path])[0]
+    }
 
     /// The fingerprints of the files `paths` (`hash(of:)`), the lock taken twice for them all, to look and to record,
     /// not twice per file: the build key looks at every file of the site, on every core, and the cores waited on it.
